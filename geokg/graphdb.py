@@ -1,0 +1,202 @@
+"""The only module that imports `neo4j`: one driver per process, read/write helpers, error mapping.
+
+Reads are marked as reads (routing to readers on a cluster) and every call names its database.
+Foreign exceptions are mapped to `geokg.errors` here, so callers see one-line messages.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import GraphDatabase, RoutingControl
+from neo4j import exceptions as nx
+from neo4j.graph import Node, Path, Relationship
+
+from geokg import cypher
+from geokg.errors import DatabaseUnavailable, QueryError
+from geokg.settings import Settings
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def unreachable_message(settings: Settings, detail: str = "") -> str:
+    hint = "run `geokg neo4j start`" if settings.is_local_uri else "check the server"
+    tail = f" ({detail})" if detail else ""
+    return f"Cannot reach {settings.neo4j_uri}{tail} — {hint} or set NEO4J_URI"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
+@contextmanager
+def mapped_errors(settings: Settings) -> Iterator[None]:
+    """Turn driver exceptions into GeoKG's own one-line errors."""
+    try:
+        yield
+    except nx.AuthError as exc:
+        raise DatabaseUnavailable(
+            f"Neo4j at {settings.neo4j_uri} refused user {settings.neo4j_user!r}: {_first_line(exc)}"
+            " — check NEO4J_USER/NEO4J_PASSWORD"
+        ) from exc
+    except (nx.ServiceUnavailable, nx.SessionExpired, OSError) as exc:
+        raise DatabaseUnavailable(unreachable_message(settings, _first_line(exc))) from exc
+    except nx.CypherSyntaxError as exc:
+        raise QueryError(f"Syntax error: {_first_line(exc)}") from exc
+    except nx.Neo4jError as exc:
+        code = exc.code or "Neo4jError"
+        raise QueryError(f"{code.rsplit('.', 1)[-1]}: {_first_line(exc)}") from exc
+    except nx.DriverError as exc:
+        raise QueryError(_first_line(exc)) from exc
+
+
+def to_plain(value: Any) -> Any:
+    """Driver values → JSON-friendly Python: nodes, relationships and paths become tagged dicts."""
+    if isinstance(value, Node):
+        return {
+            "_type": "node",
+            "element_id": value.element_id,
+            "labels": sorted(value.labels),
+            "properties": {k: to_plain(v) for k, v in value.items()},
+        }
+    if isinstance(value, Relationship):
+        return {
+            "_type": "relationship",
+            "element_id": value.element_id,
+            "rel_type": value.type,
+            "start": value.start_node.element_id if value.start_node else None,
+            "end": value.end_node.element_id if value.end_node else None,
+            "start_node": to_plain(value.start_node) if value.start_node else None,
+            "end_node": to_plain(value.end_node) if value.end_node else None,
+            "properties": {k: to_plain(v) for k, v in value.items()},
+        }
+    if isinstance(value, Path):
+        return {
+            "_type": "path",
+            "nodes": [to_plain(n) for n in value.nodes],
+            "relationships": [to_plain(r) for r in value.relationships],
+        }
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):  # neo4j.time types
+        return value.iso_format()
+    return value
+
+
+class Graph:
+    """A lazily connected Neo4j driver bound to one database. Constructing it does no I/O."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._driver: neo4j.Driver | None = None
+
+    @property
+    def driver(self) -> neo4j.Driver:
+        if self._driver is None:
+            with mapped_errors(self.settings):
+                self._driver = GraphDatabase.driver(
+                    self.settings.neo4j_uri,
+                    auth=(self.settings.neo4j_user, self.settings.password()),
+                    connection_timeout=5.0,
+                    max_transaction_retry_time=15.0,
+                    connection_acquisition_timeout=10.0,
+                )
+        return self._driver
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def verify(self) -> None:
+        """Raise DatabaseUnavailable unless the server answers with our credentials."""
+        with mapped_errors(self.settings):
+            self.driver.verify_connectivity()
+
+    def read(
+        self, query: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
+        """Run a read query (routed to readers, READ access mode) and return plain dict rows."""
+        with mapped_errors(self.settings):
+            if timeout is None:
+                records, _, _ = self.driver.execute_query(
+                    query, dict(params or {}), routing_=RoutingControl.READ,
+                    database_=self.settings.neo4j_database,
+                )
+                return [to_plain(dict(r)) for r in records]
+            return self.read_tx(lambda tx: [to_plain(dict(r)) for r in tx.run(query, dict(params or {}))],
+                                timeout=timeout)
+
+    def read_tx(self, work: Callable[[neo4j.ManagedTransaction], T], *, timeout: float | None = None) -> T:
+        """Run `work` in a managed read transaction (retried on transient errors)."""
+        with mapped_errors(self.settings), self.driver.session(
+            database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            fn = neo4j.unit_of_work(timeout=timeout)(work) if timeout else work
+            return session.execute_read(fn)
+
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> dict[str, int]:
+        """Run one write statement; returns the summary counters that changed."""
+        with mapped_errors(self.settings):
+            _, summary, _ = self.driver.execute_query(
+                query, dict(params or {}), routing_=RoutingControl.WRITE,
+                database_=self.settings.neo4j_database,
+            )
+            return {k: v for k, v in vars(summary.counters).items() if isinstance(v, int) and v}
+
+    def write_tx(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        """Run `work` in one managed write transaction: all of it lands or none, retried on transients."""
+        with mapped_errors(self.settings), self.driver.session(
+            database=self.settings.neo4j_database
+        ) as session:
+            return session.execute_write(work)
+
+    def run_autocommit(self, query: str, params: Mapping[str, Any] | None = None) -> None:
+        """Run a statement in an auto-commit transaction (needed by `CALL { … } IN TRANSACTIONS`)."""
+        with mapped_errors(self.settings), self.driver.session(
+            database=self.settings.neo4j_database
+        ) as session:
+            session.run(query, dict(params or {})).consume()  # type: ignore[arg-type]
+
+    def run_file(self, name: str) -> int:
+        """Run every statement of `cypher/<name>.cypher` (e.g. the schema); returns how many ran."""
+        parts = cypher.statements(cypher.load(name))
+        for statement in parts:
+            self.write(statement)
+        return len(parts)
+
+    def server_info(self) -> dict[str, str]:
+        rows = self.read("CALL dbms.components() YIELD name, versions, edition "
+                         "RETURN name, versions[0] AS version, edition")
+        row = rows[0] if rows else {}
+        return {"name": row.get("name", "Neo4j"), "version": row.get("version", "?"),
+                "edition": row.get("edition", "?")}
+
+
+def init_schema(graph: Graph) -> int:
+    """Apply cypher/schema.cypher (idempotent: every statement uses IF NOT EXISTS)."""
+    return graph.run_file("schema")
+
+
+def counts(graph: Graph) -> dict[str, dict[str, int]]:
+    """Node counts by label and relationship counts by type."""
+    labels = graph.read(cypher.load("app/count_labels"))
+    types = graph.read(cypher.load("app/count_types"))
+    return {
+        "nodes": {r["label"]: r["count"] for r in labels},
+        "relationships": {r["type"]: r["count"] for r in types},
+    }

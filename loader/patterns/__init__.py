@@ -1,0 +1,1 @@
+"""Relation patterns over spaCy's dependency parse: trigger lexicons, syntax helpers, rules."""

@@ -1,0 +1,237 @@
+"""Trigger words, hedges and noun classes the relation rules look for.
+
+Everything is keyed on spaCy lemmas (lower case). Kept as data so a rule reads as
+"a supply verb whose object is an arms item", not as a list of strings.
+"""
+
+from __future__ import annotations
+
+# --- arms -------------------------------------------------------------------------------
+# Nouns that make a transfer an arms transfer; matched on the lemma of an item's head noun
+# or of any token in its compound chain ("border protection systems", "air defence").
+ARMS_NOUNS = frozenset(
+    {
+        "weapon", "weaponry", "arm", "armament", "munition", "ammunition", "ammo", "hardware",
+        "helicopter", "firearm", "rifle", "gun", "drone", "uav", "tank", "missile", "rocket",
+        "artillery", "shell", "howitzer", "launcher", "jet", "fighter", "aircraft", "warplane",
+        "bomber", "plane", "warship", "frigate", "corvette", "submarine", "destroyer", "vessel",
+        "radar", "interceptor", "mortar", "grenade", "vehicle", "apc", "carrier", "armor",
+        "armour", "system", "equipment", "materiel", "bomb", "torpedo", "mine", "gunship",
+        "battery", "kit", "javelin", "stinger", "himars", "patriot", "airframe",
+    }
+)
+# Generic heads ("systems", "equipment", "vehicles") only count with a military modifier.
+GENERIC_ITEM_NOUNS = frozenset({"system", "equipment", "vehicle", "kit", "carrier", "vessel", "plane", "battery", "aircraft"})
+MILITARY_MODIFIERS = frozenset(
+    {
+        "military", "defence", "defense", "air", "missile", "border", "protection", "armored",
+        "armoured", "combat", "attack", "weapon", "weapons", "arm", "arms", "fighter", "naval",
+        "anti", "aircraft", "tank", "artillery", "rocket", "radar", "surveillance", "transport",
+        "infantry", "fighting", "strike", "warplane", "drone", "lethal", "security",
+    }
+)
+
+# Verbs whose subject gives arms to the object: "X supplied weapons to Y", "X armed Y".
+SUPPLY_VERBS = frozenset(
+    {
+        "supply", "deliver", "sell", "ship", "transfer", "provide", "send", "give", "export",
+        "donate", "hand", "equip", "arm", "furnish", "gift", "pledge", "offer", "promise",
+    }
+)
+# Verbs whose subject receives arms from the "from" object: "Y bought jets from X".
+ACQUIRE_VERBS = frozenset({"buy", "purchase", "acquire", "order", "receive", "import", "obtain", "procure", "get"})
+# Nouns naming a transfer: "the delivery of tanks to Y", "X's sale of jets".
+SUPPLY_NOUNS = frozenset(
+    {"supply", "delivery", "sale", "shipment", "transfer", "export", "provision", "donation", "consignment"}
+)
+ACQUIRE_NOUNS = frozenset({"purchase", "acquisition", "order", "import", "procurement"})
+
+# --- attacks, threats, sanctions, control ----------------------------------------------
+ATTACK_VERBS = frozenset(
+    {
+        "attack", "strike", "hit", "bomb", "shell", "invade", "raid", "ambush", "target",
+        "assault", "storm", "bombard", "fight", "shoot", "kill", "pound", "besiege", "massacre",
+        "behead", "kidnap", "abduct",
+    }
+)
+ATTACK_NOUNS = frozenset(
+    {
+        "attack", "strike", "airstrike", "assault", "offensive", "invasion", "raid", "bombing",
+        "shelling", "war", "incursion", "bombardment", "ambush", "campaign",
+    }
+)
+THREAT_VERBS = frozenset({"threaten"})
+THREAT_NOUNS = frozenset({"threat", "ultimatum"})
+SANCTION_VERBS = frozenset({"sanction", "blacklist", "embargo"})
+SANCTION_NOUNS = frozenset({"sanction", "embargo", "blacklist", "restriction", "penalty", "tariff"})
+CONTROL_VERBS = frozenset(
+    {"control", "seize", "capture", "occupy", "overrun", "annex", "conquer", "rule", "govern", "retake", "recapture"}
+)
+CONTROL_NOUNS = frozenset({"control", "takeover", "occupation", "annexation", "capture", "seizure", "rule", "power"})
+
+# --- cooperation -------------------------------------------------------------------------
+EXERCISE_NOUNS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame", "game", "war-game"})
+EXERCISE_VERBS = frozenset({"exercise", "drill", "train"})
+# Verbs that carry an event noun: "held exercises", "imposed sanctions", "launched an attack".
+LIGHT_VERBS = frozenset(
+    {
+        "hold", "conduct", "stage", "launch", "carry", "mount", "impose", "announce", "level",
+        "slap", "introduce", "extend", "expand", "adopt", "approve", "unveil", "start", "begin",
+        "complete", "make", "pose", "take", "have", "sign", "finalize", "finalise", "seal",
+        "conclude", "agree", "wage", "step", "host", "join", "perform", "organize", "organise",
+        "hold", "resume", "renew", "place", "receive", "win", "represent", "constitute",
+    }
+)
+ALLY_NOUNS = frozenset({"ally", "partner", "alliance", "pact", "partnership"})
+ALLY_VERBS = frozenset({"ally", "align"})
+PACT_NOUNS = frozenset({"pact", "treaty", "alliance", "partnership", "agreement"})
+PACT_MODIFIERS = frozenset({"defence", "defense", "military", "security", "mutual", "strategic"})
+SUPPORT_VERBS = frozenset({"deploy", "send", "dispatch", "station", "defend", "protect", "back", "support", "train", "reinforce", "assist", "aid", "help"})
+TROOP_NOUNS = frozenset(
+    {
+        "troop", "soldier", "force", "peacekeeper", "personnel", "unit", "battalion", "brigade",
+        "contingent", "mercenary", "adviser", "advisor", "instructor", "fighter", "division",
+        "regiment", "marine", "paratrooper", "commando",
+    }
+)
+SUPPORT_NOUNS = frozenset({"aid", "assistance", "support", "help", "backing", "protection", "deployment", "peacekeeping"})
+BASE_NOUNS = frozenset({"base", "airbase", "garrison", "facility", "outpost"})
+MEMBER_NOUNS = frozenset({"member", "membership", "signatory", "participant"})
+JOIN_VERBS = frozenset({"join", "accede"})
+LEAVE_VERBS = frozenset({"leave", "quit", "exit"})
+CONTAIN_VERBS = frozenset({"contain", "include", "comprise", "have", "group", "unite", "bring", "count", "consist", "number", "encompass"})
+REFUGEE_NOUNS = frozenset({"refugee", "asylum", "migrant", "evacuee", "civilian", "people", "family", "person"})
+FLEE_VERBS = frozenset({"flee", "escape", "cross", "arrive", "enter", "pour", "stream", "surge", "flood", "head", "seek", "reach", "go", "move"})
+HOST_VERBS = frozenset({"host", "shelter", "house", "welcome", "accept", "admit", "absorb", "receive", "take"})
+
+# --- leadership and membership of people ----------------------------------------------
+# Titles that head an organisation or state; the value is the role recorded on LEADS.
+LEADER_ROLES: dict[str, str] = {
+    "president": "president", "premier": "prime minister", "chancellor": "chancellor",
+    "king": "king", "queen": "queen", "emir": "emir", "leader": "leader", "head": "head",
+    "chief": "chief", "director": "director", "chairman": "chairman", "chairwoman": "chairman",
+    "chair": "chairman", "ceo": "chief executive", "commander": "commander", "secretary-general": "secretary-general",
+    "chief executive": "chief executive", "prime minister": "prime minister",
+    "secretary general": "secretary-general", "general secretary": "secretary-general",
+    "director-general": "director-general", "director general": "director-general",
+    "supreme leader": "supreme leader", "minister": "minister", "governor": "governor",
+    "founder": "founder", "boss": "head", "dictator": "leader", "monarch": "monarch",
+    "sultan": "sultan", "shah": "shah", "ruler": "leader", "chairperson": "chairman",
+    "commander-in-chief": "commander", "defence minister": "defence minister",
+    "defense minister": "defence minister", "foreign minister": "foreign minister",
+    "secretary": "secretary", "spokesman": "", "spokeswoman": "", "spokesperson": "",
+}
+# Titles that make a person part of an organisation without leading it.
+MEMBER_ROLES = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "official", "officer", "envoy", "ambassador",
+        "diplomat", "adviser", "advisor", "negotiator", "representative", "deputy", "aide",
+        "general", "colonel", "lawmaker", "senator", "analyst", "employee", "executive",
+    }
+)
+LEAD_VERBS = frozenset({"lead", "head", "run", "chair", "command", "rule", "govern", "direct", "helm"})
+
+# Org descriptions that make the described actor part of a state or organisation.
+PART_NOUNS = frozenset(
+    {
+        "exporter", "agency", "company", "corporation", "firm", "manufacturer", "maker",
+        "subsidiary", "unit", "division", "branch", "arm", "ministry", "department", "service",
+        "conglomerate", "holding", "contractor", "producer", "enterprise", "operator",
+        "wing", "affiliate", "body", "directorate", "office", "monopoly", "giant", "group",
+        "force", "forces", "army", "navy", "guard",
+    }
+)
+
+# --- modality --------------------------------------------------------------------------
+# Heads above a trigger that turn it into an offer ("ready to supply", "offered to sell").
+OFFER_HEADS = frozenset({"ready", "willing", "prepared", "offer", "propose", "eager", "happy", "open"})
+PLAN_HEADS = frozenset(
+    {
+        "plan", "intend", "schedule", "expect", "set", "aim", "agree", "decide", "seek",
+        "want", "hope", "prepare", "pledge", "promise", "vow", "consider", "mull", "negotiate",
+        "discuss", "due", "likely", "poised", "going", "try", "push", "move", "look", "mean",
+        "call", "urge", "propose", "request", "apply", "ask", "bid", "need",
+    }
+)
+ORDER_HEADS = frozenset({"order", "contract", "deal", "sign", "buy", "purchase", "commission", "procure"})
+DELIVERED_HEADS = frozenset({"deliver", "hand", "complete", "receive", "ship", "arrive", "finish"})
+FORMER_HEADS = frozenset({"formerly", "once", "previously", "ex", "former", "until"})
+ALLEGED_HEADS = frozenset(
+    {"allegedly", "reportedly", "accuse", "suspect", "allege", "claim", "purportedly", "apparently", "believe", "rumour", "rumor"}
+)
+DENIAL_HEADS = frozenset({"deny", "reject", "dismiss", "refute", "rule"})
+# Modals and subordinators that make a statement hypothetical: we state nothing then.
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "for", "lest"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+
+# --- attribution -----------------------------------------------------------------------
+REPORT_VERBS = frozenset({"say", "report", "state", "tell", "quote", "cite", "write", "claim", "announce", "confirm", "add", "note"})
+
+# --- reference -------------------------------------------------------------------------
+# Collective nouns that stand for the actor they name with "of/in/from", a possessive or a
+# modifier: "U.S. troops", "Russia's forces", "allies in Central Asia".
+PROXY_NOUNS = frozenset(
+    {
+        "troop", "force", "army", "military", "navy", "government", "authority", "official",
+        "soldier", "ally", "country", "nation", "state", "member", "militant", "fighter",
+        "regime", "administration", "ministry", "unit", "leadership", "neighbour", "neighbor",
+        "republic", "partner", "jet", "warplane", "drone", "aircraft", "warship", "militia",
+        "rebel", "insurgent", "coalition", "side", "capital", "air", "artillery", "police",
+        "guard", "battalion", "brigade", "mercenary", "diplomat", "leader", "command",
+        "commander", "delegation", "service",
+    }
+)
+# Proxy nouns that a demonym can stand on ("Russian forces" = Russia, "Russian helicopters" ≠).
+DEMONYM_PROXY_NOUNS = frozenset(
+    {
+        "troop", "force", "army", "military", "navy", "government", "authority", "official",
+        "soldier", "regime", "administration", "ministry", "unit", "jet", "warplane", "drone",
+        "aircraft", "warship", "militia", "air", "artillery", "police", "guard", "battalion",
+        "brigade", "mercenary", "diplomat", "leadership", "command", "side", "delegation",
+        "navy", "fighter", "bomber", "missile", "strike", "airstrike", "authority",
+    }
+)
+# Definite descriptions that refer back to an actor, with the kinds they can refer to.
+ACTOR_KINDS_NONPERSON = ("Country", "Alliance", "ArmedGroup", "Organization", "Company", "Region")
+DESCRIPTIONS: dict[str, tuple[str, ...]] = {
+    "group": ("ArmedGroup", "Organization"),
+    "militant": ("ArmedGroup",),
+    "militia": ("ArmedGroup",),
+    "movement": ("ArmedGroup", "Organization"),
+    "insurgent": ("ArmedGroup",),
+    "rebel": ("ArmedGroup",),
+    "jihadist": ("ArmedGroup",),
+    "organisation": ("Alliance", "Organization", "ArmedGroup"),
+    "organization": ("Alliance", "Organization", "ArmedGroup"),
+    "alliance": ("Alliance",),
+    "bloc": ("Alliance",),
+    "pact": ("Alliance",),
+    "union": ("Alliance",),
+    "country": ("Country",),
+    "state": ("Country",),
+    "nation": ("Country",),
+    "kingdom": ("Country",),
+    "republic": ("Country",),
+    "government": ("Country",),
+    "company": ("Company",),
+    "firm": ("Company",),
+    "manufacturer": ("Company",),
+    "exporter": ("Company", "Organization"),
+    "corporation": ("Company",),
+    "contractor": ("Company",),
+    "agency": ("Organization", "Company"),
+}
+PRONOUNS: dict[str, tuple[str, ...]] = {
+    "it": ACTOR_KINDS_NONPERSON,
+    "its": ACTOR_KINDS_NONPERSON,
+    "they": ACTOR_KINDS_NONPERSON,
+    "their": ACTOR_KINDS_NONPERSON,
+    "them": ACTOR_KINDS_NONPERSON,
+    "he": ("Person",),
+    "his": ("Person",),
+    "him": ("Person",),
+    "she": ("Person",),
+    "her": ("Person",),
+}

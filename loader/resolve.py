@@ -1,0 +1,264 @@
+"""Resolution of surface forms to canonical actor ids (pure: no spaCy, no I/O).
+
+The extractor hands over every mention it found, in text order, as a `Mention`; this module
+decides which actor each one names:
+
+* gazetteer forms first (names, aliases, demonyms, metonyms), possessives stripped;
+* people by full name, and later surname-only mentions of the same person;
+* organisations and places the statistical NER found outside the gazetteer, at lower
+  confidence (`org:<slug>`, `region:<slug>` when clearly a place);
+* pronouns and definite descriptions ("it", "the group", "the alliance") to the last
+  compatible actor, preferring recent subjects.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from loader.models import Entity
+
+# Confidence of an actor by how it was recognised: the gazetteer is curated, NER is not.
+GAZETTEER_CONFIDENCE = 1.0
+NER_PERSON_CONFIDENCE = 0.8
+NER_ORG_CONFIDENCE = 0.6
+NER_PLACE_CONFIDENCE = 0.5
+COREF_FACTOR = 0.85
+
+# How far back (in sentences) a pronoun or description may look for its antecedent.
+PRONOUN_WINDOW = 2
+DESCRIPTION_WINDOW = 8
+
+_POSSESSIVE_RE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
+_LEADING_DET_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_TITLE_RE = re.compile(
+    r"^(?:mr|mrs|ms|dr|gen|general|col|colonel|lt|president|prime minister|minister|"
+    r"king|queen|prince|sheikh|sir|lord|secretary|chancellor|premier|commander|adm|admiral)\.?\s+",
+    re.IGNORECASE,
+)
+
+
+class GazetteerEntryLike(Protocol):
+    """What resolution needs from a gazetteer entry."""
+
+    id: str
+    name: str
+    kind: str
+    iso2: str | None
+    iso3: str | None
+
+
+class GazetteerLike(Protocol):
+    """What resolution needs from the gazetteer (see loader.gazetteer.Gazetteer)."""
+
+    def lookup(self, surface: str) -> GazetteerEntryLike | None: ...
+    def get(self, actor_id: str) -> GazetteerEntryLike | None: ...
+    def form_type(self, surface: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the article that may name an actor, as found by the extractor.
+
+    `label` is the gazetteer kind (Country, Alliance…) for gazetteer matches, the spaCy
+    NER label (PERSON, ORG, GPE, LOC, NORP) for statistical entities, "PRON" for pronouns
+    and "DESC" for definite descriptions, whose head lemma is in `text`.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    sent: int
+    gaz_id: str | None = None
+    form: str = "name"
+    is_subject: bool = False
+    place_context: bool = False
+    compatible: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A mention with the actor it names."""
+
+    mention: Mention
+    actor_id: str
+    kind: str
+    name: str
+    confidence: float
+    weak: bool = False  # a demonym used as a modifier: a mention, but a poor relation endpoint
+    via: str = "gazetteer"  # gazetteer | ner | coref
+
+
+@dataclass
+class Resolution:
+    """The outcome of resolving one article: each mention's actor, and the entities seen."""
+
+    resolved: list[Resolved] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def entity_list(self) -> list[Entity]:
+        return sorted(self.entities.values(), key=lambda e: (-e.mentions, e.id))
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower-case, hyphen-separated slug of a name."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")
+    return slug or "unnamed"
+
+
+def clean_surface(text: str) -> str:
+    """Surface form without a possessive ending, leading article or surrounding punctuation."""
+    text = re.sub(r"\s+", " ", text).strip(" \t\n,;:\"'“”‘’()[]")
+    text = _POSSESSIVE_RE.sub("", text).strip()
+    return _LEADING_DET_RE.sub("", text)
+
+
+def strip_title(name: str) -> str:
+    """A person's name without a leading title ("President Joe Biden" → "Joe Biden")."""
+    previous = None
+    while previous != name:
+        previous = name
+        name = _TITLE_RE.sub("", name)
+    return name
+
+
+class _People:
+    """Full names seen so far, so that "Mikheev" after "Alexander Mikheev" is the same person."""
+
+    def __init__(self) -> None:
+        self._by_part: dict[str, str] = {}
+        self._names: dict[str, str] = {}
+
+    def add(self, full_name: str) -> str:
+        person_id = f"person:{slugify(full_name)}"
+        self._names[person_id] = full_name
+        parts = full_name.split()
+        if len(parts) > 1:
+            # The surname is how later mentions refer back; the first name rarely is.
+            self._by_part.setdefault(parts[-1].casefold(), person_id)
+        return person_id
+
+    def find(self, surface: str) -> str | None:
+        parts = surface.split()
+        if len(parts) == 1:
+            return self._by_part.get(parts[0].casefold())
+        person_id = f"person:{slugify(surface)}"
+        return person_id if person_id in self._names else None
+
+    def name(self, person_id: str) -> str:
+        return self._names[person_id]
+
+
+def _resolve_named(
+    mention: Mention, gazetteer: GazetteerLike, people: _People
+) -> Resolved | None:
+    """Resolve a gazetteer or NER mention (not a pronoun or description)."""
+    surface = clean_surface(mention.text)
+    if not surface:
+        return None
+    entry = gazetteer.get(mention.gaz_id) if mention.gaz_id else None
+    form = mention.form
+    if entry is None and mention.label in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}:
+        candidate = strip_title(surface) if mention.label == "PERSON" else surface
+        entry = gazetteer.lookup(candidate)
+        form = (gazetteer.form_type(candidate) or "name") if entry else form
+    if entry is not None:
+        weak = form == "demonym"
+        return Resolved(mention, entry.id, entry.kind, entry.name, GAZETTEER_CONFIDENCE, weak=weak)
+    if mention.label == "PERSON":
+        name = strip_title(surface)
+        if not name or not name[0].isupper():
+            return None
+        person_id = people.find(name)
+        if person_id is None:
+            if len(name.split()) == 1 and not name.isalpha():
+                return None
+            person_id = people.add(name)
+        return Resolved(mention, person_id, "Person", people.name(person_id), NER_PERSON_CONFIDENCE, via="ner")
+    if mention.label == "ORG":
+        if not surface[0].isupper() or len(surface) < 2:
+            return None
+        # A surname NER took for an organisation is still the person.
+        person_id = people.find(surface)
+        if person_id is not None:
+            return Resolved(mention, person_id, "Person", people.name(person_id), NER_PERSON_CONFIDENCE, via="ner")
+        return Resolved(mention, f"org:{slugify(surface)}", "Organization", surface, NER_ORG_CONFIDENCE, via="ner")
+    if mention.label in {"GPE", "LOC"} and mention.place_context:
+        if not surface[0].isupper():
+            return None
+        return Resolved(mention, f"region:{slugify(surface)}", "Region", surface, NER_PLACE_CONFIDENCE, via="ner")
+    return None
+
+
+def _antecedent(mention: Mention, history: Sequence[Resolved]) -> Resolved | None:
+    """The last compatible actor before `mention`, preferring a recent subject."""
+    window = PRONOUN_WINDOW if mention.label == "PRON" else DESCRIPTION_WINDOW
+    compatible = [
+        r
+        for r in reversed(history)
+        if r.kind in mention.compatible
+        and not r.weak
+        and r.mention.start < mention.start
+        and mention.sent - r.mention.sent <= window
+    ]
+    if not compatible:
+        return None
+    if mention.label == "PRON":
+        for r in compatible:
+            # Centering: a pronoun usually continues the most recent subject.
+            if r.mention.is_subject and mention.sent - r.mention.sent <= 1:
+                return r
+    return compatible[0]
+
+
+def resolve_mentions(mentions: Iterable[Mention], gazetteer: GazetteerLike) -> Resolution:
+    """Resolve mentions (in text order) to actors and collect the article's entities."""
+    people = _People()
+    result = Resolution()
+    history: list[Resolved] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if mention.label in {"PRON", "DESC"}:
+            target = _antecedent(mention, history)
+            if target is None:
+                continue
+            resolved = Resolved(
+                mention, target.actor_id, target.kind, target.name,
+                target.confidence * COREF_FACTOR, via="coref",
+            )
+            result.resolved.append(resolved)
+            continue
+        resolved_named = _resolve_named(mention, gazetteer, people)
+        if resolved_named is None:
+            continue
+        result.resolved.append(resolved_named)
+        history.append(resolved_named)
+        _count(result.entities, resolved_named, gazetteer)
+    return result
+
+
+def _count(entities: dict[str, Entity], resolved: Resolved, gazetteer: GazetteerLike) -> None:
+    entity = entities.get(resolved.actor_id)
+    if entity is None:
+        entry = gazetteer.get(resolved.actor_id)
+        entity = Entity(
+            id=resolved.actor_id,
+            name=resolved.name,
+            kind=resolved.kind,  # type: ignore[arg-type]
+            confidence=resolved.confidence,
+            iso2=getattr(entry, "iso2", None),
+            iso3=getattr(entry, "iso3", None),
+        )
+        entities[resolved.actor_id] = entity
+    entity.mentions += 1
+    entity.confidence = max(entity.confidence, resolved.confidence)
+    surface = clean_surface(resolved.mention.text)
+    if resolved.kind == "Person":
+        surface = strip_title(surface)
+    if surface and surface != entity.name and surface not in entity.aliases:
+        entity.aliases.append(surface)
