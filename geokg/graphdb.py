@@ -7,8 +7,11 @@ Foreign exceptions are mapped to `geokg.errors` here, so callers see one-line me
 from __future__ import annotations
 
 import logging
+import re
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import neo4j
@@ -200,3 +203,120 @@ def counts(graph: Graph) -> dict[str, dict[str, int]]:
         "nodes": {r["label"]: r["count"] for r in labels},
         "relationships": {r["type"]: r["count"] for r in types},
     }
+
+
+# --- Guarded reads for the console and the saved queries (geokg.console decides; this module executes) ---
+
+_POSITION = re.compile(r"\s*\(line (\d+), column (\d+) \(offset: \d+\)\)")
+_TIMEOUT_CODES = ("TransactionTimedOut", "TransactionTimedOutClientConfiguration")
+
+
+@dataclass(frozen=True)
+class Explained:
+    """What the planner says about a statement without running it."""
+
+    query_type: str | None  # "r", "rw", "w", "s" (schema/admin) or "dbms", as Neo4j reports it
+    operators: list[str] = field(default_factory=list)  # plan operator names, e.g. "ProcedureCall"
+    procedures: list[str] = field(default_factory=list)  # fully qualified names of procedures called
+    plan_text: str = ""
+
+
+@dataclass(frozen=True)
+class CappedRows:
+    """Rows of a read, cut at a row cap."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool
+    elapsed_ms: float
+
+
+def _syntax_message(message: str, shift: int) -> str:
+    """One line with the position in the user's own text (the EXPLAIN prefix shifts line 1)."""
+    first = message.strip().splitlines()[0] if message.strip() else "invalid Cypher"
+    match = _POSITION.search(first)
+    if not match:
+        return f"Syntax error: {first}"
+    line, column = int(match.group(1)), int(match.group(2))
+    if line == 1:
+        column = max(1, column - shift)
+    return f"Syntax error at line {line}, column {column}: {_POSITION.sub('', first).strip()}"
+
+
+@contextmanager
+def _statement_errors(settings: Settings, *, shift: int = 0, timeout: float | None = None) -> Iterator[None]:
+    """Like `mapped_errors`, with positions for syntax errors and a plain message for timeouts."""
+    try:
+        with mapped_errors(settings):
+            yield
+    except QueryError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, nx.CypherSyntaxError):
+            raise QueryError(_syntax_message(cause.message or "", shift)) from cause
+        code = getattr(cause, "code", None) or ""
+        if code.rsplit(".", 1)[-1] in _TIMEOUT_CODES:
+            limit = f" after {timeout:g} s" if timeout else ""
+            raise QueryError(f"Timed out{limit}: the server stopped the query — narrow it (LIMIT, fewer hops)"
+                             " or raise GEOKG_QUERY_TIMEOUT") from cause
+        raise
+
+
+def _walk_plan(plan: Any, operators: list[str], procedures: list[str]) -> None:
+    if not isinstance(plan, Mapping):
+        return
+    name = str(plan.get("operatorType") or "").split("@", 1)[0]
+    operators.append(name)
+    if name == "ProcedureCall":
+        details = str((plan.get("args") or {}).get("Details") or "")
+        procedures.append(details.split("(", 1)[0].strip().replace("`", ""))
+    for child in plan.get("children") or []:
+        _walk_plan(child, operators, procedures)
+
+
+def _read_session(graph: Graph, fetch_size: int = 1000) -> neo4j.Session:
+    # Notifications off: planner hints would otherwise be logged to stderr on every call.
+    return graph.driver.session(database=graph.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
+                                fetch_size=fetch_size, notifications_min_severity="OFF")
+
+
+def explain(graph: Graph, query: str, params: Mapping[str, Any] | None = None, *,
+            timeout: float | None = None) -> Explained:
+    """Plan `query` with EXPLAIN in a READ session (nothing runs) and report its type, operators, procedures."""
+    prefix = "EXPLAIN "
+
+    def work(tx: neo4j.ManagedTransaction) -> Explained:
+        summary = tx.run(prefix + query, dict(params or {})).consume()  # type: ignore[arg-type]
+        operators: list[str] = []
+        procedures: list[str] = []
+        plan = summary.plan
+        _walk_plan(plan, operators, procedures)
+        text = str(((plan or {}).get("args") or {}).get("string-representation") or "")
+        return Explained(summary.query_type, operators, procedures, text)
+
+    with _statement_errors(graph.settings, shift=len(prefix), timeout=timeout), _read_session(graph) as session:
+        return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work) if timeout else work)
+
+
+def read_capped(graph: Graph, query: str, params: Mapping[str, Any] | None = None, *, cap: int,
+                timeout: float | None = None) -> CappedRows:
+    """Run a read in READ access mode with a server-side timeout, fetching at most `cap` rows.
+
+    The server streams in batches; once `cap` + 1 rows have arrived the rest is discarded when the
+    transaction ends, so a huge result never crosses the wire.
+    """
+
+    def work(tx: neo4j.ManagedTransaction) -> CappedRows:
+        started = time.perf_counter()
+        result = tx.run(query, dict(params or {}))  # type: ignore[arg-type]
+        columns = list(result.keys())
+        rows: list[dict[str, Any]] = []
+        truncated = False
+        for record in result:
+            if len(rows) >= cap:
+                truncated = True
+                break
+            rows.append({k: to_plain(v) for k, v in record.items()})
+        return CappedRows(columns, rows, truncated, (time.perf_counter() - started) * 1000)
+
+    with _statement_errors(graph.settings, timeout=timeout), _read_session(graph, min(cap + 1, 1000)) as session:
+        return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work) if timeout else work)

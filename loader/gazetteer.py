@@ -6,10 +6,17 @@ a curated table). Users extend it with their own YAML or CSV files in the same f
 
 Every surface form (name, alias, demonym or metonym) resolves to exactly one entry.
 Matching is tolerant of a leading "the", curly apostrophes, dots ("U.S." is "US"),
-accents and hyphen/space variants ("al Qaeda" is "al-Qaeda"). It is case-insensitive except
-for short forms of up to three characters ("US", "IS", "UN", "LeT"), which must be written
-exactly, so the words "us" or "is" never name an actor. Possessives ("Russia's") are not
-handled here; the extractor strips them before looking a form up.
+accents and hyphen/space variants ("al Qaeda" is "al-Qaeda"). Case is ignored, with three
+exceptions that keep ordinary words from naming actors:
+
+- short forms of up to three characters ("US", "IS", "UN", "LeT") must be written exactly,
+  so "us" or "is" never match;
+- a few forms that are also common words ("Turkey", "Gulf") need a capital;
+- in cased text, a word capitalised in the data must be capitalised in the surface:
+  "Russian Helicopters" is the company, "Russian helicopters" are aircraft. All-lowercase
+  and all-capitals surfaces carry no such signal and match case-insensitively.
+
+Possessives ("Russia's") are not handled here; the extractor strips them first.
 """
 
 from __future__ import annotations
@@ -21,10 +28,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
+from geokg.errors import InputError
 from loader.models import ACTOR_KINDS
 
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
@@ -51,18 +59,24 @@ _IGNORED_FIELDS = frozenset({"note", "notes", "description"})
 _ID_RE = re.compile(r"^[a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 # Forms that are also ordinary lowercase English words: they only name an actor when written
-# with a capital ("Turkey", "the Guardian"), never as "turkey" or "guardian".
+# with a capital ("Turkey", "Foreign Policy"), never as "turkey" or "foreign policy".
 _CAPITALISED_ONLY = frozenset(
     {
-        "turkey", "china", "chad", "jersey", "guernsey", "guinea", "panama", "bermuda",
-        "polish", "french", "dutch", "swede", "dane", "finn", "pole", "quad", "gulf", "arctic",
-        "pentagon", "guardian", "independent", "times", "post", "hill", "nation", "express",
-        "mint", "sun", "telegraph", "economist", "wagner", "jordan", "georgia", "niger",
-        "kiwi", "hellenic", "persian", "union state", "balkan", "baltic", "continent",
-        "sahel", "horn", "kurdish", "crimean", "scandinavian", "levant", "maghreb", "hamas",
-        "antarctica", "ivorian", "the state", "elysee", "commonwealth", "quartet", "cuba",
-        "rafael", "saab", "boeing", "thales", "janes", "axios", "politico", "interfax",
+        "turkey", "china", "chad", "jersey", "guernsey", "guinea", "panama", "polish", "french",
+        "dutch", "swedish", "danish", "quad", "gulf", "arctic", "antarctic", "pentagon",
+        "white house", "kremlin", "whitehall", "number 10", "no 10", "wagner", "jordan",
+        "georgia", "niger", "union state", "balkan", "baltic", "sahel", "levant",
+        "commonwealth", "foreign policy", "stars and stripes", "axis of resistance", "fano",
+        "amnesty", "world court", "red cross", "red crescent", "shining path", "caribbean",
+        "mediterranean", "atlantic", "trump", "ex soviet", "post soviet", "nordic", "asian",
     }
+)
+
+# Names that are only a name with their article: "The Hindu" is a newspaper, "Hindu" is not.
+# Their key keeps the "the", and a surface without it does not match.
+_THE_REQUIRED = frozenset(
+    {"hindu", "diplomat", "independent", "guardian", "economist", "telegraph", "times", "hill",
+     "war zone", "commonwealth", "emirates"}
 )
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
@@ -71,7 +85,7 @@ _SPACES_RE = re.compile(r"\s+")
 _LEADING_THE_RE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
-class GazetteerError(ValueError):
+class GazetteerError(InputError, ValueError):
     """A gazetteer data file is missing, unreadable or malformed (one-line message)."""
 
 
@@ -99,6 +113,23 @@ class GazetteerEntry:
         for metonym in self.metonyms:
             yield metonym, "metonym"
 
+    def generated_forms(self) -> Iterator[tuple[str, str]]:
+        """Forms derived from the data: plural demonyms ("Afghans", "Iraqis")."""
+        for demonym in self.demonyms:
+            plural = _plural(demonym)
+            if plural:
+                yield plural, "demonym"
+
+
+_PLURAL_ENDINGS = ("an", "i", "k", "kh", "ech", "ot", "er", "ar", "en", "on", "o")
+
+
+def _plural(demonym: str) -> str | None:
+    """The plural noun of a demonym for people ("Afghan" → "Afghans"), where English has one."""
+    if " " in demonym or not demonym.endswith(_PLURAL_ENDINGS) or demonym.endswith("ese"):
+        return None
+    return demonym + "s"
+
 
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
@@ -109,7 +140,7 @@ def _fold(surface: str) -> str:
     """Surface form with spelling noise removed, case kept (case is decided by `_key`)."""
     text = unicodedata.normalize("NFKC", surface).translate(_APOSTROPHES)
     text = _strip_accents(text)
-    text = text.replace(".", "").replace(" & ", " and ")
+    text = text.replace(".", "").replace(",", " ").replace(" & ", " and ")
     text = _DASHES_RE.sub(" ", text)
     text = _SPACES_RE.sub(" ", text).strip(" ,;:")
     return _LEADING_THE_RE.sub("", text)
@@ -124,7 +155,25 @@ def _key(surface: str) -> str:
     folded = _fold(surface)
     if _is_short(folded):
         return "=" + folded
-    return folded.casefold()
+    key = folded.casefold()
+    if key in _THE_REQUIRED:
+        # Keep the article the name needs: "The Hindu" matches only "The Hindu".
+        had_the = _LEADING_THE_RE.match(_SPACES_RE.sub(" ", surface.strip())) is not None
+        return "the " + key if had_the else "~" + key
+    return key
+
+
+class _Hit(NamedTuple):
+    """What an index key points to: the entry, how the form names it, and which of its words
+    carry a capital in the data (a cased surface must capitalise them too)."""
+
+    id: str
+    form_type: str
+    caps: tuple[bool, ...]
+
+
+def _caps(form: str) -> tuple[bool, ...]:
+    return tuple(word[:1].isupper() for word in _fold(form).split(" "))
 
 
 @dataclass
@@ -238,7 +287,7 @@ def _read_yaml(path: Path) -> tuple[list[Any], str | None]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         with path.open(encoding="utf-8") as handle:
-            data = yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
+            data = yaml.load(handle, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -324,6 +373,9 @@ def _variants(form: str) -> list[str]:
             out.append(base.replace(". ", " ").replace(".", ""))
         elif base.isalpha() and base.isupper() and 2 <= len(base) <= 3:
             out.append(".".join(base) + ".")
+        elif base.isalpha() and base.isupper():
+            # British house style writes pronounceable acronyms as words: "Nato", "Opec".
+            out.append(base.capitalize())
         if "-" in base:
             out.append(base.replace("-", " "))
         if re.match(r"^(al|el|ad|an|as|ash|at|ar)[ -]", base, re.IGNORECASE):
@@ -342,29 +394,43 @@ class Gazetteer:
     def __init__(self, entries: Iterable[GazetteerEntry], priority: Iterable[str] = ()) -> None:
         """Index `entries`; forms of entries named in `priority` win over other entries."""
         self._entries: dict[str, GazetteerEntry] = {entry.id: entry for entry in entries}
-        self._index: dict[str, tuple[str, str]] = {}
+        self._index: dict[str, _Hit] = {}
         self._conflicts: dict[str, set[str]] = {}
-        first = [e for e in self._entries.values() if e.id not in set(priority)]
+        self._patterns: list[tuple[str, GazetteerEntry, str]] | None = None
+        preferred = set(priority)
+        first = [e for e in self._entries.values() if e.id not in preferred]
         last = [self._entries[i] for i in dict.fromkeys(priority) if i in self._entries]
         for entry in first:
-            self._add(entry, override=False)
+            self._add(entry, entry.forms(), override=False)
         for entry in last:
-            self._add(entry, override=True)
+            self._add(entry, entry.forms(), override=True)
+        # Derived forms never displace a form written in the data, and lose silently.
+        for entry in self._entries.values():
+            self._add(entry, entry.generated_forms(), override=False, quiet=True)
 
-    def _add(self, entry: GazetteerEntry, *, override: bool) -> None:
-        for form, form_type in entry.forms():
+    def _add(
+        self,
+        entry: GazetteerEntry,
+        forms: Iterable[tuple[str, str]],
+        *,
+        override: bool,
+        quiet: bool = False,
+    ) -> None:
+        for form, form_type in forms:
             key = _key(form)
-            if not key.strip("="):
+            if not key.strip("=~"):
                 continue
             held = self._index.get(key)
-            if held is None or held[0] == entry.id:
-                if held is None:
-                    self._index[key] = (entry.id, form_type)
-                continue
-            if override:
-                self._index[key] = (entry.id, form_type)
-            else:
-                self._conflicts.setdefault(key, {held[0]}).add(entry.id)
+            if held is not None and held.id == entry.id:
+                # Two spellings of one form: a word must be capitalised only if it is in both.
+                caps = held.caps
+                if len(caps) == len(_caps(form)):
+                    caps = tuple(a and b for a, b in zip(caps, _caps(form), strict=True))
+                self._index[key] = held._replace(caps=caps)
+            elif held is None or override:
+                self._index[key] = _Hit(entry.id, form_type, _caps(form))
+            elif not quiet:
+                self._conflicts.setdefault(key, {held.id}).add(entry.id)
 
     @classmethod
     def load(cls, extra_files: Sequence[Path] = ()) -> Gazetteer:
@@ -390,26 +456,36 @@ class Gazetteer:
         """The entry with this id, or None."""
         return self._entries.get(actor_id)
 
-    def _resolve(self, surface: str) -> tuple[str, str] | None:
+    def _resolve(self, surface: str) -> _Hit | None:
         if not surface or not surface.strip():
             return None
         key = _key(surface)
         hit = self._index.get(key)
         if hit is None:
             return None
-        if key in _CAPITALISED_ONLY and _fold(surface).islower():
-            return None
+        folded = _fold(surface)
+        if folded.islower():
+            # Text without capitals carries no case signal, except for common words.
+            bare = key[4:] if key.startswith("the ") else key
+            return None if bare in _CAPITALISED_ONLY else hit
+        # In cased text a capital marks the proper name: "Russian Helicopters" is the company,
+        # "Russian helicopters" are aircraft; "Islamic State" is the group, "an Islamic state" not.
+        words = folded.split(" ")
+        if len(words) == len(hit.caps):
+            for word, capital in zip(words, hit.caps, strict=True):
+                if capital and word.islower():
+                    return None
         return hit
 
     def lookup(self, surface: str) -> GazetteerEntry | None:
         """The entry named by `surface` (any name, alias, demonym or metonym), or None."""
         hit = self._resolve(surface)
-        return self._entries[hit[0]] if hit else None
+        return self._entries[hit.id] if hit else None
 
     def form_type(self, surface: str) -> str | None:
         """How `surface` names its entry: "name", "alias", "demonym" or "metonym"; None if unknown."""
         hit = self._resolve(surface)
-        return hit[1] if hit else None
+        return hit.form_type if hit else None
 
     def entries(self) -> Iterable[GazetteerEntry]:
         """All entries, in data-file order."""
@@ -427,19 +503,22 @@ class Gazetteer:
         this gazetteer resolves to the same entry are returned, so a match can be trusted
         as long as it is confirmed with `lookup` when matching case-insensitively.
         """
+        if self._patterns is not None:
+            return list(self._patterns)
         patterns: list[tuple[str, GazetteerEntry, str]] = []
         seen: set[str] = set()
         for entry in self._entries.values():
-            for form, _ in entry.forms():
+            for form, _ in (*entry.forms(), *entry.generated_forms()):
                 for variant in _variants(form):
                     if variant in seen:
                         continue
                     hit = self._resolve(variant)
-                    if hit is None or hit[0] != entry.id:
+                    if hit is None or hit.id != entry.id:
                         continue  # a form that lost a conflict, or a variant that folds away
                     seen.add(variant)
-                    patterns.append((variant, entry, hit[1]))
-        return patterns
+                    patterns.append((variant, entry, hit.form_type))
+        self._patterns = patterns
+        return list(patterns)
 
 
 @functools.lru_cache(maxsize=1)

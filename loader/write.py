@@ -9,7 +9,7 @@ edges are recomputed from their claims rather than incremented.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,17 +68,19 @@ class _Rows:
         row["confidence"] = max(row["confidence"], confidence)
 
     def add_claim(self, rel: Relation, claim_id: str, extractor: str, article: str | None,
-                  reported: Any) -> None:
+                  reported: Any, details: Mapping[str, Any] | None = None) -> None:
         rel = rel.oriented()
         key = f"{rel.source}|{rel.type}|{rel.target}"
+        props = {
+            "key": key, "type": rel.type, "modality": rel.modality, "negated": rel.negated,
+            "confidence": rel.confidence, "sentence": rel.evidence, "extractor": extractor,
+            "items": rel.items, "role": rel.role, "since": rel.since, "until": rel.until,
+            "attributed_to": rel.attributed_to, "reported": reported,
+        }
+        # Extra properties of a reference row (order year, counts, weapon…) never replace the core ones.
+        props.update({k: v for k, v in (details or {}).items() if k not in props})
         self.claims.append({
-            "id": claim_id, "source": rel.source, "target": rel.target, "article": article,
-            "props": {
-                "key": key, "type": rel.type, "modality": rel.modality, "negated": rel.negated,
-                "confidence": rel.confidence, "sentence": rel.evidence, "extractor": extractor,
-                "items": rel.items, "role": rel.role, "since": rel.since, "until": rel.until,
-                "attributed_to": rel.attributed_to, "reported": reported,
-            },
+            "id": claim_id, "source": rel.source, "target": rel.target, "article": article, "props": props,
         })
         if not rel.negated:
             self.keys[key] = {"key": key, "source": rel.source, "type": rel.type, "target": rel.target}
@@ -146,14 +148,21 @@ def write_articles(graph: Graph, articles: Sequence[ExtractedArticle]) -> WriteS
     return summary
 
 
-def write_reference(graph: Graph, claims: Sequence[ReferenceClaim]) -> WriteSummary:
-    """Write curated/register rows as claims without an article; their time axis is since/until."""
+def write_reference(graph: Graph, claims: Sequence[ReferenceClaim],
+                    details: Sequence[Mapping[str, Any] | None] | None = None) -> WriteSummary:
+    """Write curated/register rows as claims without an article; their time axis is since/until.
+
+    `details`, parallel to `claims`, adds properties of each row to its claim (e.g. order_year,
+    number_delivered, weapon); they are set when the claim is created, like the rest.
+    """
+    if details is not None and len(details) != len(claims):
+        raise ValueError("write_reference: details must be parallel to claims")
     rows = _Rows()
-    for ref in claims:
+    for index, ref in enumerate(claims):
         for ent in ref.entities:
             rows.add_actor(ent.id, ent.name, ent.kind, ent.aliases, ent.confidence, ent.iso2, ent.iso3)
         rows.add_claim(ref.relation, ref.relation.claim_id(ref.extractor), ref.extractor,
-                       None, None)
+                       None, None, details[index] if details is not None else None)
     if rows.claims:
         _write_rows(graph, rows)
     summary = WriteSummary(actors=len(rows.actors), claims=len(rows.claims))

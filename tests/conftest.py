@@ -63,3 +63,24 @@ def seed_article() -> Path:
         pytest.fail(f"seed corpus missing: expected {path} beside the checkout (../shared/corpus/)",
                     pytrace=False)
     return path
+
+
+def load_sample_data(db: Graph, settings: Settings, *, with_seed: bool = True) -> None:
+    """The demo data through the real loader: the sample corpus, the seed article and reference tables."""
+    from loader.pipeline import load_paths
+    from loader.reference.bundle import import_bundled_reference
+
+    clear(db)
+    paths = [SAMPLES / "articles"]
+    if with_seed and (SEED_DIR / "seed-article.txt").exists():
+        paths.append(SEED_DIR / "seed-article.txt")
+    report = load_paths(settings, db, paths)
+    assert report.exit_code == 0, report.errors
+    import_bundled_reference(settings, db)
+
+
+@pytest.fixture(scope="module")
+def sample_graph(graph: Graph, settings: Settings) -> Graph:
+    """The sample corpus, the seed article and the bundled reference data, loaded once per module."""
+    load_sample_data(graph, settings)
+    return graph

@@ -17,11 +17,11 @@ ARMS_NOUNS = frozenset(
         "bomber", "plane", "warship", "frigate", "corvette", "submarine", "destroyer", "vessel",
         "radar", "interceptor", "mortar", "grenade", "vehicle", "apc", "carrier", "armor",
         "armour", "system", "equipment", "materiel", "bomb", "torpedo", "mine", "gunship",
-        "battery", "kit", "javelin", "stinger", "himars", "patriot", "airframe",
+        "battery", "kit", "javelin", "stinger", "himars", "patriot", "airframe", "unit",
     }
 )
 # Generic heads ("systems", "equipment", "vehicles") only count with a military modifier.
-GENERIC_ITEM_NOUNS = frozenset({"system", "equipment", "vehicle", "kit", "carrier", "vessel", "plane", "battery", "aircraft"})
+GENERIC_ITEM_NOUNS = frozenset({"system", "equipment", "vehicle", "kit", "carrier", "vessel", "plane", "battery", "aircraft", "unit"})
 MILITARY_MODIFIERS = frozenset(
     {
         "military", "defence", "defense", "air", "missile", "border", "protection", "armored",
@@ -120,7 +120,15 @@ LEADER_ROLES: dict[str, str] = {
     "commander-in-chief": "commander", "defence minister": "defence minister",
     "defense minister": "defence minister", "foreign minister": "foreign minister",
     "secretary": "secretary", "spokesman": "", "spokeswoman": "", "spokesperson": "",
+    "counterpart": "counterpart", "defense secretary": "defence secretary",
+    "secretary of state": "secretary of state", "high commissioner": "high commissioner",
 }
+# Titles of a state's leaders and ministers: without a named owner, the sentence's state.
+STATE_TITLES = frozenset(
+    {"president", "prime minister", "chancellor", "king", "queen", "emir", "minister",
+     "defence minister", "foreign minister", "secretary", "defence secretary", "secretary of state",
+     "supreme leader", "monarch", "sultan", "shah", "counterpart", "leader"}
+)
 # Titles that make a person part of an organisation without leading it.
 MEMBER_ROLES = frozenset(
     {
@@ -159,6 +167,8 @@ FORMER_HEADS = frozenset({"formerly", "once", "previously", "ex", "former", "unt
 ALLEGED_HEADS = frozenset(
     {"allegedly", "reportedly", "accuse", "suspect", "allege", "claim", "purportedly", "apparently", "believe", "rumour", "rumor"}
 )
+# Verbs of warning: "X warned it could strike Y" is a threat, whatever the modal.
+WARN_HEADS = frozenset({"warn", "threaten", "vow", "promise", "pledge"})
 DENIAL_HEADS = frozenset({"deny", "reject", "dismiss", "refute", "rule"})
 # Modals and subordinators that make a statement hypothetical: we state nothing then.
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
@@ -180,8 +190,18 @@ PROXY_NOUNS = frozenset(
         "republic", "partner", "jet", "warplane", "drone", "aircraft", "warship", "militia",
         "rebel", "insurgent", "coalition", "side", "capital", "air", "artillery", "police",
         "guard", "battalion", "brigade", "mercenary", "diplomat", "leader", "command",
-        "commander", "delegation", "service",
+        "commander", "delegation", "service", "position", "stronghold", "camp", "convoy",
+        "outpost", "hideout", "part", "area", "territory", "swath", "swathe", "portion",
+        "much", "most", "half", "target", "infrastructure", "installation", "embassy",
+        "interest", "entity", "bank", "firm", "individual", "oligarch", "officer", "airfield",
+        "column", "ship", "vessel", "navies", "contribution", "mission",
     }
+)
+# Proxies named by their owner first: "Hezbollah positions in Lebanon" are Hezbollah's.
+OWNED_PROXY_NOUNS = frozenset(
+    {"position", "stronghold", "camp", "convoy", "outpost", "hideout", "target", "infrastructure",
+     "installation", "troop", "force", "soldier", "fighter", "militant", "jet", "warplane", "drone",
+     "aircraft", "warship", "unit", "battalion", "brigade", "mercenary", "militia", "rebel", "insurgent"}
 )
 # Proxy nouns that a demonym can stand on ("Russian forces" = Russia, "Russian helicopters" ≠).
 DEMONYM_PROXY_NOUNS = frozenset(
@@ -191,6 +211,8 @@ DEMONYM_PROXY_NOUNS = frozenset(
         "aircraft", "warship", "militia", "air", "artillery", "police", "guard", "battalion",
         "brigade", "mercenary", "diplomat", "leadership", "command", "side", "delegation",
         "navy", "fighter", "bomber", "missile", "strike", "airstrike", "authority",
+        "territory", "target", "embassy", "interest", "position", "entity", "bank", "firm",
+        "company", "individual", "oligarch", "officer", "airfield", "column", "ship", "vessel",
     }
 )
 # Definite descriptions that refer back to an actor, with the kinds they can refer to.

@@ -1,0 +1,12 @@
+// title: Who sanctions whom
+// description: Sanctions imposed between actors; give an actor to see both the sanctions it imposes and
+//   those it is under.
+// params: actor: str = null
+// param actor: only sanctions imposed by or on this actor (name, alias or id); empty for all
+// view: table, graph
+MATCH (s:Actor)-[r:SANCTIONS]->(t:Actor)
+WHERE $actor IS NULL OR any(x IN [s, t] WHERE x.id = $actor OR toLower(x.name) = toLower($actor)
+      OR toLower($actor) IN [al IN coalesce(x.aliases, []) | toLower(al)])
+RETURN s AS imposer, r AS sanctions, t AS target, r.claims AS claims, r.since AS since,
+       r.first_reported AS first_reported, r.last_reported AS last_reported
+ORDER BY s.name, t.name

@@ -1,0 +1,18 @@
+// title: Weakly supported edges
+// description: Relations backed only by news from few sources (outlets and the agencies they cite) and by no
+//   reference data — the edges to check before relying on them.
+// params: max_sources: int = 1, type: str = null
+// param max_sources: at most this many distinct sources
+// param type: only this relation type (e.g. SUPPLIES_ARMS_TO); empty for all
+// view: table, graph
+MATCH (s:Actor)-[r]->(t:Actor)
+WHERE r.sources <= $max_sources AND coalesce(r.reference_claims, 0) = 0
+  AND ($type IS NULL OR type(r) = toUpper($type))
+CALL (s, r, t) {
+  MATCH (c:Claim {key: s.id + '|' + type(r) + '|' + t.id})
+  WHERE NOT c.negated
+  RETURN c.sentence AS evidence ORDER BY c.confidence DESC, c.sentence LIMIT 1
+}
+RETURN s AS source, r AS edge, t AS target, type(r) AS relation, r.sources AS sources, r.claims AS claims,
+       r.confidence AS confidence, r.last_reported AS last_reported, evidence
+ORDER BY r.sources, r.confidence, relation, s.name, t.name

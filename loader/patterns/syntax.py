@@ -1,0 +1,402 @@
+"""Walking spaCy's dependency parse: which actors an NP denotes, subjects, objects, hedges.
+
+These helpers are what make the rules general: a rule names a trigger and the roles it
+wants ("the subject", "the object of 'to'"); this module finds the actors in those roles
+through coordination, apposition, possessives, passives, control verbs and proxies
+("U.S. troops" is the United States, "its allies in Central Asia" is Central Asia).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from loader.patterns import lexicon as lx
+from loader.resolve import Resolved
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# Dependencies through which a verb inherits the subject of the verb it hangs from.
+CONTROL_DEPS = frozenset({"xcomp", "acomp", "conj", "advcl", "pcomp"})
+_WH = frozenset({"which", "that", "who", "whom", "whose"})
+# Tokens allowed between the items of a list the parser failed to coordinate.
+_LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well"})
+
+
+@dataclass(frozen=True)
+class Arg:
+    """An actor found in a role, with how directly it was found (1.0 = named in that slot)."""
+
+    actor: Resolved
+    directness: float = 1.0
+
+    @property
+    def id(self) -> str:
+        return self.actor.actor_id
+
+
+class Context:
+    """One parsed article and the resolved actor of every token that belongs to a mention."""
+
+    def __init__(self, doc: Doc, resolved: Iterable[Resolved]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, Resolved] = {}
+        for r in resolved:
+            for i in range(r.mention.start, r.mention.end):
+                self.by_token[i] = r
+
+    def actor(self, token: Token) -> Resolved | None:
+        return self.by_token.get(token.i)
+
+    def mention_start(self, token: Token) -> int:
+        r = self.by_token.get(token.i)
+        return r.mention.start if r else token.i
+
+    def mention_end(self, token: Token) -> int:
+        r = self.by_token.get(token.i)
+        return r.mention.end if r else token.i + 1
+
+    # -- denotation -----------------------------------------------------------------------
+    def denote(self, token: Token, *, allow_weak: bool = False, depth: int = 0) -> Arg | None:
+        """The actor an NP headed by `token` stands for, or None."""
+        r = self.by_token.get(token.i)
+        if r is not None:
+            if r.kind == "Media":
+                return None
+            if r.weak and not allow_weak:
+                return None
+            return Arg(r, 0.8 if r.weak else 1.0)
+        if depth > 2 or token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        lemma = token.lemma_.lower()
+        if lemma not in lx.PROXY_NOUNS:
+            return None
+        return self._proxy(token, lemma, depth)
+
+    def _proxy(self, token: Token, lemma: str, depth: int) -> Arg | None:
+        """"U.S. troops", "Russia's forces", "allies in Central Asia", "the army of Mali"."""
+        if lemma in lx.OWNED_PROXY_NOUNS:
+            owned = self._proxy_owner(token, lemma, depth)
+            if owned is not None:
+                return owned
+        # A place or owner named with a preposition is the most specific reading.
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "of", "from", "inside", "within"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        arg = self.denote(pobj, depth=depth + 1)
+                        if arg is not None:
+                            return Arg(arg.actor, arg.directness * 0.9)
+        return self._proxy_owner(token, lemma, depth)
+
+    def proxy_list(self, token: Token) -> list[Token]:
+        """Further actors of a proxy over a list: "units from Russia, Kazakhstan and Kyrgyzstan"."""
+        if token.i in self.by_token or token.lemma_.lower() not in lx.PROXY_NOUNS:
+            return []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in self.by_token:
+                        return list(conjuncts(pobj))[1:]
+        return []
+
+    def _proxy_owner(self, token: Token, lemma: str, depth: int) -> Arg | None:
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                # "the capital, Khartoum"
+                r = self.by_token[child.i]
+                if not r.weak and r.kind != "Media":
+                    return Arg(r, 0.9)
+        for child in token.children:
+            if child.dep_ in {"compound", "amod", "nmod", "npadvmod"} and child.i < token.i:
+                r = self.by_token.get(child.i)
+                if r is None or r.kind == "Media":
+                    continue
+                if r.weak and lemma not in lx.DEMONYM_PROXY_NOUNS:
+                    continue
+                return Arg(r, 0.75 if r.weak else 0.9)
+        for child in token.children:
+            if child.dep_ == "poss":
+                arg = self.denote(child, depth=depth + 1)
+                if arg is not None:
+                    return Arg(arg.actor, arg.directness * 0.85)
+        return None
+
+    def np_actors(self, token: Token, *, allow_weak: bool = False) -> list[Arg]:
+        """Actors of an NP and of every NP coordinated with it, including broken lists."""
+        out: list[Arg] = []
+        seen: set[str] = set()
+        items = list(conjuncts(token))
+        for item in list(items):
+            items += self.proxy_list(item)
+        if len(items) >= 2:
+            # Only a series ("A, B, and C") may continue past a parse break; a single item
+            # followed by ", and Z …" is usually a new clause.
+            items += self._list_continuation(items[-1])
+        for item in items:
+            arg = self.denote(item, allow_weak=allow_weak)
+            if arg is not None and arg.id not in seen:
+                seen.add(arg.id)
+                out.append(arg)
+        return out
+
+    def _list_continuation(self, last: Token) -> list[Token]:
+        """Mentions that continue a list after its last conjunct: "A, B, and C created …".
+
+        The parser sometimes attaches the last item of a long list to the next verb;
+        items separated from the list only by commas and "and"/"or" still belong to it.
+        """
+        if self.by_token.get(last.i) is None:
+            return []
+        sent_end = last.sent.end
+        out: list[Token] = []
+        i = self.mention_end(last)
+        glue = 0
+        while i < sent_end:
+            tok = self.doc[i]
+            if tok.lower_ in _LIST_GLUE or tok.is_space or tok.lower_ == "the":
+                glue += 1
+                i += 1
+                if glue > 3:
+                    break
+                continue
+            r = self.by_token.get(i)
+            if r is None or glue == 0:
+                break
+            head = self.doc[r.mention.start : r.mention.end].root
+            out.append(head)
+            i = r.mention.end
+            glue = 0
+        return out
+
+    # -- roles ----------------------------------------------------------------------------
+    def subjects(self, verb: Token, *, allow_weak: bool = False) -> list[Arg]:
+        """Actors doing `verb`, following control verbs, relative clauses and passives."""
+        cur = verb
+        for _ in range(6):
+            subj = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+            if not subj and cur is not verb:
+                # "Kyrgyzstan is scheduled to …": the subject of a passive control verb.
+                subj = [c for c in cur.children if c.dep_ == "nsubjpass"]
+            if subj:
+                if subj[0].lower_ in _WH and cur.dep_ == "relcl":
+                    return self.np_actors(cur.head, allow_weak=allow_weak)
+                return self.np_actors(subj[0], allow_weak=allow_weak)
+            if cur is verb and any(c.dep_ == "nsubjpass" for c in cur.children):
+                return self.agents(cur)
+            if cur.dep_ == "relcl":
+                return self.np_actors(cur.head, allow_weak=allow_weak)
+            if cur.dep_ in CONTROL_DEPS and cur.head is not cur:
+                cur = cur.head
+                continue
+            if cur.dep_ in {"acl"} and cur.head.dep_ in OBJECT_DEPS | {"pobj"}:
+                # "signed a deal to buy …": the deal's signer buys.
+                cur = cur.head.head
+                if cur.dep_ == "prep":
+                    cur = cur.head
+                continue
+            if cur.dep_ == "acl":
+                return self.np_actors(cur.head, allow_weak=allow_weak) if cur.tag_ == "VBG" else []
+            if cur.dep_ == "pcomp" or (cur.dep_ in {"prep", "pobj", "dobj", "attr"} and cur.head is not cur):
+                came_from = cur
+                cur = cur.head
+                if came_from.dep_ == "prep" and came_from.lower_ in {"of", "for"} and cur.pos_ == "VERB":
+                    # Object control: "accused Iran of supplying", "blamed X for attacking".
+                    controller = [c for c in cur.children if c.dep_ == "dobj"]
+                    if controller:
+                        return self.np_actors(controller[0], allow_weak=allow_weak)
+                continue
+            break
+        return []
+
+    def agents(self, verb: Token) -> list[Arg]:
+        """The "by" phrase of a passive verb."""
+        out: list[Arg] = []
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += self.np_actors(pobj)
+        return out
+
+    def patients(self, verb: Token) -> list[Arg]:
+        """The subject of a passive verb (what was attacked, sanctioned …)."""
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                if child.lower_ in _WH and verb.dep_ == "relcl":
+                    return self.np_actors(verb.head)
+                return self.np_actors(child)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "sanctions imposed on Iran", "the city captured by …": the noun is the patient.
+            return self.np_actors(verb.head)
+        return []
+
+    def objects(self, head: Token, deps: frozenset[str] = OBJECT_DEPS, *, allow_weak: bool = False) -> list[Arg]:
+        out: list[Arg] = []
+        for child in head.children:
+            if child.dep_ in deps:
+                if child.lower_ in _WH and head.dep_ == "relcl":
+                    # "Crimea, which it annexed": the relative pronoun is the modified noun.
+                    out += self.np_actors(head.head, allow_weak=allow_weak)
+                else:
+                    out += self.np_actors(child, allow_weak=allow_weak)
+        return out
+
+    def prep_objects(self, head: Token, preps: Iterable[str], *, allow_weak: bool = False) -> list[Arg]:
+        """Actors in "<prep> NP" phrases attached to `head` ("to Y", "against Y")."""
+        wanted = set(preps)
+        out: list[Arg] = []
+        for child in head.children:
+            if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in wanted:
+                for pobj in child.children:
+                    if pobj.dep_ in {"pobj", "pcomp"}:
+                        out += self.np_actors(pobj, allow_weak=allow_weak)
+        return out
+
+    def prep_tokens(self, head: Token, preps: Iterable[str]) -> list[Token]:
+        wanted = set(preps)
+        out: list[Token] = []
+        for child in head.children:
+            if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in wanted:
+                out += [p for p in child.children if p.dep_ in {"pobj", "pcomp"}]
+        return out
+
+    def owners(self, noun: Token, *, allow_weak: bool = False) -> list[Arg]:
+        """Possessive and modifier actors of a noun: "Russia's", "U.S.", "Russian"."""
+        out: list[Arg] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                out += self.np_actors(child)
+            elif child.dep_ in {"compound", "amod", "nmod", "npadvmod"} and child.i < noun.i:
+                r = self.by_token.get(child.i)
+                if r is None or r.kind == "Media":
+                    continue
+                if r.weak and not allow_weak:
+                    continue
+                out.append(Arg(r, 0.75 if r.weak else 0.95))
+        return _unique(out)
+
+
+def conjuncts(token: Token) -> Iterator[Token]:
+    """The token and the tokens coordinated with it, in text order."""
+    seen = {token.i}
+    yield token
+    for conj in token.conjuncts:
+        if conj.i not in seen:
+            seen.add(conj.i)
+            yield conj
+
+
+def _unique(args: list[Arg]) -> list[Arg]:
+    seen: set[str] = set()
+    out: list[Arg] = []
+    for arg in args:
+        if arg.id not in seen:
+            seen.add(arg.id)
+            out.append(arg)
+    return out
+
+
+def state_chain(token: Token) -> list[Token]:
+    """The chain of a state noun ("member", "ally"): only up to its copula, if any.
+
+    "X is not a member" is negated, but "Serbia, an ally of Russia, bought drones" does
+    not make the alliance an order, nor "ready to supply its allies" an offered alliance.
+    """
+    chain = [token]
+    cur = token
+    while cur.dep_ in {"attr", "oprd", "compound"} and cur.head is not cur:
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def clause_chain(token: Token, limit: int = 8, *, through_preps: bool = True) -> list[Token]:
+    """The trigger and the heads above it up to (and including) its clause's main verb.
+
+    Hedges and negations anywhere on this chain apply to the trigger: "is ready to supply",
+    "denied supplying", "said it is not a threat". Reporting verbs end the chain, so "X
+    said" does not turn into a hedge on what X said.
+    """
+    chain = [token]
+    cur = token
+    for _ in range(limit):
+        if cur.dep_ in {"ROOT", "relcl", "parataxis"} or cur.head is cur:
+            break
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in lx.REPORT_VERBS:
+            break
+        if cur.dep_ == "conj" and cur.pos_ in {"VERB", "AUX"}:
+            break
+        if not through_preps and cur.dep_ in {"pobj", "prep"}:
+            break  # a state noun inside another predicate's argument keeps its own mood
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def is_negated(chain: list[Token]) -> bool:
+    for tok in chain:
+        lemma = tok.lemma_.lower()
+        if lemma in lx.DENIAL_HEADS and tok.pos_ == "VERB" and tok is not chain[0]:
+            return True
+        for child in tok.children:
+            if child.dep_ == "neg":
+                return True
+            if child.dep_ == "det" and child.lower_ == "no" and tok is chain[0]:
+                return True
+    return False
+
+
+def is_hypothetical(chain: list[Token]) -> bool:
+    heads = list(chain)
+    for tok in chain:
+        # Coordinated verbs share their first conjunct's modal and subordinator:
+        # "for X to grow and threaten Y".
+        cur = tok
+        while cur.dep_ == "conj" and cur.pos_ in {"VERB", "AUX"} and cur.head is not cur:
+            cur = cur.head
+            heads.append(cur)
+    for tok in heads:
+        for child in tok.children:
+            if child.dep_ == "aux" and child.lower_ in lx.HYPOTHETICAL_AUX:
+                return True
+            if child.dep_ == "mark" and child.lower_ in lx.HYPOTHETICAL_MARKS:
+                return True
+    return False
+
+
+def modality(chain: list[Token], default: str = "asserted") -> str:
+    """The most specific hedge on the chain: offered, planned, ordered, alleged…"""
+    trigger = chain[0]
+    for tok in chain:
+        lemma = tok.lemma_.lower()
+        if tok is not trigger and lemma in lx.ALLEGED_HEADS:
+            return "alleged"
+        if tok is not trigger and lemma in lx.OFFER_HEADS:
+            return "offered"
+        if tok is not trigger and lemma in lx.ORDER_HEADS:
+            return "ordered"
+        if tok is not trigger and lemma in lx.PLAN_HEADS:
+            return "planned"
+        if tok is not trigger and lemma == "threaten":
+            return "planned"
+        for child in tok.children:
+            if child.dep_ == "aux" and child.lower_ in lx.FUTURE_AUX | {"would"}:
+                return "planned"
+            if child.dep_ == "advmod" and child.lower_ in lx.ALLEGED_HEADS:
+                return "alleged"
+            if child.dep_ in {"advmod", "amod"} and child.lower_ in {"formerly", "previously", "once"}:
+                return "former"
+    return default
+
+
+def sentence_index(doc: Doc) -> dict[int, int]:
+    """Sentence number of each sentence start, for Mention.sent."""
+    return {sent.start: n for n, sent in enumerate(doc.sents)}
+
+
+def span_root(doc: Doc, start: int, end: int) -> Token:
+    span: Span = doc[start:end]
+    return span.root

@@ -1,0 +1,422 @@
+"""Reading articles from files and folders into `Document`s.
+
+Formats: plain text and Markdown (first line is the title; an optional dateline or
+"Published:" line gives the date), HTML (main text through trafilatura, offline), JSON (an
+object or a list of objects) and JSON Lines with the fields title, text, url, published,
+source, and RSS/Atom feed files (feedparser; entry content or summary, HTML stripped).
+
+Nothing here raises on bad input: every unreadable file (or JSONL line, or JSON record)
+becomes a `ReadError` with a one-line reason, and the rest is read. Dates come from
+metadata or a dateline, or are left empty; they are never guessed.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from loader.models import Document, ReadError
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSON_SUFFIXES = frozenset({".json"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+
+MAX_BYTES = 20_000_000  # a single article file larger than this is not an article
+
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+# "MOSCOW, Aug. 24, 2021 (RIA Novosti) —", "KABUL, 24 August 2021 –", "LONDON (Reuters) -"
+_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .'\-]{1,40}?)(?:,\s*[A-Z][A-Za-z .]{1,20})?"
+    r"(?:,\s*(?P<date>" + _MONTH_RE + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH_RE + r",?\s+\d{4}|\d{4}-\d{2}-\d{2}))?"
+    r"\s*(?:\((?P<source>[^)]{2,40})\))?\s*[\u2014\u2013\-]{1,2}\s+"
+)
+_META_RE = re.compile(r"^(?:published|date|posted|updated|dateline)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+_SOURCE_META_RE = re.compile(r"^(?:source|publisher|outlet)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+_URL_META_RE = re.compile(r"^(?:url|link)\s*:\s*(?P<value>\S+)$", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------
+# small helpers
+# ---------------------------------------------------------------------------------------
+def parse_date(value: Any) -> date | None:
+    """A date from ISO text, "Aug. 24, 2021", "24 August 2021", or a datetime; else None."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        return _safe_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    words = re.findall(r"[A-Za-z]+|\d+", text)
+    month = next((_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS), None)
+    numbers = [int(w) for w in words if w.isdigit()]
+    years = [n for n in numbers if 1800 <= n <= 2200]
+    days = [n for n in numbers if 1 <= n <= 31]
+    if month and years and days:
+        return _safe_date(years[0], month, days[0])
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def normalise_paragraphs(text: str) -> str:
+    """Paragraphs separated by one blank line; hard-wrapped lines inside a paragraph joined.
+
+    With blank lines in the text, they are the paragraph breaks and single newlines are
+    wrapping; without any, every line is its own paragraph.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    if re.search(r"\n[ \t]*\n", text):
+        blocks = re.split(r"\n[ \t]*\n+", text)
+        paragraphs = [" ".join(line.strip() for line in block.split("\n") if line.strip()) for block in blocks]
+    else:
+        paragraphs = [line.strip() for line in text.split("\n")]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def strip_html(fragment: str) -> str:
+    """Text of an HTML fragment (feed summaries), with block elements as paragraph breaks."""
+    if "<" not in fragment:
+        return html_lib.unescape(fragment)
+    text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", fragment)
+    text = re.sub(r"(?i)<br\s*/?>|</(p|div|li|h[1-6]|blockquote|tr)>", "\n\n", text)
+    text = re.sub(r"(?s)<[^>]+>", " ", text)
+    text = html_lib.unescape(text)
+    return "\n\n".join(re.sub(r"[ \t]+", " ", p).strip() for p in text.split("\n\n") if p.strip())
+
+
+def _first_line(text: str, limit: int = 120) -> str:
+    line = text.strip().split("\n", 1)[0].strip()
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return len(head) > 0 and control / len(head) > 0.05
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; raises ValueError with a reason."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ValueError("not valid UTF-16 text") from None
+    if _looks_binary(data):
+        raise ValueError("binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+# ---------------------------------------------------------------------------------------
+# formats
+# ---------------------------------------------------------------------------------------
+def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---", 4)
+    if end < 0:
+        return {}, text
+    import yaml
+
+    try:
+        meta = yaml.safe_load(text[4:end])
+    except yaml.YAMLError:
+        return {}, text
+    if not isinstance(meta, dict):
+        return {}, text
+    return meta, text[end + 4 :].lstrip("-\n")
+
+
+def read_text(path: Path, text: str) -> Document:
+    """A .txt/.md article: title line, optional metadata lines or dateline, then the body."""
+    meta, text = _split_front_matter(text)
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not lines:
+        raise ValueError("empty file")
+    title = str(meta.get("title") or "").strip()
+    if not title:
+        title = re.sub(r"^#+\s*", "", lines.pop(0)).strip()
+    published = parse_date(meta.get("published") or meta.get("date"))
+    source = meta.get("source") if isinstance(meta.get("source"), str) else None
+    url = meta.get("url") if isinstance(meta.get("url"), str) else None
+    # Metadata lines right under the title ("Published: 2023-05-04", "Source: …").
+    while lines and (not lines[0].strip() or _META_RE.match(lines[0].strip()) or _SOURCE_META_RE.match(lines[0].strip()) or _URL_META_RE.match(lines[0].strip())):
+        line = lines.pop(0).strip()
+        if m := _META_RE.match(line):
+            published = published or parse_date(m.group("value"))
+        elif m := _SOURCE_META_RE.match(line):
+            source = source or m.group("value").strip()
+        elif m := _URL_META_RE.match(line):
+            url = url or m.group("value").strip()
+    body = normalise_paragraphs("\n".join(lines))
+    dateline = _DATELINE_RE.match(body)
+    if dateline and (dateline.group("date") or dateline.group("source")) and dateline.group("place").upper() == dateline.group("place"):
+        published = published or parse_date(dateline.group("date"))
+        source = source or (dateline.group("source") or "").strip() or None
+        body = body[dateline.end() :]
+    if not body.strip():
+        if not title:
+            raise ValueError("empty file")
+        body = title  # a one-line note: the line is both title and text
+    return Document.build(path=str(path), title=title, text=body, url=url, published=published, source=source)
+
+
+def read_html(path: Path, text: str) -> Document:
+    """Main text of an HTML page (boilerplate removed), with its metadata title and date."""
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    data: dict[str, Any] = {}
+    if result is not None:
+        data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    body = (data.get("text") or "").strip()
+    if not body:
+        raise ValueError("no article text found in HTML")
+    title = (data.get("title") or "").strip()
+    lines = body.split("\n")
+    if title and lines and lines[0].strip() == title:
+        body = "\n".join(lines[1:]).strip() or body
+    title = title or _first_line(body)
+    return Document.build(
+        path=str(path),
+        title=title,
+        text=normalise_paragraphs(body),
+        url=data.get("url") or None,
+        published=parse_date(data.get("date")),
+        source=data.get("sitename") or None,
+    )
+
+
+def _record(path: str, record: Any) -> Document:
+    """One JSON object with title, text, url, published, source."""
+    if not isinstance(record, dict):
+        raise ValueError(f"expected an object with 'text', got {type(record).__name__}")
+    text = record.get("text") or record.get("content") or record.get("body")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("no 'text' field with article text")
+    title = record.get("title")
+    title = title.strip() if isinstance(title, str) and title.strip() else _first_line(text)
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    source = record.get("source") if isinstance(record.get("source"), str) else None
+    published = parse_date(record.get("published") or record.get("date"))
+    return Document.build(
+        path=path, title=title, text=normalise_paragraphs(text), url=url, published=published, source=source
+    )
+
+
+def read_json(path: Path, text: str) -> Iterator[Document | ReadError]:
+    if not text.strip():
+        yield ReadError(path=str(path), error="empty file")
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield ReadError(path=str(path), error=f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+        return
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    records = data if isinstance(data, list) else [data]
+    if not records:
+        yield ReadError(path=str(path), error="JSON list has no articles")
+        return
+    many = isinstance(data, list)
+    for n, record in enumerate(records, start=1):
+        where = f"{path}#{n}" if many else str(path)
+        try:
+            yield _record(where, record)
+        except ValueError as exc:
+            yield ReadError(path=str(path), error=f"record {n}: {exc}" if many else str(exc))
+
+
+def read_jsonl(path: Path, text: str) -> Iterator[Document | ReadError]:
+    found = False
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        found = True
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadError(path=str(path), error=f"line {n}: invalid JSON: {exc.msg}")
+            continue
+        try:
+            yield _record(f"{path}#{n}", record)
+        except ValueError as exc:
+            yield ReadError(path=str(path), error=f"line {n}: {exc}")
+    if not found:
+        yield ReadError(path=str(path), error="empty file")
+
+
+def _entry_date(entry: Any) -> date | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            return _safe_date(value.tm_year, value.tm_mon, value.tm_mday)
+    return None
+
+
+def read_feed(path: Path, data: bytes) -> Iterator[Document | ReadError]:
+    """Entries of an RSS or Atom feed file."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if problem is not None and type(problem).__name__ in {"CharacterEncodingOverride", "NonXMLContentType"}:
+        problem = None  # a charset or content-type mismatch that feedparser recovered from
+    entries = parsed.get("entries") or []
+    if not entries:
+        if problem is not None:
+            reason = " ".join(str(problem).split())[:160]
+            yield ReadError(path=str(path), error=f"broken feed: {reason}")
+        elif not parsed.get("version"):
+            yield ReadError(path=str(path), error="not an RSS or Atom feed")
+        else:
+            yield ReadError(path=str(path), error="feed has no entries")
+        return
+    feed_title = (parsed.get("feed") or {}).get("title") or None
+    loaded = 0
+    for n, entry in enumerate(entries, start=1):
+        contents = entry.get("content") or []
+        raw = contents[0].get("value", "") if contents else entry.get("summary", "") or entry.get("description", "")
+        body = normalise_paragraphs(strip_html(raw or ""))
+        title = strip_html(entry.get("title") or "").strip()
+        if not body.strip():
+            yield ReadError(path=str(path), error=f"entry {n}: no content or summary")
+            continue
+        loaded += 1
+        yield Document.build(
+            path=f"{path}#{n}",
+            title=title or _first_line(body),
+            text=body,
+            url=entry.get("link") or None,
+            published=_entry_date(entry),
+            source=feed_title,
+        )
+    if problem is not None:
+        reason = " ".join(str(problem).split())[:120]
+        yield ReadError(path=str(path), error=f"malformed feed ({reason}); read {loaded} entries before the error")
+
+
+# ---------------------------------------------------------------------------------------
+# entry points
+# ---------------------------------------------------------------------------------------
+def read_file(path: Path) -> Iterator[Document | ReadError]:
+    """Documents (and errors) of one file, chosen by its extension."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        yield ReadError(path=str(path), error=f"unsupported file type {suffix or '(none)'} (use {', '.join(sorted(SUFFIXES))})")
+        return
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            yield ReadError(path=str(path), error=f"file too large ({size} bytes)")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ReadError(path=str(path), error=f"cannot read: {exc.strerror or exc}")
+        return
+    if not data.strip():
+        yield ReadError(path=str(path), error="empty file")
+        return
+    if suffix in FEED_SUFFIXES:
+        if _looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            yield ReadError(path=str(path), error="binary file, not a feed")
+            return
+        yield from read_feed(path, data)
+        return
+    try:
+        text = _decode(path, data)
+    except ValueError as exc:
+        yield ReadError(path=str(path), error=str(exc))
+        return
+    try:
+        if suffix in TEXT_SUFFIXES:
+            yield read_text(path, text)
+        elif suffix in HTML_SUFFIXES:
+            yield read_html(path, text)
+        elif suffix in JSON_SUFFIXES:
+            yield from read_json(path, text)
+        else:
+            yield from read_jsonl(path, text)
+    except ValueError as exc:
+        yield ReadError(path=str(path), error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the other files
+        yield ReadError(path=str(path), error=f"cannot parse: {type(exc).__name__}: {' '.join(str(exc).split())[:120]}")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for child in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in child.relative_to(folder).parts):
+            continue  # hidden files and folders (.git, editor swap files)
+        if child.is_file() and child.suffix.lower() in SUFFIXES:
+            yield child
+
+
+def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | ReadError]:
+    """Documents and errors of files and folders (recursive), in a stable order.
+
+    Files of unknown types inside a folder are skipped silently; a file named explicitly
+    with an unknown type is an error.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in _walk(path):
+                yield from read_file(child)
+        elif path.is_file():
+            yield from read_file(path)
+        elif path.exists():
+            yield ReadError(path=str(path), error="not a regular file")
+        else:
+            yield ReadError(path=str(path), error="no such file or folder")
+
+
+def read_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[ReadError]]:
+    """All documents and all errors of `paths`."""
+    docs: list[Document] = []
+    errors: list[ReadError] = []
+    for item in iter_documents(paths):
+        (errors if isinstance(item, ReadError) else docs).append(item)
+    return docs, errors

@@ -1,0 +1,158 @@
+"""`geokg import memberships|arms-transfers|agencies FILE.csv` and `geokg reconcile`.
+
+Import exit codes: 0 when every row loaded, 1 when some rows were skipped (each listed on stderr
+with its row and column), 2 when the file was rejected (unreadable, or a header that does not fit
+the layout) and nothing was written.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from geokg.settings import Settings
+from loader.reference.importing import DEFAULT_BATCH, ImportResult, ParsedTable
+from loader.reference.resolve_names import NameResolver
+from loader.reference.tables import TableRejected
+
+Parser = Callable[[Path, NameResolver], ParsedTable]
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                       show_default=True, help="Output format of the report (JSON goes to stdout).")
+_BATCH = click.option("--batch-size", type=click.IntRange(1, 100_000), default=DEFAULT_BATCH,
+                      show_default=True, help="Rows written per transaction.")
+_FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+
+
+@click.group("import")
+def import_group() -> None:
+    """Import reference data: curated memberships, arms-transfer registers, state arms agencies."""
+
+
+def _gazetteer(settings: Settings):  # type: ignore[no-untyped-def]
+    from loader.gazetteer import Gazetteer, GazetteerError
+
+    try:
+        return Gazetteer.load(settings.geokg_gazetteer_files)
+    except GazetteerError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _run_import(file: Path, parser: Parser, fmt: str, batch_size: int, *, register_names: bool) -> None:
+    from geokg.graphdb import Graph, init_schema
+    from loader.reference.importing import write_table
+    from loader.reference.resolve_names import load_register_names
+
+    settings = Settings()
+    resolver = NameResolver(_gazetteer(settings), load_register_names() if register_names else None)
+    try:
+        table = parser(file, resolver)
+    except TableRejected as exc:
+        if fmt == "json":
+            click.echo(json.dumps({"file": file.name, "rejected": str(exc)}))
+        click.echo(f"rejected: {exc}", err=True)
+        sys.exit(2)
+    with Graph(settings) as graph:
+        init_schema(graph)
+        result = write_table(graph, table, batch_size)
+    _report_import(result, fmt)
+    sys.exit(result.exit_code)
+
+
+def _report_import(result: ImportResult, fmt: str) -> None:
+    table = result.table
+    for problem in table.problems:
+        click.echo(f"skipped: {problem.describe(table.file)}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), indent=2))
+        return
+    line = (f"{table.file}: {table.rows} rows, {len(table.claims)} loaded "
+            f"({result.new_claims} new claims, {result.existing_claims} already present), "
+            f"{len(table.problems)} skipped")
+    if table.unplaced:
+        line += f", {len(table.unplaced)} with an unknown party (not loaded)"
+    click.echo(line)
+    for edge_type, count in sorted(result.summary.edges_by_type.items()):
+        click.echo(f"  {edge_type} edges updated: {count}")
+    for problem in table.unplaced:
+        click.echo(f"  unknown party: {problem.describe(table.file)}")
+    if table.unresolved:
+        names = ", ".join(f"{name!r} ({n})" for name, n in sorted(table.unresolved.items()))
+        click.echo(f"  names not in the gazetteer: {names} — add them to a gazetteer file "
+                   f"(GEOKG_GAZETTEER_FILES) and import again")
+
+
+@import_group.command("memberships")
+@_FILE
+@_FORMAT
+@_BATCH
+def import_memberships(file: Path, fmt: str, batch_size: int) -> None:
+    """Import a memberships CSV: member, organisation, role, since, until, source."""
+    from loader.reference.memberships import parse_memberships
+
+    _run_import(file, parse_memberships, fmt, batch_size, register_names=False)
+
+
+@import_group.command("arms-transfers")
+@_FILE
+@_FORMAT
+@_BATCH
+def import_arms_transfers(file: Path, fmt: str, batch_size: int) -> None:
+    """Import an arms-transfer register in the SIPRI trade-register layout (CSV)."""
+    from loader.reference.transfers import parse_transfers
+
+    _run_import(file, parse_transfers, fmt, batch_size, register_names=True)
+
+
+@import_group.command("agencies")
+@_FILE
+@_FORMAT
+@_BATCH
+def import_agencies(file: Path, fmt: str, batch_size: int) -> None:
+    """Import state arms exporters and agencies: agency, state, role, since, until, source."""
+    from loader.reference.agencies import parse_agencies
+
+    _run_import(file, parse_agencies, fmt, batch_size, register_names=False)
+
+
+@click.command("reconcile")
+@_FORMAT
+@click.option("--regions", "regions_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Region membership table (region, member, source); default: the shipped one.")
+def reconcile_command(fmt: str, regions_file: Path | None) -> None:
+    """Mark news MEMBER_OF and SUPPLIES_ARMS_TO edges as confirmed, contradicted or silent."""
+    from geokg.graphdb import Graph
+    from loader.reference.reconcile import STATUSES, reconcile
+    from loader.reference.regions import REGIONS_FILE, parse_regions
+
+    settings = Settings()
+    gazetteer = _gazetteer(settings)
+    resolver = NameResolver(gazetteer)
+    try:
+        regions, problems = parse_regions(regions_file or REGIONS_FILE, resolver)
+    except TableRejected as exc:
+        raise click.ClickException(str(exc)) from None
+    for problem in problems:
+        click.echo(f"regions: ignored {problem.describe((regions_file or REGIONS_FILE).name)}", err=True)
+    parents = {e.id: e.parent for e in gazetteer.entries() if e.parent and e.kind in ("Company", "Organization")}
+    with Graph(settings) as graph:
+        report, names = reconcile(graph, regions, parents)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(names), indent=2))
+        return
+    total = sum(report.edges.values())
+    click.echo(f"Reconciled {total} news edges ({sum(report.claims.values())} claims) with the reference data:")
+    for status in STATUSES:
+        click.echo(f"  {status:<13}{report.edges.get(status, 0):>6}")
+    if report.contradictions:
+        click.echo("Contradictions:")
+    for verdict in report.contradictions:
+        click.echo(f"  {names.get(verdict.source, verdict.source)} {verdict.type} "
+                   f"{names.get(verdict.target, verdict.target)}: {verdict.note}")
+        for claim, claim_verdict in verdict.claims:
+            if claim_verdict.status == "contradicted":
+                click.echo(f"    - {claim.reported or 'undated'} {claim.article or claim.id!s}: {claim_verdict.note}")

@@ -1,0 +1,150 @@
+"""Relations of one parsed article: rules, then hedges, negation, ellipsis and attribution.
+
+`find_relations(doc, resolution)` runs the trigger rules of `loader.patterns.rules` on every
+sentence and turns their candidates into `Relation` claims:
+
+* hypothetical statements ("could attack", "for X to threaten") are dropped;
+* negations and denials become `negated=True` claims;
+* hedges set `modality` (offered, planned, ordered, delivered, alleged, former);
+* "Z is scheduled to do the same" repeats the sentence's relations for Z, as planned;
+* a news outlet named in the sentence ("according to AP", "X told Interfax") is recorded
+  in `attributed_to`; outlets are never endpoints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from loader.models import Relation
+from loader.patterns import lexicon as lx
+from loader.patterns import syntax
+from loader.patterns.rules import ENDPOINT_KINDS, Candidate, sentence_candidates
+from loader.patterns.syntax import Arg, Context
+from loader.resolve import Resolution
+
+# Relations that describe a standing state rather than an event: a state noun inside another
+# verb's argument ("supply weapons to its allies") does not take that verb's hedges.
+STATE_TYPES = frozenset({"MEMBER_OF", "PART_OF", "LEADS", "ALLIED_WITH", "HOSTS_BASE_OF"})
+_ELLIPSIS_WORDS = frozenset({"same", "likewise", "so", "suit"})
+
+
+def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
+    """All relation claims stated in `doc`, one per (source, type, target, sentence)."""
+    ctx = Context(doc, resolution.resolved)
+    media = [r for r in resolution.resolved if r.kind == "Media"]
+    best: dict[tuple[str, str, str, bool, int], Relation] = {}
+    inferred: set[tuple[str, str, str, bool, int]] = set()
+    previous: list[Candidate] = []
+    for sent in doc.sents:
+        candidates = sentence_candidates(ctx, sent)
+        candidates += _ellipsis(ctx, sent, candidates or previous)
+        source_name = next((m.name for m in media if sent.start <= m.mention.start < sent.end), None)
+        for cand in candidates:
+            relation = _finalise(cand, sent, source_name)
+            if relation is None:
+                continue
+            key = (relation.source, relation.type, relation.target, relation.negated, sent.start)
+            held = best.get(key)
+            if held is None or relation.confidence > held.confidence:
+                best[key] = relation
+                if cand.inferred:
+                    inferred.add(key)
+                else:
+                    inferred.discard(key)
+        if candidates:
+            previous = candidates
+    # A title whose state was guessed from its sentence gives way to one stated outright.
+    stated = {(k[0], k[1]) for k in best if k not in inferred}
+    return [r for k, r in best.items() if k not in inferred or (k[0], k[1]) not in stated]
+
+
+def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relation | None:
+    rtype = cand.type
+    trigger = cand.trigger
+    if rtype in STATE_TYPES and trigger.pos_ in {"NOUN", "PROPN"}:
+        chain = syntax.state_chain(trigger)
+    else:
+        chain = syntax.clause_chain(trigger, through_preps=rtype not in STATE_TYPES)
+    warned = rtype == "ATTACKED" and _under_warning(trigger)
+    if warned:
+        rtype = "THREATENS"  # "X threatened to strike Y", "X warned it could hit Y": threats
+    elif syntax.is_hypothetical(chain):
+        return None
+    source_kinds, target_kinds = ENDPOINT_KINDS[rtype]
+    if cand.source.actor.kind not in source_kinds or cand.target.actor.kind not in target_kinds:
+        return None
+    if cand.source.id == cand.target.id:
+        return None
+    negated = syntax.is_negated(chain) or cand.ended
+    modality = "former" if cand.ended else syntax.modality(chain)
+    if cand.modality and modality == "asserted":
+        modality = cand.modality
+    if rtype == "THREATENS" and modality == "planned":
+        modality = "asserted"
+    endpoint_conf = min(cand.source.actor.confidence, cand.target.actor.confidence)
+    confidence = round(min(1.0, cand.confidence * (0.6 + 0.4 * endpoint_conf)), 2)
+    return Relation(
+        source=cand.source.id,
+        type=rtype,  # type: ignore[arg-type]
+        target=cand.target.id,
+        confidence=confidence,
+        modality=modality,  # type: ignore[arg-type]
+        negated=negated,
+        evidence=" ".join(sent.text.split()),
+        items=cand.items if rtype == "SUPPLIES_ARMS_TO" else [],
+        role=cand.role if rtype == "LEADS" else None,
+        attributed_to=attributed_to,
+    )
+
+
+def _under_warning(trigger: Token) -> bool:
+    cur = trigger
+    for _ in range(4):
+        if cur.dep_ not in {"xcomp", "ccomp", "conj"} or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in lx.WARN_HEADS:
+            return True
+    return False
+
+
+def _ellipsis_verb(sent: Span) -> Token | None:
+    """The verb of "do the same" / "follow suit" / "do likewise", if the sentence has one."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in {"do", "follow"} or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        after = tok.doc[tok.i + 1 : min(tok.i + 4, sent.end)]
+        if any(t.lower_ in _ELLIPSIS_WORDS for t in after):
+            if lemma == "follow" and not any(t.lower_ == "suit" for t in after):
+                continue
+            return tok
+    return None
+
+
+def _ellipsis(ctx: Context, sent: Span, templates: list[Candidate]) -> list[Candidate]:
+    """"…, and Z is scheduled to do the same": the earlier relations again, with Z as subject."""
+    verb = _ellipsis_verb(sent)
+    if verb is None:
+        return []
+    subjects = ctx.subjects(verb)
+    out: list[Candidate] = []
+    seen: set[tuple[str, str, str]] = set()
+    for template in templates:
+        if template.subject_side is None or template.trigger.i > verb.i:
+            continue
+        for subject in subjects:
+            new = _with_subject(template, subject, verb)
+            key = (new.type, new.source.id, new.target.id)
+            if key not in seen and new.source.id != new.target.id:
+                seen.add(key)
+                out.append(new)
+    return out
+
+
+def _with_subject(template: Candidate, subject: Arg, verb: Token) -> Candidate:
+    if template.subject_side == "source":
+        return replace(template, source=subject, trigger=verb, modality=None)
+    return replace(template, target=subject, trigger=verb, modality=None)
