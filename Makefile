@@ -39,10 +39,9 @@ setup: $(VENV)/.installed
 demo: setup .env
 	$(GEOKG) neo4j start --if-local
 	$(GEOKG) db init
-	$(GEOKG) import memberships loader/data/reference/memberships.csv || echo "reference memberships: not loaded"
-	$(GEOKG) import arms-transfers loader/data/reference/arms_transfers_sample.csv || echo "reference transfers: not loaded"
 	$(GEOKG) load $(SAMPLES)
-	$(GEOKG) reconcile || true
+	$(GEOKG) import bundled
+	$(GEOKG) reconcile
 	echo "Dashboard at http://127.0.0.1:8050 (Ctrl-C to stop; \`$(GEOKG) neo4j stop\` stops Neo4j)"
 	$(GEOKG) serve
 
@@ -59,8 +58,9 @@ test: setup browser-deps
 	rm -rf $(TEST_HOME)
 	trap '$(GEOKG) neo4j stop >/dev/null 2>&1 || true' EXIT
 	$(GEOKG) neo4j start
-	$(BIN)/ruff check .
-	$(BIN)/pytest --headless -q $(PYTEST_ARGS)
+	tests=0; $(BIN)/pytest --headless -q $(PYTEST_ARGS) || tests=$$?
+	lint=0; $(BIN)/ruff check . || lint=$$?
+	exit $$(( tests != 0 ? tests : lint ))
 
 lint:
 	$(BIN)/ruff check .

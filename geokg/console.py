@@ -14,6 +14,8 @@ Values only ever travel as parameters, never spliced into the text.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import unicodedata
@@ -62,18 +64,22 @@ _WRITE_WORDS = (
 _CLAUSE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![\w.$:])LOAD\s+CSV\b", re.I),
      "LOAD CSV is not allowed: the console does not read files or URLs"),
-    (re.compile(r"\bIN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b", re.I),
+    # only after a subquery's closing brace, so `x IN transactions` (a variable) stays allowed
+    (re.compile(r"\}\s*IN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b", re.I),
      "CALL … IN TRANSACTIONS is not allowed: it commits in batches outside the read transaction"),
     (re.compile(r"\bPERIODIC\s+COMMIT\b", re.I), "USING PERIODIC COMMIT is not allowed"),
     (re.compile(r"(?<![\w.$:])(?:START|STOP)\s+DATABASE\b", re.I), "database administration is not allowed"),
     (re.compile(r"(?<![\w.$:])ENABLE\s+SERVER\b", re.I), "server administration is not allowed"),
-    (re.compile(r"(?<![\w.$:])PROFILE\b", re.I),
+    # PROFILE is only a keyword at the very start (after CYPHER options); elsewhere it is a name
+    (re.compile(r"^\s*(?:CYPHER(?:\s+[\w.]+(?:\s*=\s*[\w.]+)?)*\s+)?PROFILE\b", re.I),
      "PROFILE runs the statement to measure it; use EXPLAIN to see the plan"),
+    (re.compile(r"(?<![\w$:])apoc\s*\.", re.I), "APOC is not allowed: many of its procedures and functions write"),
     (re.compile(r"(?<![\w.$:])USE\s", re.I), "USE is not allowed: the console reads only the configured database"),
     (re.compile(r"(?<![\w.$:])(" + "|".join(_WRITE_WORDS) + r")\b", re.I),
      "{word} is not allowed: the console is read-only"),
 ]
-_CALL = re.compile(r"(?<![\w.$:])CALL\s+([A-Za-z_`][\w.`]*)", re.I)
+_NAME_PART = r"(?:`[^`]*`|[A-Za-z_][\w]*)"
+_CALL = re.compile(rf"(?<![\w.$:])CALL\s+({_NAME_PART}(?:\s*\.\s*{_NAME_PART})*)", re.I)
 _PARAM = re.compile(r"\$(?:([A-Za-z_][A-Za-z0-9_]*)|`([^`]+)`|(\d+))")
 _EXPLAIN_PREFIX = re.compile(r"^\s*EXPLAIN\b", re.I)
 _SAFE_CONTROL = {"\n", "\r", "\t"}
@@ -90,9 +96,12 @@ class ConsoleResult:
     elapsed_ms: float = 0.0
     query_type: str = "r"
     params: dict[str, Any] = field(default_factory=dict)
+    plan_only: bool = False
 
     @property
     def message(self) -> str:
+        if self.plan_only:
+            return "Plan only (EXPLAIN): nothing was run"
         if self.truncated:
             return (f"Row cap reached: showing the first {self.row_cap:,} rows; the rest were not fetched "
                     "(add LIMIT or raise GEOKG_QUERY_ROW_CAP)")
@@ -188,8 +197,9 @@ def check_text(text: str) -> tuple[str, bool]:
         if match:
             word = match.group(0).split()[0].upper()
             raise QueryRefused(f"Refused: {reason.format(word=word)} ({_position(text, match.start())})")
-    for match in _CALL.finditer(masked):
-        name = text[match.start(1):match.end(1)].replace("`", "")
+    # Procedure names may be `quoted`, so look for them with only strings and comments blanked.
+    for match in _CALL.finditer(mask(text, backticks=False)):
+        name = re.sub(r"\s*\.\s*", ".", match.group(1)).replace("`", "")
         if name not in READ_PROCEDURES:
             raise QueryRefused(f"Refused: procedure {name} is not on the read-only list "
                                f"({_position(text, match.start(1))}); allowed: {', '.join(sorted(READ_PROCEDURES))}")
@@ -254,30 +264,30 @@ def run_readonly(graph: Graph, text: str, params: Mapping[str, Any] | None = Non
     planned = explain(graph, statement, values, timeout=timeout)
     _check_plan(planned.query_type, planned.operators, planned.procedures)
     if is_explain:
-        return ConsoleResult(["plan"], [{"plan": planned.plan_text}], row_cap=cap, query_type="r", params=values)
+        return ConsoleResult(["plan"], [{"plan": planned.plan_text}], row_cap=cap, params=values, plan_only=True)
     rows = read_capped(graph, statement, values, cap=max(cap, 1), timeout=timeout)
     return ConsoleResult(rows.columns, rows.rows, rows.truncated, cap, rows.elapsed_ms, "r", values)
 
 
 # --- Rendering values for tables, CSV and grids (shared by the CLI and the dashboard) ---
 
-def _node_label(node: Mapping[str, Any]) -> str:
+def _node_label(node: Mapping[str, Any], with_ids: bool = True) -> str:
     props = node.get("properties") or {}
     name = props.get("name") or props.get("title") or props.get("id")
     if name is None:
         return f"({':'.join(node.get('labels') or [])})"
     ident = props.get("id")
-    return f"{name} [{ident}]" if ident and ident != name and "name" in props else str(name)
+    return f"{name} [{ident}]" if with_ids and ident and ident != name and "name" in props else str(name)
 
 
-def cell_text(value: Any) -> str:
-    """A short, readable text for one value: nodes by name, relationships by type, paths as chains."""
+def cell_text(value: Any, with_ids: bool = True) -> str:
+    """A short, readable text for one value: nodes by name (and id), relationships by type, paths as chains."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Mapping) and value.get("_type") == "node":
-        return _node_label(value)
+        return _node_label(value, with_ids)
     if isinstance(value, Mapping) and value.get("_type") == "relationship":
         props = value.get("properties") or {}
         extra = f" ×{props['claims']}" if "claims" in props else ""
@@ -285,14 +295,14 @@ def cell_text(value: Any) -> str:
     if isinstance(value, Mapping) and value.get("_type") == "path":
         nodes = value.get("nodes") or []
         rels = value.get("relationships") or []
-        parts = [_node_label(nodes[0])] if nodes else []
+        parts = [_node_label(nodes[0], with_ids)] if nodes else []
         for rel, node in zip(rels, nodes[1:], strict=False):
             forward = rel.get("start") != node.get("element_id")
             parts.append(f" -{rel.get('rel_type')}-> " if forward else f" <-{rel.get('rel_type')}- ")
-            parts.append(_node_label(node))
+            parts.append(_node_label(node, with_ids))
         return "".join(parts)
     if isinstance(value, list | tuple):
-        return "; ".join(cell_text(v) for v in value)
+        return "; ".join(cell_text(v, with_ids) for v in value)
     if isinstance(value, Mapping):
         return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, float):
@@ -301,8 +311,33 @@ def cell_text(value: Any) -> str:
 
 
 def flat_rows(result: ConsoleResult) -> list[dict[str, str]]:
-    """Rows with every value rendered as text (for tables, CSV and grids)."""
+    """Rows with every value rendered as text (for tables and CSV)."""
     return [{c: cell_text(row.get(c)) for c in result.columns} for row in result.rows]
+
+
+def grid_rows(result: ConsoleResult) -> list[dict[str, Any]]:
+    """Rows for a sortable grid: numbers stay numbers (so 10 sorts after 9), everything else is text,
+    nodes by name only (the graph view and the explorer link carry the ids)."""
+    def value(v: Any) -> Any:
+        return v if isinstance(v, int | float) and not isinstance(v, bool) else cell_text(v, with_ids=False)
+
+    return [{c: value(row.get(c)) for c in result.columns} for row in result.rows]
+
+
+def to_csv(result: ConsoleResult) -> str:
+    """The result as CSV text, one header line then one line per row."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=result.columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(flat_rows(result))
+    return buffer.getvalue()
+
+
+def to_json(result: ConsoleResult, meta: Mapping[str, Any] | None = None) -> str:
+    """The result as a JSON document: nodes, relationships and paths keep their full structure."""
+    doc = {**(meta or {}), "params": result.params, "columns": result.columns, "rows": result.rows,
+           "truncated": result.truncated, "row_cap": result.row_cap, "elapsed_ms": round(result.elapsed_ms, 1)}
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=str)
 
 
 def actor_ids(rows: list[dict[str, Any]]) -> list[str]:

@@ -111,6 +111,8 @@ class Graph:
                     connection_timeout=5.0,
                     max_transaction_retry_time=15.0,
                     connection_acquisition_timeout=10.0,
+                    # Server notices ("property does not exist" on sparse data) are not user errors.
+                    notifications_min_severity="OFF",
                 )
         return self._driver
 
@@ -240,7 +242,13 @@ def _syntax_message(message: str, shift: int) -> str:
     line, column = int(match.group(1)), int(match.group(2))
     if line == 1:
         column = max(1, column - shift)
-    return f"Syntax error at line {line}, column {column}: {_POSITION.sub('', first).strip()}"
+    text = _POSITION.sub("", first).strip()
+    # The planner lists every keyword it would accept; a handful is enough to read.
+    head, sep, options = text.partition(": expected ")
+    choices = [c.strip() for c in re.split(r",\s*|\s+or\s+", options) if c.strip()]
+    if sep and len(choices) > 8:
+        text = f"{head}: expected {', '.join(choices[:8])} or one of {len(choices) - 8} more"
+    return f"Syntax error at line {line}, column {column}: {text}"
 
 
 @contextmanager

@@ -105,9 +105,9 @@ class SavedQuery(BaseModel):
                 if p.required:
                     raise InputError(f"missing required parameter {p.name!r} ({p.type}) for query {self.name!r}"
                                      f"{'; ' + p.description if p.description else ''}")
-                bound[p.name] = _coerce(self.name, p, p.default) if p.default is not None else None
+                bound[p.name] = coerce_value(self.name, p, p.default) if p.default is not None else None
             else:
-                bound[p.name] = _coerce(self.name, p, raw)
+                bound[p.name] = coerce_value(self.name, p, raw)
         return bound
 
 
@@ -153,7 +153,9 @@ def split_header(text: str) -> tuple[list[str], str]:
 
 def _split_top_level(text: str) -> list[str]:
     """Split on commas outside quotes and brackets: `a: str = "x, y", b: list[str] = ["p", "q"]`."""
-    parts, depth, quote, current = [], 0, "", []
+    parts: list[str] = []
+    current: list[str] = []
+    depth, quote = 0, ""
     for i, ch in enumerate(text):
         if quote:
             if ch == quote and text[i - 1] != "\\":
@@ -184,14 +186,14 @@ def parse_params_line(text: str, query: str = "?") -> list[Param]:
         name, type_, default_text = match.groups()
         if any(p.name == name for p in params):
             raise InputError(f"query {query!r}: parameter {name!r} is declared twice")
-        param = Param(name=name, type=type_, required=default_text is None)
+        param = Param(name=name, type=type_, required=default_text is None)  # type: ignore[arg-type]  # regex-checked
         if default_text is not None:
             try:
                 default = json.loads(default_text)
             except json.JSONDecodeError as exc:
                 raise InputError(f"query {query!r}: default of {name!r} is not a JSON literal: {default_text}"
                                  ' (strings need double quotes, e.g. "CSTO"; no value is null)') from exc
-            param.default = None if default is None else _coerce(query, param, default)
+            param.default = None if default is None else coerce_value(query, param, default)
         params.append(param)
     return params
 
@@ -286,7 +288,7 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
-def _coerce(query: str, param: Param, value: Any) -> Any:
+def coerce_value(query: str, param: Param, value: Any) -> Any:
     """One value (text or typed) → the parameter's type, or InputError naming what was expected."""
 
     def fail(expected: str) -> InputError:
@@ -375,9 +377,7 @@ def parse_assignments(pairs: Iterable[str], query: SavedQuery) -> dict[str, Any]
 # --- Loading and saving ---
 
 def _read_dir(folder: Path, origin: Origin, library: QueryLibrary, strict: bool) -> None:
-    if not folder.is_dir():
-        if origin == "user":
-            library.problems.append(f"user query folder {folder} does not exist")
+    if not folder.is_dir():  # a user folder is created by the first "save as query"
         return
     for path in sorted(folder.glob("*.cypher")):
         name = path.stem

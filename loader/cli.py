@@ -45,7 +45,11 @@ _GAZETTEER_OPTION = click.option(
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
     help="json: the extraction contract on stdout; table: a readable summary.",
 )
 @_GAZETTEER_OPTION
@@ -85,8 +89,12 @@ def _print_extraction(result: ExtractionResult) -> None:
             table.add_column(column, overflow="fold")
         for r in article.relations:
             table.add_row(
-                names.get(r.source, r.source), r.type + (" (denied)" if r.negated else ""),
-                names.get(r.target, r.target), r.modality, f"{r.confidence:.2f}", r.evidence[:120],
+                names.get(r.source, r.source),
+                r.type + (" (denied)" if r.negated else ""),
+                names.get(r.target, r.target),
+                r.modality,
+                f"{r.confidence:.2f}",
+                r.evidence[:120],
             )
         console.print(table)
         console.print(f"entities: {', '.join(f'{e.name} [{e.kind}]' for e in article.entities)}\n")
@@ -102,11 +110,20 @@ def _gold_files(paths: tuple[Path, ...]) -> list[Path]:
 @click.command("eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
-    "--articles", "articles_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    "--articles",
+    "articles_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of the annotated articles (default: beside the gold file, or ../articles).",
 )
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format.")
-@click.option("--min-f1", type=click.FloatRange(0.0, 1.0), default=None, help="Exit 1 when micro-averaged relation F1 is below this.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format."
+)
+@click.option(
+    "--min-f1",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Exit 1 when micro-averaged relation F1 is below this.",
+)
 @_GAZETTEER_OPTION
 def eval_command(
     gold: tuple[Path, ...], articles_dir: Path | None, fmt: str, min_f1: float | None, gazetteer_files: tuple[Path, ...]
@@ -130,7 +147,9 @@ def eval_command(
             g = load_gold(path)
             found, errors = read_paths([article_path(g, articles_dir)])
             if errors or not found:
-                raise InputError(f"{path}: {errors[0].path}: {errors[0].error}" if errors else f"{path}: article is empty")
+                raise InputError(
+                    f"{path}: {errors[0].path}: {errors[0].error}" if errors else f"{path}: article is empty"
+                )
             golds.append(g)
             docs.append(found[0])
     except InputError as exc:
@@ -157,11 +176,22 @@ def _print_report(report: Report) -> None:
         table.add_column(column, justify="left" if column == "article" else "right")
     for s in [*report.articles, report.total()]:
         table.add_row(
-            s.article, f"{s.entity_recall:.2f}", f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}",
-            str(s.tp), str(s.fp), str(s.fn), str(len(s.forbidden_hits)),
+            s.article,
+            f"{s.entity_recall:.2f}",
+            f"{s.precision:.2f}",
+            f"{s.recall:.2f}",
+            f"{s.f1:.2f}",
+            str(s.tp),
+            str(s.fp),
+            str(s.fn),
+            str(len(s.forbidden_hits)),
         )
     console.print(table)
     for s in report.articles:
-        for label, items in (("missed", s.misses), ("false positive", s.false_positives), ("FORBIDDEN", s.forbidden_hits)):
+        for label, items in (
+            ("missed", s.misses),
+            ("false positive", s.false_positives),
+            ("FORBIDDEN", s.forbidden_hits),
+        ):
             for item in items:
                 console.print(f"{s.article}: {label}: {item}", highlight=False)

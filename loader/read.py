@@ -30,14 +30,24 @@ FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 MAX_BYTES = 20_000_000  # a single article file larger than this is not an article
+MIN_HTML_WORDS = 8  # fewer words than this is a menu or a stub, not an article
 
 _MONTHS = {
     name: n
     for n, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
         ],
         start=1,
     )
@@ -47,7 +57,11 @@ _MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 # "MOSCOW, Aug. 24, 2021 (RIA Novosti) —", "KABUL, 24 August 2021 –", "LONDON (Reuters) -"
 _DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'\-]{1,40}?)(?:,\s*[A-Z][A-Za-z .]{1,20})?"
-    r"(?:,\s*(?P<date>" + _MONTH_RE + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH_RE + r",?\s+\d{4}|\d{4}-\d{2}-\d{2}))?"
+    r"(?:,\s*(?P<date>"
+    + _MONTH_RE
+    + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+"
+    + _MONTH_RE
+    + r",?\s+\d{4}|\d{4}-\d{2}-\d{2}))?"
     r"\s*(?:\((?P<source>[^)]{2,40})\))?\s*[\u2014\u2013\-]{1,2}\s+"
 )
 _META_RE = re.compile(r"^(?:published|date|posted|updated|dateline)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
@@ -161,6 +175,17 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return meta, text[end + 4 :].lstrip("-\n")
 
 
+def split_dateline(body: str) -> tuple[str, date | None, str | None]:
+    """Body without its leading dateline ("MOSCOW, Aug. 24, 2021 (RIA Novosti) —"), its date and agency."""
+    dateline = _DATELINE_RE.match(body)
+    if not dateline or not (dateline.group("date") or dateline.group("source")):
+        return body, None, None
+    if dateline.group("place").upper() != dateline.group("place"):
+        return body, None, None  # a sentence that starts with a name and a dash, not a dateline
+    agency = (dateline.group("source") or "").strip() or None
+    return body[dateline.end() :], parse_date(dateline.group("date")), agency
+
+
 def read_text(path: Path, text: str) -> Document:
     """A .txt/.md article: title line, optional metadata lines or dateline, then the body."""
     meta, text = _split_front_matter(text)
@@ -176,7 +201,12 @@ def read_text(path: Path, text: str) -> Document:
     source = meta.get("source") if isinstance(meta.get("source"), str) else None
     url = meta.get("url") if isinstance(meta.get("url"), str) else None
     # Metadata lines right under the title ("Published: 2023-05-04", "Source: …").
-    while lines and (not lines[0].strip() or _META_RE.match(lines[0].strip()) or _SOURCE_META_RE.match(lines[0].strip()) or _URL_META_RE.match(lines[0].strip())):
+    while lines and (
+        not lines[0].strip()
+        or _META_RE.match(lines[0].strip())
+        or _SOURCE_META_RE.match(lines[0].strip())
+        or _URL_META_RE.match(lines[0].strip())
+    ):
         line = lines.pop(0).strip()
         if m := _META_RE.match(line):
             published = published or parse_date(m.group("value"))
@@ -184,12 +214,9 @@ def read_text(path: Path, text: str) -> Document:
             source = source or m.group("value").strip()
         elif m := _URL_META_RE.match(line):
             url = url or m.group("value").strip()
-    body = normalise_paragraphs("\n".join(lines))
-    dateline = _DATELINE_RE.match(body)
-    if dateline and (dateline.group("date") or dateline.group("source")) and dateline.group("place").upper() == dateline.group("place"):
-        published = published or parse_date(dateline.group("date"))
-        source = source or (dateline.group("source") or "").strip() or None
-        body = body[dateline.end() :]
+    body, dated, agency = split_dateline(normalise_paragraphs("\n".join(lines)))
+    published = published or dated
+    source = source or agency
     if not body.strip():
         if not title:
             raise ValueError("empty file")
@@ -212,20 +239,21 @@ def read_html(path: Path, text: str) -> Document:
     if result is not None:
         data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
     body = (data.get("text") or "").strip()
-    if not body:
+    if len(body.split()) < MIN_HTML_WORDS:
         raise ValueError("no article text found in HTML")
     title = (data.get("title") or "").strip()
     lines = body.split("\n")
     if title and lines and lines[0].strip() == title:
         body = "\n".join(lines[1:]).strip() or body
     title = title or _first_line(body)
+    text, dated, agency = split_dateline(normalise_paragraphs(body))
     return Document.build(
         path=str(path),
         title=title,
-        text=normalise_paragraphs(body),
+        text=text,
         url=data.get("url") or None,
-        published=parse_date(data.get("date")),
-        source=data.get("sitename") or None,
+        published=parse_date(data.get("date")) or dated,
+        source=data.get("sitename") or agency,
     )
 
 
@@ -241,8 +269,9 @@ def _record(path: str, record: Any) -> Document:
     url = record.get("url") if isinstance(record.get("url"), str) else None
     source = record.get("source") if isinstance(record.get("source"), str) else None
     published = parse_date(record.get("published") or record.get("date"))
+    body, dated, agency = split_dateline(normalise_paragraphs(text))
     return Document.build(
-        path=path, title=title, text=normalise_paragraphs(text), url=url, published=published, source=source
+        path=path, title=title, text=body, url=url, published=published or dated, source=source or agency
     )
 
 
@@ -316,27 +345,37 @@ def read_feed(path: Path, data: bytes) -> Iterator[Document | ReadError]:
             yield ReadError(path=str(path), error="feed has no entries")
         return
     feed_title = (parsed.get("feed") or {}).get("title") or None
-    loaded = 0
+    docs: list[Document] = []
+    entry_errors: list[ReadError] = []
     for n, entry in enumerate(entries, start=1):
         contents = entry.get("content") or []
         raw = contents[0].get("value", "") if contents else entry.get("summary", "") or entry.get("description", "")
-        body = normalise_paragraphs(strip_html(raw or ""))
+        body, dated, _agency = split_dateline(normalise_paragraphs(strip_html(raw or "")))
         title = strip_html(entry.get("title") or "").strip()
         if not body.strip():
-            yield ReadError(path=str(path), error=f"entry {n}: no content or summary")
+            entry_errors.append(ReadError(path=str(path), error=f"entry {n}: no content or summary"))
             continue
-        loaded += 1
-        yield Document.build(
-            path=f"{path}#{n}",
-            title=title or _first_line(body),
-            text=body,
-            url=entry.get("link") or None,
-            published=_entry_date(entry),
-            source=feed_title,
+        docs.append(
+            Document.build(
+                path=f"{path}#{n}",
+                title=title or _first_line(body),
+                text=body,
+                url=entry.get("link") or None,
+                published=_entry_date(entry) or dated,
+                source=feed_title,
+            )
         )
     if problem is not None:
+        # A broken feed is one error; entries recovered before the break still load.
         reason = " ".join(str(problem).split())[:120]
-        yield ReadError(path=str(path), error=f"malformed feed ({reason}); read {loaded} entries before the error")
+        if not docs:
+            yield ReadError(path=str(path), error=f"broken feed: {reason}")
+            return
+        yield from docs
+        yield ReadError(path=str(path), error=f"malformed feed ({reason}); read {len(docs)} entries before the error")
+        return
+    yield from docs
+    yield from entry_errors
 
 
 # ---------------------------------------------------------------------------------------
@@ -346,7 +385,9 @@ def read_file(path: Path) -> Iterator[Document | ReadError]:
     """Documents (and errors) of one file, chosen by its extension."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        yield ReadError(path=str(path), error=f"unsupported file type {suffix or '(none)'} (use {', '.join(sorted(SUFFIXES))})")
+        yield ReadError(
+            path=str(path), error=f"unsupported file type {suffix or '(none)'} (use {', '.join(sorted(SUFFIXES))})"
+        )
         return
     try:
         size = path.stat().st_size
@@ -382,7 +423,7 @@ def read_file(path: Path) -> Iterator[Document | ReadError]:
             yield from read_jsonl(path, text)
     except ValueError as exc:
         yield ReadError(path=str(path), error=str(exc))
-    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the other files
+    except Exception as exc:
         yield ReadError(path=str(path), error=f"cannot parse: {type(exc).__name__}: {' '.join(str(exc).split())[:120]}")
 
 

@@ -36,10 +36,10 @@ def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
     media = [r for r in resolution.resolved if r.kind == "Media"]
     best: dict[tuple[str, str, str, bool, int], Relation] = {}
     inferred: set[tuple[str, str, str, bool, int]] = set()
-    previous: list[Candidate] = []
     for sent in doc.sents:
         candidates = sentence_candidates(ctx, sent)
-        candidates += _ellipsis(ctx, sent, candidates or previous)
+        # "do the same" refers back within its own sentence; across sentences it is too vague.
+        candidates += _ellipsis(ctx, sent, candidates)
         source_name = next((m.name for m in media if sent.start <= m.mention.start < sent.end), None)
         for cand in candidates:
             relation = _finalise(cand, sent, source_name)
@@ -53,8 +53,6 @@ def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
                     inferred.add(key)
                 else:
                     inferred.discard(key)
-        if candidates:
-            previous = candidates
     # A title whose state was guessed from its sentence gives way to one stated outright.
     stated = {(k[0], k[1]) for k in best if k not in inferred}
     return [r for k, r in best.items() if k not in inferred or (k[0], k[1]) not in stated]
@@ -70,14 +68,14 @@ def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relatio
     warned = rtype == "ATTACKED" and _under_warning(trigger)
     if warned:
         rtype = "THREATENS"  # "X threatened to strike Y", "X warned it could hit Y": threats
-    elif syntax.is_hypothetical(chain):
+    elif syntax.is_hypothetical(chain) or syntax.is_accusation(chain):
         return None
     source_kinds, target_kinds = ENDPOINT_KINDS[rtype]
     if cand.source.actor.kind not in source_kinds or cand.target.actor.kind not in target_kinds:
         return None
     if cand.source.id == cand.target.id:
         return None
-    negated = syntax.is_negated(chain) or cand.ended
+    negated = syntax.is_negated(chain) or cand.ended or (rtype == "MEMBER_OF" and syntax.has_neither(trigger))
     modality = "former" if cand.ended else syntax.modality(chain)
     if cand.modality and modality == "asserted":
         modality = cand.modality
@@ -125,7 +123,7 @@ def _ellipsis_verb(sent: Span) -> Token | None:
 
 
 def _ellipsis(ctx: Context, sent: Span, templates: list[Candidate]) -> list[Candidate]:
-    """"…, and Z is scheduled to do the same": the earlier relations again, with Z as subject."""
+    """ "…, and Z is scheduled to do the same": the earlier relations again, with Z as subject."""
     verb = _ellipsis_verb(sent)
     if verb is None:
         return []

@@ -32,11 +32,14 @@ COREF_FACTOR = 0.85
 PRONOUN_WINDOW = 2
 DESCRIPTION_WINDOW = 8
 
+_AFFIX_RE = re.compile(
+    r"-(?:led|backed|based|aligned|allied|linked|made|owned|held|controlled|funded|brokered)$", re.IGNORECASE
+)
 _POSSESSIVE_RE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 _LEADING_DET_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TITLE_RE = re.compile(
     r"^(?:mr|mrs|ms|dr|gen|general|col|colonel|lt|president|prime minister|minister|"
-    r"king|queen|prince|sheikh|sir|lord|secretary|chancellor|premier|commander|adm|admiral)\.?\s+",
+    r"king|queen|prince|emir|sheikh|sir|lord|secretary|chancellor|premier|commander|adm|admiral|captain|capt|major|maj)\.?\s+",
     re.IGNORECASE,
 )
 
@@ -155,15 +158,18 @@ class _People:
         return self._names[person_id]
 
 
-def _resolve_named(
-    mention: Mention, gazetteer: GazetteerLike, people: _People
-) -> Resolved | None:
+def _resolve_named(mention: Mention, gazetteer: GazetteerLike, people: _People) -> Resolved | None:
     """Resolve a gazetteer or NER mention (not a pronoun or description)."""
     surface = clean_surface(mention.text)
     if not surface:
         return None
     entry = gazetteer.get(mention.gaz_id) if mention.gaz_id else None
     form = mention.form
+    affixed = _AFFIX_RE.search(surface)
+    if entry is None and affixed:
+        # "U.S.-led", "Iran-backed": a modifier naming an actor, weak like a demonym.
+        entry = gazetteer.lookup(surface[: affixed.start()])
+        form = "demonym" if entry else form
     if entry is None and mention.label in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}:
         candidate = strip_title(surface) if mention.label == "PERSON" else surface
         entry = gazetteer.lookup(candidate)
@@ -173,14 +179,18 @@ def _resolve_named(
         return Resolved(mention, entry.id, entry.kind, entry.name, GAZETTEER_CONFIDENCE, weak=weak)
     if mention.label == "PERSON":
         name = strip_title(surface)
-        if not name or not name[0].isupper():
-            return None
+        if not name or not name[0].isupper() or not strip_title(name + " X").endswith(name + " X"):
+            return None  # empty, lower-case, or only a title ("Sheikh")
         person_id = people.find(name)
         if person_id is None:
             if len(name.split()) == 1 and not name.isalpha():
                 return None
             person_id = people.add(name)
         return Resolved(mention, person_id, "Person", people.name(person_id), NER_PERSON_CONFIDENCE, via="ner")
+    if mention.label == "ORG" and strip_title(surface) != surface and len(strip_title(surface).split()) >= 2:
+        # "President Faustin-Archange Touadera" tagged as an organisation is a titled person.
+        mention = Mention(**{**mention.__dict__, "label": "PERSON"})
+        return _resolve_named(mention, gazetteer, people)
     if mention.label == "ORG":
         if not surface[0].isupper() or len(surface) < 2:
             return None
@@ -209,11 +219,10 @@ def _antecedent(mention: Mention, history: Sequence[Resolved]) -> Resolved | Non
     ]
     if not compatible:
         return None
-    if mention.label == "PRON":
-        for r in compatible:
-            # Centering: a pronoun usually continues the most recent subject.
-            if r.mention.is_subject and mention.sent - r.mention.sent <= 1:
-                return r
+    for r in compatible:
+        # Centering: a pronoun or "the country" usually continues the most recent subject.
+        if r.mention.is_subject and mention.sent - r.mention.sent <= 1:
+            return r
     return compatible[0]
 
 
@@ -228,8 +237,12 @@ def resolve_mentions(mentions: Iterable[Mention], gazetteer: GazetteerLike) -> R
             if target is None:
                 continue
             resolved = Resolved(
-                mention, target.actor_id, target.kind, target.name,
-                target.confidence * COREF_FACTOR, via="coref",
+                mention,
+                target.actor_id,
+                target.kind,
+                target.name,
+                target.confidence * COREF_FACTOR,
+                via="coref",
             )
             result.resolved.append(resolved)
             continue

@@ -18,6 +18,7 @@ from geokg.graphdb import Graph
 from loader.models import (
     ACTOR_KINDS,
     HEDGED_MODALITIES,
+    RELATION_TYPES,
     ExtractedArticle,
     ReferenceClaim,
     Relation,
@@ -115,13 +116,22 @@ def _write_rows(graph: Graph, rows: _Rows) -> list[dict[str, Any]]:
                            ("write/claims", rows.claims)):
             if data:
                 tx.run(cypher.load(name), rows=data).consume()
-        if not rows.keys:
-            return []
-        result = tx.run(cypher.load("write/edges"), keys=list(rows.keys.values()),
-                        modality_order=MODALITY_ORDER, hedged=sorted(HEDGED_MODALITIES))
-        return [dict(r) for r in result]
+        return recompute_edges(tx, rows.keys.values())
 
     return graph.write_tx(work)
+
+
+def recompute_edges(tx: Any, keys: Iterable[dict[str, str]]) -> list[dict[str, Any]]:
+    """Recompute the aggregated edges of these (source, type, target) keys inside transaction `tx`."""
+    by_type: dict[str, list[dict[str, str]]] = {}
+    for key in keys:
+        by_type.setdefault(key["type"], []).append(key)
+    results = []
+    for rel_type, group in sorted(by_type.items()):
+        text = cypher.fill_slot(cypher.load("write/edges"), "rel_type", rel_type, RELATION_TYPES)
+        result = tx.run(text, keys=group, modality_order=MODALITY_ORDER, hedged=sorted(HEDGED_MODALITIES))
+        results.extend(dict(r) for r in result)
+    return results
 
 
 def existing_article_ids(graph: Graph, ids: Sequence[str]) -> set[str]:

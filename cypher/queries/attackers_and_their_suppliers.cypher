@@ -1,7 +1,7 @@
 // title: Armed groups that attacked a country, and who arms them
 // description: Armed groups reported attacking a country or its forces, with the states and others that
 //   supply them arms or military support.
-// params: target: str = "United States"
+// params: target: str = "Israel"
 // param target: the attacked country (name, alias or id)
 // view: table, graph
 MATCH (t:Actor)

@@ -1,5 +1,7 @@
 // Recompute aggregated actor→actor edges from their claims (idempotent: counts are derived, not added).
 // Negated claims never make an edge. $modality_order runs from the most to the least definite.
+// {{rel_type}} is filled from the fixed list of relation types (one statement per type): a literal
+// type lets the planner merge by expand-into instead of scanning relationships.
 UNWIND $keys AS k
 MATCH (s:Actor {id: k.source})
 MATCH (t:Actor {id: k.target})
@@ -24,7 +26,7 @@ CALL (cs) {
   UNWIND coalesce(c.items, []) AS item
   RETURN collect(DISTINCT item) AS items
 }
-MERGE (s)-[r:$(k.type)]->(t)
+MERGE (s)-[r:{{rel_type}}]->(t)
 SET r.claims = size(cs),
     r.news_claims = news,
     r.reference_claims = reference,

@@ -76,7 +76,14 @@ class Context:
         return self._proxy(token, lemma, depth)
 
     def _proxy(self, token: Token, lemma: str, depth: int) -> Arg | None:
-        """"U.S. troops", "Russia's forces", "allies in Central Asia", "the army of Mali"."""
+        """Covers "U.S. troops", "Russia's forces", "allies in Central Asia", "the army of Mali"."""
+        for child in token.children:
+            if child.dep_ == "amod" and child.lemma_.lower() in {"hold", "control", "occupy", "run"}:
+                # "Russian-held airfields" belong to Russia, wherever they are.
+                for grand in child.children:
+                    r = self.by_token.get(grand.i)
+                    if r is not None and r.kind != "Media":
+                        return Arg(r, 0.8)
         if lemma in lx.OWNED_PROXY_NOUNS:
             owned = self._proxy_owner(token, lemma, depth)
             if owned is not None:
@@ -90,6 +97,23 @@ class Context:
                         if arg is not None:
                             return Arg(arg.actor, arg.directness * 0.9)
         return self._proxy_owner(token, lemma, depth)
+
+    def _appositive_list(self, token: Token) -> list[Token]:
+        """A list the parser read as apposition: "Russia, Armenia, Belarus and …"."""
+        first = self.by_token.get(token.i)
+        if first is None:
+            return []
+        out: list[Token] = []
+        for child in token.children:
+            other = self.by_token.get(child.i)
+            if (
+                child.dep_ == "appos"
+                and other is not None
+                and other.kind == first.kind
+                and other.actor_id != first.actor_id
+            ):
+                out += list(conjuncts(child))
+        return out
 
     def proxy_list(self, token: Token) -> list[Token]:
         """Further actors of a proxy over a list: "units from Russia, Kazakhstan and Kyrgyzstan"."""
@@ -131,6 +155,7 @@ class Context:
         items = list(conjuncts(token))
         for item in list(items):
             items += self.proxy_list(item)
+            items += self._appositive_list(item)
         if len(items) >= 2:
             # Only a series ("A, B, and C") may continue past a parse break; a single item
             # followed by ", and Z …" is usually a new clause.
@@ -198,7 +223,12 @@ class Context:
                     cur = cur.head
                 continue
             if cur.dep_ == "acl":
-                return self.np_actors(cur.head, allow_weak=allow_weak) if cur.tag_ == "VBG" else []
+                if cur.tag_ == "VBG" or (
+                    cur.tag_ in {"VBD", "VBN"} and cur.head.dep_ == "ROOT" and cur.head.i in self.by_token
+                ):
+                    # "X, supplying …"; or a clause the parser hung on its subject noun
+                    return self.np_actors(cur.head, allow_weak=allow_weak)
+                return []
             if cur.dep_ == "pcomp" or (cur.dep_ in {"prep", "pobj", "dobj", "attr"} and cur.head is not cur):
                 came_from = cur
                 cur = cur.head
@@ -207,6 +237,9 @@ class Context:
                     controller = [c for c in cur.children if c.dep_ == "dobj"]
                     if controller:
                         return self.np_actors(controller[0], allow_weak=allow_weak)
+                if came_from.dep_ == "prep" and came_from.lower_ in {"for", "of"} and cur.pos_ in {"NOUN", "PROPN"}:
+                    # "entities (sanctioned) for supplying Russia": the noun is the doer.
+                    return self.np_actors(cur, allow_weak=allow_weak)
                 continue
             break
         return []
@@ -347,6 +380,15 @@ def is_negated(chain: list[Token]) -> bool:
             if child.dep_ == "det" and child.lower_ == "no" and tok is chain[0]:
                 return True
     return False
+
+
+def is_accusation(chain: list[Token]) -> bool:
+    return any(tok.lemma_.lower() in lx.ACCUSATION_HEADS for tok in chain[1:])
+
+
+def has_neither(token: Token) -> bool:
+    """Covers "a member of neither NATO nor the EU": negation inside the trigger's own phrase."""
+    return any(t.lower_ in {"neither", "nor"} for t in token.subtree)
 
 
 def is_hypothetical(chain: list[Token]) -> bool:

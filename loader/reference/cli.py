@@ -8,9 +8,11 @@ the layout) and nothing was written.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +21,9 @@ from loader.reference.importing import DEFAULT_BATCH, ImportResult, ParsedTable
 from loader.reference.resolve_names import NameResolver
 from loader.reference.tables import TableRejected
 
+if TYPE_CHECKING:
+    from loader.gazetteer import Gazetteer
+
 Parser = Callable[[Path, NameResolver], ParsedTable]
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -26,6 +31,14 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), d
 _BATCH = click.option("--batch-size", type=click.IntRange(1, 100_000), default=DEFAULT_BATCH,
                       show_default=True, help="Rows written per transaction.")
 _FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+_REPLACE = click.option("--replace", is_flag=True,
+                        help="Also remove claims this file loaded before and no longer contains (after an edit).")
+
+
+def _quiet_server_notices() -> None:
+    # Reference tables are sparse (a register without a status column leaves that property unset);
+    # the server's "property does not exist" notices are about the query, not the user's data.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
 
 @click.group("import")
@@ -33,7 +46,7 @@ def import_group() -> None:
     """Import reference data: curated memberships, arms-transfer registers, state arms agencies."""
 
 
-def _gazetteer(settings: Settings):  # type: ignore[no-untyped-def]
+def _gazetteer(settings: Settings) -> Gazetteer:
     from loader.gazetteer import Gazetteer, GazetteerError
 
     try:
@@ -42,11 +55,13 @@ def _gazetteer(settings: Settings):  # type: ignore[no-untyped-def]
         raise click.ClickException(str(exc)) from None
 
 
-def _run_import(file: Path, parser: Parser, fmt: str, batch_size: int, *, register_names: bool) -> None:
+def _run_import(file: Path, parser: Parser, fmt: str, batch_size: int, replace: bool, *,
+                register_names: bool) -> None:
     from geokg.graphdb import Graph, init_schema
     from loader.reference.importing import write_table
     from loader.reference.resolve_names import load_register_names
 
+    _quiet_server_notices()
     settings = Settings()
     resolver = NameResolver(_gazetteer(settings), load_register_names() if register_names else None)
     try:
@@ -58,7 +73,7 @@ def _run_import(file: Path, parser: Parser, fmt: str, batch_size: int, *, regist
         sys.exit(2)
     with Graph(settings) as graph:
         init_schema(graph)
-        result = write_table(graph, table, batch_size)
+        result = write_table(graph, table, batch_size, replace=replace)
     _report_import(result, fmt)
     sys.exit(result.exit_code)
 
@@ -73,11 +88,13 @@ def _report_import(result: ImportResult, fmt: str) -> None:
     line = (f"{table.file}: {table.rows} rows, {len(table.claims)} loaded "
             f"({result.new_claims} new claims, {result.existing_claims} already present), "
             f"{len(table.problems)} skipped")
+    if result.removed_claims:
+        line += f", {result.removed_claims} claims no longer in the file removed"
     if table.unplaced:
         line += f", {len(table.unplaced)} with an unknown party (not loaded)"
     click.echo(line)
     for edge_type, count in sorted(result.summary.edges_by_type.items()):
-        click.echo(f"  {edge_type} edges updated: {count}")
+        click.echo(f"  {edge_type} edges recomputed: {count}")
     for problem in table.unplaced:
         click.echo(f"  unknown party: {problem.describe(table.file)}")
     if table.unresolved:
@@ -90,33 +107,52 @@ def _report_import(result: ImportResult, fmt: str) -> None:
 @_FILE
 @_FORMAT
 @_BATCH
-def import_memberships(file: Path, fmt: str, batch_size: int) -> None:
+@_REPLACE
+def import_memberships(file: Path, fmt: str, batch_size: int, replace: bool) -> None:
     """Import a memberships CSV: member, organisation, role, since, until, source."""
     from loader.reference.memberships import parse_memberships
 
-    _run_import(file, parse_memberships, fmt, batch_size, register_names=False)
+    _run_import(file, parse_memberships, fmt, batch_size, replace, register_names=False)
 
 
 @import_group.command("arms-transfers")
 @_FILE
 @_FORMAT
 @_BATCH
-def import_arms_transfers(file: Path, fmt: str, batch_size: int) -> None:
+@_REPLACE
+def import_arms_transfers(file: Path, fmt: str, batch_size: int, replace: bool) -> None:
     """Import an arms-transfer register in the SIPRI trade-register layout (CSV)."""
     from loader.reference.transfers import parse_transfers
 
-    _run_import(file, parse_transfers, fmt, batch_size, register_names=True)
+    _run_import(file, parse_transfers, fmt, batch_size, replace, register_names=True)
 
 
 @import_group.command("agencies")
 @_FILE
 @_FORMAT
 @_BATCH
-def import_agencies(file: Path, fmt: str, batch_size: int) -> None:
+@_REPLACE
+def import_agencies(file: Path, fmt: str, batch_size: int, replace: bool) -> None:
     """Import state arms exporters and agencies: agency, state, role, since, until, source."""
     from loader.reference.agencies import parse_agencies
 
-    _run_import(file, parse_agencies, fmt, batch_size, register_names=False)
+    _run_import(file, parse_agencies, fmt, batch_size, replace, register_names=False)
+
+
+@import_group.command("bundled")
+@_FORMAT
+def import_bundled(fmt: str) -> None:
+    """Import every reference table shipped with GeoKG, then reconcile the news edges."""
+    from geokg.graphdb import Graph
+    from loader.reference.bundle import import_bundled_reference
+
+    _quiet_server_notices()
+    settings = Settings()
+    with Graph(settings) as graph:
+        results = import_bundled_reference(settings, graph, gazetteer=_gazetteer(settings))
+    for result in results:
+        _report_import(result, fmt)
+    sys.exit(max(r.exit_code for r in results))
 
 
 @click.command("reconcile")
@@ -126,21 +162,19 @@ def import_agencies(file: Path, fmt: str, batch_size: int) -> None:
 def reconcile_command(fmt: str, regions_file: Path | None) -> None:
     """Mark news MEMBER_OF and SUPPLIES_ARMS_TO edges as confirmed, contradicted or silent."""
     from geokg.graphdb import Graph
-    from loader.reference.reconcile import STATUSES, reconcile
-    from loader.reference.regions import REGIONS_FILE, parse_regions
+    from loader.reference.bundle import run_reconcile
+    from loader.reference.reconcile import STATUSES
+    from loader.reference.regions import REGIONS_FILE
 
+    _quiet_server_notices()
     settings = Settings()
-    gazetteer = _gazetteer(settings)
-    resolver = NameResolver(gazetteer)
-    try:
-        regions, problems = parse_regions(regions_file or REGIONS_FILE, resolver)
-    except TableRejected as exc:
-        raise click.ClickException(str(exc)) from None
+    with Graph(settings) as graph:
+        try:
+            report, names, problems = run_reconcile(graph, _gazetteer(settings), regions_file)
+        except TableRejected as exc:
+            raise click.ClickException(str(exc)) from None
     for problem in problems:
         click.echo(f"regions: ignored {problem.describe((regions_file or REGIONS_FILE).name)}", err=True)
-    parents = {e.id: e.parent for e in gazetteer.entries() if e.parent and e.kind in ("Company", "Organization")}
-    with Graph(settings) as graph:
-        report, names = reconcile(graph, regions, parents)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(names), indent=2))
         return

@@ -16,7 +16,7 @@ from geokg import cypher
 from geokg.graphdb import Graph
 from loader.models import ReferenceClaim
 from loader.reference.tables import RowProblem
-from loader.write import WriteSummary, write_reference
+from loader.write import WriteSummary, recompute_edges, write_reference
 
 DEFAULT_BATCH = 1000
 
@@ -46,6 +46,7 @@ class ImportResult:
     table: ParsedTable
     new_claims: int = 0
     existing_claims: int = 0
+    removed_claims: int = 0
     summary: WriteSummary = field(default_factory=WriteSummary)
 
     @property
@@ -58,6 +59,7 @@ class ImportResult:
         return {
             "file": t.file, "kind": t.kind, "rows": t.rows, "loaded": len(t.claims),
             "new_claims": self.new_claims, "existing_claims": self.existing_claims,
+            "removed_claims": self.removed_claims,
             "skipped": [p.as_dict() for p in t.problems],
             "unknown_party": [p.as_dict() for p in t.unplaced],
             "unresolved_names": dict(sorted(t.unresolved.items())),
@@ -71,8 +73,13 @@ def existing_claim_ids(graph: Graph, ids: Sequence[str]) -> set[str]:
     return {r["id"] for r in graph.read(cypher.load("app/existing_claims"), {"ids": list(ids)})}
 
 
-def write_table(graph: Graph, table: ParsedTable, batch_size: int = DEFAULT_BATCH) -> ImportResult:
-    """Write a parsed table in batches, one transaction each; counts new and already-present claims."""
+def write_table(graph: Graph, table: ParsedTable, batch_size: int = DEFAULT_BATCH, *,
+                replace: bool = False) -> ImportResult:
+    """Write a parsed table in batches, one transaction each; counts new and already-present claims.
+
+    With `replace`, claims this file loaded before and no longer produces (rows edited or removed
+    since, or skipped now) are removed afterwards and their edges recomputed or deleted.
+    """
     result = ImportResult(table=table)
     for start in range(0, len(table.claims), max(1, batch_size)):
         claims = table.claims[start:start + batch_size]
@@ -82,4 +89,29 @@ def write_table(graph: Graph, table: ParsedTable, batch_size: int = DEFAULT_BATC
         result.existing_claims += len(present)
         result.new_claims += len(ids) - len(present)
         result.summary.add(write_reference(graph, claims, details))
+    if replace and table.claims:
+        result.removed_claims = remove_stale_claims(graph, table)
     return result
+
+
+def remove_stale_claims(graph: Graph, table: ParsedTable) -> int:
+    """Remove the claims of this table's file that it no longer produces; returns how many."""
+    extractors = {c.extractor for c in table.claims}
+    keep = {c.relation.claim_id(c.extractor) for c in table.claims}
+    stale: dict[str, str] = {}
+    for extractor in extractors:
+        for row in graph.read(cypher.load("app/reference_claims_of_file"), {"extractor": extractor}):
+            if row["id"] not in keep:
+                stale[row["id"]] = row["key"]
+    if not stale:
+        return 0
+    keys = [dict(zip(("source", "type", "target"), key.split("|"), strict=True)) | {"key": key}
+            for key in sorted(set(stale.values()))]
+
+    def work(tx: Any) -> None:
+        tx.run(cypher.load("write/reference_delete_claims"), ids=sorted(stale)).consume()
+        recompute_edges(tx, keys)
+        tx.run(cypher.load("write/reference_orphan_edges"), keys=keys).consume()
+
+    graph.write_tx(work)
+    return len(stale)

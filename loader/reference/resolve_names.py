@@ -72,8 +72,9 @@ class Resolved:
         return self.entry.id
 
     def entity(self) -> Entity:
-        """The actor as the writer upserts it, with the table's spelling kept as an alias."""
-        aliases = [self.surface] if self.surface != self.entry.name and len(self.surface) > 3 else []
+        """The actor as the writer upserts it, with its gazetteer aliases and the table's spelling."""
+        known = tuple(getattr(self.entry, "aliases", ()) or ())
+        aliases = [a for a in dict.fromkeys((*known, self.surface)) if a != self.entry.name]
         return Entity(id=self.entry.id, name=self.entry.name, kind=self.entry.kind,  # type: ignore[arg-type]
                       aliases=aliases, iso2=self.entry.iso2, iso3=self.entry.iso3)
 

@@ -77,6 +77,8 @@ REQUIRED = ("supplier", "recipient", "order_year")
 FLAGGED = {"order_year": "order_year_flag", "number_ordered": "number_ordered_flag",
            "number_delivered": "number_delivered_flag", "delivery_years": "delivery_years_flag"}
 PARTY_KINDS = ("Country", "Alliance", "ArmedGroup", "Organization", "Company")
+# Registers also name sub-state recipients the gazetteer files as places ("Kurdistan Regional Government").
+RECIPIENT_KINDS = (*PARTY_KINDS, "Region")
 HEADER_SEARCH_LINES = 40
 _TRUE = frozenset({"?", "yes", "y", "true", "1", "x", "estimate", "estimated"})
 
@@ -161,9 +163,9 @@ def item_label(designation: str, description: str) -> str:
 
 def _row_claim(row: Row, resolver: NameResolver, extractor: str) -> tuple[ReferenceClaim, dict[str, Any]]:
     parties = []
-    for column in ("supplier", "recipient"):
+    for column, kinds in (("supplier", PARTY_KINDS), ("recipient", RECIPIENT_KINDS)):
         try:
-            parties.append(resolver.resolve(row.get(column), PARTY_KINDS, what=column))
+            parties.append(resolver.resolve(row.get(column), kinds, what=column))
         except UnknownParty:
             raise
         except UnresolvedName as exc:

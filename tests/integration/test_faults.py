@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -17,7 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -32,20 +33,37 @@ from loader.models import ExtractedArticle
 from loader.write import WriteSummary
 from tests.conftest import REPO, clear
 
-ARTICLES = 120
+ARTICLES = 60
 BATCH = 10
 DATA = Size(actors=400, claims=1_500)
+# Loader A reads articles 0–44 and loader B 15–59: 30 articles and most actors are written by both.
+FIRST, SECOND = slice(0, 45), slice(15, 60)
+
+
+class Reference(NamedTuple):
+    snapshot: dict[str, Any]
+    claims_per_article: dict[str, tuple[int, int]]
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """120 generated news articles as text files (the same on every run)."""
+    """60 generated news articles as text files (the same on every run)."""
     return generate(DATA, seed=11).write_texts(tmp_path_factory.mktemp("fault-corpus"), ARTICLES)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def small_batches(settings: Settings) -> Settings:
     return settings.model_copy(update={"geokg_batch_size": BATCH})
+
+
+@pytest.fixture(scope="module")
+def reference(graph: Graph, small_batches: Settings, corpus: list[Path]) -> Reference:
+    """The graph a clean, uninterrupted load of the corpus gives."""
+    clear(graph)
+    pipeline.load_paths(small_batches, graph, corpus)
+    expected = Reference(snapshot(graph), claims_per_article(graph))
+    clear(graph)
+    return expected
 
 
 def snapshot(graph: Graph) -> dict[str, Any]:
@@ -88,6 +106,17 @@ def differences(expected: dict[str, Any], actual: dict[str, Any]) -> dict[str, i
     return out
 
 
+def samples(expected: dict[str, Any], actual: dict[str, Any], n: int = 3) -> str:
+    """A few items that differ between two snapshots, for the failure message."""
+    parts = []
+    for part in ("claims", "edges", "actors", "articles"):
+        want, got = Counter(expected[part]), Counter(actual[part])
+        lost, extra = list(want - got)[:n], list(got - want)[:n]
+        if lost or extra:
+            parts.append(f"{part}: lost {lost}, extra {extra}")
+    return "; ".join(parts)
+
+
 def report(capsys: pytest.CaptureFixture[str], name: str, **figures: Any) -> None:
     line = faults.record(name, **figures)
     with capsys.disabled():
@@ -96,16 +125,27 @@ def report(capsys: pytest.CaptureFixture[str], name: str, **figures: Any) -> Non
 
 def require_local(settings: Settings) -> None:
     if not settings.is_local_uri:
-        pytest.skip(f"kills and restarts the server: needs the local Neo4j of the test command, not {settings.neo4j_uri}")
+        pytest.skip("kills and restarts the server: needs the local Neo4j of the test command,"
+                    f" not {settings.neo4j_uri}")
+
+
+def wait_for_port_closed(settings: Settings, timeout: float = 20.0) -> None:
+    """A killed JVM can hold its Bolt socket for a moment after its pid is gone."""
+    host, port = settings.bolt_host_port
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection((host, port), timeout=0.5).close()
+        except OSError:
+            return
+        time.sleep(0.1)
 
 
 def test_crash_in_the_middle_of_a_load(clean_graph: Graph, settings: Settings, small_batches: Settings,
-                                       corpus: list[Path], capsys: pytest.CaptureFixture[str],
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+                                       corpus: list[Path], reference: Reference,
+                                       capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     require_local(settings)
-    pipeline.load_paths(small_batches, clean_graph, corpus)
-    expected, per_article = snapshot(clean_graph), claims_per_article(clean_graph)
-    clear(clean_graph)
+    expected, per_article = reference
 
     # Kill the server while the second batch is being written, after the first one committed.
     real_write = pipeline.write_articles
@@ -137,6 +177,7 @@ def test_crash_in_the_middle_of_a_load(clean_graph: Graph, settings: Settings, s
         time.sleep(0.05)
         killed = neo4j_server.kill(settings)
     finally:
+        wait_for_port_closed(settings)
         neo4j_server.start(settings)
         clean_graph.close()  # its pooled connections died with the server; reconnect lazily
     assert killed, "no running server to kill"
@@ -153,7 +194,7 @@ def test_crash_in_the_middle_of_a_load(clean_graph: Graph, settings: Settings, s
            articles_before_kill_or_retry=len(after_crash), half_written=partial, loader=outcome.get("loader", "?"),
            claims=len(expected["claims"]))
     assert partial == 0, "an article was left half-written by the crash"
-    assert diff == dict.fromkeys(diff, 0)
+    assert diff == dict.fromkeys(diff, 0), f"duplicated or lost: {diff}; {samples(expected, actual)}"
     assert actual == expected
 
 
@@ -162,15 +203,11 @@ def _geokg_load(folder: Path, env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def test_two_loaders_on_overlapping_inputs(clean_graph: Graph, small_batches: Settings, corpus: list[Path],
+def test_two_loaders_on_overlapping_inputs(clean_graph: Graph, corpus: list[Path], reference: Reference,
                                            tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pipeline.load_paths(small_batches, clean_graph, corpus)
-    expected = snapshot(clean_graph)
-    clear(clean_graph)
-
-    # Loader A gets articles 0–99, loader B 20–119: 80 articles and most actors are written by both,
-    # at the same time, from two processes with their own drivers.
-    inputs = {"a": corpus[:100], "b": corpus[20:]}
+    expected = reference.snapshot
+    # Two `geokg load` processes with their own drivers, started together, in small batches.
+    inputs = {"a": corpus[FIRST], "b": corpus[SECOND]}
     for name, files in inputs.items():
         (tmp_path / name).mkdir()
         for path in files:
@@ -187,7 +224,7 @@ def test_two_loaders_on_overlapping_inputs(clean_graph: Graph, small_batches: Se
     diff = differences(expected, actual)
     written = sum(r["articles"]["new"] for r in results.values())
     report(capsys, "two loaders, overlapping inputs", inputs=sum(len(f) for f in inputs.values()), faults=1,
-           losses=sum(diff.values()), overlap=80, articles_written_by_both=written - ARTICLES,
+           losses=sum(diff.values()), overlap=FIRST.stop - SECOND.start, articles_written_by_both=written - ARTICLES,
            claims=len(expected["claims"]))
-    assert diff == dict.fromkeys(diff, 0), f"duplicated or lost: {diff}"
+    assert diff == dict.fromkeys(diff, 0), f"duplicated or lost: {diff}; {samples(expected, actual)}"
     assert actual == expected

@@ -1,0 +1,2 @@
+// Health check: the server answers a read.
+RETURN 1 AS ok

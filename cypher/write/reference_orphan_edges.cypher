@@ -1,0 +1,5 @@
+// Delete aggregated edges of $keys that no claim supports any more (edges with claims were recomputed).
+UNWIND $keys AS k
+MATCH (s:Actor {id: k.source})-[r]->(t:Actor {id: k.target})
+WHERE type(r) = k.type AND NOT EXISTS { MATCH (c:Claim {key: k.key}) WHERE c.negated = false }
+DELETE r

@@ -1,0 +1,1 @@
+"""The GeoKG dashboard: explore alliance and arms-supply networks, read the evidence, analyse flows."""

@@ -1,0 +1,101 @@
+/* Browser side of the explorer: turns clicks into one "action" carrying the current node positions,
+   so the server can add nodes next to the ones already placed instead of laying everything out again. */
+(function () {
+  function parseId(propId) {
+    const dot = propId.lastIndexOf(".");
+    const text = propId.slice(0, dot);
+    let id = text;
+    try { id = JSON.parse(text); } catch (e) { /* a plain string id */ }
+    return {id: id, prop: propId.slice(dot + 1)};
+  }
+
+  function positions() {
+    const el = document.getElementById("cy");
+    const cy = (el && el._cyreg && el._cyreg.cy) || window.cy;
+    const out = {};
+    if (!cy || typeof cy.nodes !== "function") { return out; }
+    cy.nodes().forEach(function (n) {
+      const p = n.position();
+      out[n.id()] = {x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10};
+    });
+    return out;
+  }
+
+  // One trigger → an action, or null when it asks for nothing.
+  function toAction(trig, args) {
+    const parsed = parseId(trig.prop_id);
+    const id = parsed.id;
+    const selectedNode = args.selection && args.selection.node ? args.selection.node : null;
+    if (typeof id === "object" && id.type === "action-btn") {
+      if (!trig.value) { return null; }
+      const name = id.action.replace("-details", "");
+      if (["expand", "focus", "hide"].includes(name)) {
+        return selectedNode ? {kind: name, actor: selectedNode} : null;
+      }
+      if (name === "path") {
+        return {kind: "path", path_from: args.pathFrom, path_to: args.pathTo, hops: args.hops};
+      }
+      return {kind: name};
+    }
+    if (typeof id === "object" && id.type === "actor-link") {
+      return trig.value ? {kind: "focus", actor: id.actor} : null;
+    }
+    if (typeof id === "object" && id.type === "actor-search") {
+      return args.searchValue ? {kind: "focus", actor: args.searchValue} : null;
+    }
+    if (id === "cy" && parsed.prop === "tapNode") {
+      const tap = args.tapNode;
+      if (!tap || !tap.data) { return null; }
+      const last = window.geokgLastTap;
+      const now = tap.timeStamp || Date.now();
+      window.geokgLastTap = {id: tap.data.id, t: now};
+      if (last && last.id === tap.data.id && now - last.t < 450) {
+        window.geokgLastTap = null;
+        return {kind: "expand", actor: tap.data.id};
+      }
+      return null;
+    }
+    if (id === "incoming") {
+      return args.incoming ? {kind: "load", state: args.incoming.state} : null;
+    }
+    if (id === "filters") {
+      return args.filters ? {kind: "filters", filters: args.filters} : null;
+    }
+    if (id === "db-status") {
+      const down = !(args.dbStatus && args.dbStatus.ok);
+      const wasDown = window.geokgDbDown === true;
+      window.geokgDbDown = down;
+      return (!down && wasDown) ? {kind: "reload"} : null;
+    }
+    return null;
+  }
+
+  // When several inputs change at once (first load), the most specific request wins.
+  const PRIORITY = ["load", "focus", "expand", "hide", "unhide", "back", "overview", "path", "relayout",
+                    "filters", "reload"];
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    geokg: {
+      collectAction: function (buttonClicks, linkClicks, searchValue, tapNode, incoming, filters, dbStatus,
+                               selection, pathFrom, pathTo, hops) {
+        const noUpdate = window.dash_clientside.no_update;
+        const ctx = window.dash_clientside.callback_context;
+        if (!ctx || !ctx.triggered || ctx.triggered.length === 0) { return noUpdate; }
+        const args = {searchValue: searchValue, tapNode: tapNode, incoming: incoming, filters: filters,
+                      dbStatus: dbStatus, selection: selection, pathFrom: pathFrom, pathTo: pathTo, hops: hops};
+        let best = null;
+        ctx.triggered.forEach(function (trig) {
+          const action = toAction(trig, args);
+          if (action && (best === null || PRIORITY.indexOf(action.kind) < PRIORITY.indexOf(best.kind))) {
+            best = action;
+          }
+        });
+        if (best === null) { return noUpdate; }
+        best.positions = positions();
+        best.t = Date.now();
+        return best;
+      },
+      positions: positions
+    }
+  });
+})();

@@ -1,0 +1,319 @@
+"""Subgraphs → Cytoscape elements, and the stylesheet that encodes kinds, relation types and evidence.
+
+Pure functions only. The explorer and the saved-queries page draw with the same classes:
+nodes carry `kind-<Kind>`, edges `rel-<TYPE>` plus `directed`, `hedged`, `confirmed`, `contradicted`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from dashboard.state import DIRECTED_TYPES, KINDS, TYPES
+
+# Okabe-Ito and Tableau colours, distinguishable for most colour-blind readers.
+RELATION_COLOURS: dict[str, str] = {
+    "MEMBER_OF": "#0072B2",
+    "PART_OF": "#7f7f7f",
+    "LEADS": "#8c564b",
+    "ALLIED_WITH": "#009E73",
+    "SUPPLIES_ARMS_TO": "#D55E00",
+    "MILITARY_SUPPORT_TO": "#E69F00",
+    "JOINT_EXERCISE_WITH": "#56B4E9",
+    "HOSTS_BASE_OF": "#CC79A7",
+    "ATTACKED": "#C00000",
+    "THREATENS": "#FF6F61",
+    "CONTROLS": "#6A3D9A",
+    "SANCTIONS": "#222222",
+    "REFUGEES_FLEE_TO": "#17becf",
+}
+RELATION_LABELS: dict[str, str] = {t: t.replace("_", " ").lower() for t in TYPES}
+
+# Kind → (fill colour, Cytoscape shape, a symbol for legends and the details panel)
+KIND_STYLES: dict[str, tuple[str, str, str]] = {
+    "Country": ("#4e79a7", "ellipse", "●"),
+    "Alliance": ("#9467bd", "hexagon", "⬢"),
+    "ArmedGroup": ("#b2182b", "triangle", "▲"),
+    "Organization": ("#59a14f", "round-rectangle", "■"),
+    "Company": ("#f28e2b", "diamond", "◆"),
+    "Person": ("#e377c2", "ellipse", "○"),
+    "Region": ("#bab0ac", "round-octagon", "⯃"),
+}
+OTHER_NODE = ("#cccccc", "rectangle", "□")
+
+STYLESHEET: list[dict[str, Any]] = [
+    {"selector": "node", "style": {
+        "label": "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4,
+        "text-wrap": "ellipsis", "text-max-width": 140, "color": "#222",
+        "text-outline-color": "#fff", "text-outline-width": 2,
+        "width": "data(size)", "height": "data(size)", "border-width": 1, "border-color": "#fff",
+        "background-color": OTHER_NODE[0], "shape": OTHER_NODE[1],
+    }},
+    *[{"selector": f"node.kind-{kind}", "style": {"background-color": colour, "shape": shape}}
+      for kind, (colour, shape, _) in KIND_STYLES.items()],
+    {"selector": "node.focus", "style": {"border-width": 4, "border-color": "#111", "font-weight": "bold"}},
+    {"selector": "node.expanded", "style": {"border-width": 3, "border-style": "double", "border-color": "#444"}},
+    {"selector": "node.new", "style": {"border-width": 3, "border-color": "#f1c40f"}},
+    {"selector": "node:selected", "style": {"border-width": 4, "border-color": "#f1c40f",
+                                             "overlay-opacity": 0.12}},
+    {"selector": "edge", "style": {
+        "width": "data(width)", "line-color": "#999", "target-arrow-color": "#999",
+        "curve-style": "bezier", "opacity": 0.85, "label": "", "font-size": 9,
+        "arrow-scale": 1.1,
+    }},
+    *[{"selector": f"edge.rel-{rel}", "style": {"line-color": colour, "target-arrow-color": colour}}
+      for rel, colour in RELATION_COLOURS.items()],
+    {"selector": "edge.directed", "style": {"target-arrow-shape": "triangle"}},
+    {"selector": "edge.hedged", "style": {"line-style": "dashed", "line-dash-pattern": [7, 5]}},
+    {"selector": "edge.contradicted", "style": {"line-style": "dotted"}},
+    {"selector": "edge:selected", "style": {"opacity": 1, "label": "data(label)", "text-rotation": "autorotate",
+                                             "text-background-color": "#fff", "text-background-opacity": 0.9,
+                                             "underlay-color": "#f1c40f", "underlay-opacity": 0.5,
+                                             "underlay-padding": 3}},
+    # Non-actor nodes a saved query may return
+    {"selector": "node.label-Article", "style": {"shape": "rectangle", "background-color": "#ddd"}},
+    {"selector": "node.label-Claim", "style": {"shape": "tag", "background-color": "#eee"}},
+    {"selector": "node.label-Source", "style": {"shape": "vee", "background-color": "#aaa"}},
+]
+
+
+def flag_emoji(iso2: str | None) -> str:
+    """'RU' → 🇷🇺 (regional indicator symbols); '' for anything that is not two ASCII letters."""
+    if not iso2 or len(iso2) != 2 or not iso2.isascii() or not iso2.isalpha():
+        return ""
+    return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in iso2.upper())
+
+
+def kind_symbol(kind: str | None) -> str:
+    return KIND_STYLES.get(kind or "", OTHER_NODE)[2]
+
+
+def edge_key(source: str, rel_type: str, target: str) -> str:
+    """The id of an aggregated edge, equal to the `key` of the claims behind it."""
+    return f"{source}|{rel_type}|{target}"
+
+
+def split_edge_key(key: str) -> tuple[str, str, str] | None:
+    parts = key.split("|")
+    if len(parts) != 3 or parts[1] not in TYPES:
+        return None
+    return parts[0], parts[1], parts[2]
+
+
+def edge_width(claims: int | None) -> float:
+    """Line width grows with the log of the claim count: 1.5 px for one claim, ~8 px for 100."""
+    n = max(1, int(claims or 1))
+    return round(1.5 + 1.4 * math.log2(n), 2)
+
+
+def node_size(degree: int) -> int:
+    return int(min(60, 22 + 6 * math.sqrt(max(0, degree))))
+
+
+def node_element(props: dict[str, Any], *, degree: int = 0, classes: Iterable[str] = (),
+                 position: dict[str, float] | None = None) -> dict[str, Any]:
+    """One actor → a Cytoscape node; article text never goes into a class or selector."""
+    kind = props.get("kind")
+    kind_class = f"kind-{kind}" if kind in KINDS else "kind-other"
+    data = {
+        "id": str(props["id"]), "label": str(props.get("name") or props["id"]), "kind": kind or "",
+        "iso2": props.get("iso2") or "", "size": node_size(degree),
+    }
+    element: dict[str, Any] = {"data": data, "classes": " ".join([kind_class, *classes])}
+    if position is not None:
+        element["position"] = {"x": float(position["x"]), "y": float(position["y"])}
+    return element
+
+
+def edge_classes(rel_type: str, props: dict[str, Any]) -> list[str]:
+    classes = [f"rel-{rel_type}"] if rel_type in TYPES else ["rel-other"]
+    if rel_type in DIRECTED_TYPES:
+        classes.append("directed")
+    if props.get("hedged"):
+        classes.append("hedged")
+    reference = props.get("reference")
+    if reference in {"confirmed", "contradicted"}:
+        classes.append(reference)
+    return classes
+
+
+def edge_element(source: str, rel_type: str, target: str, props: dict[str, Any],
+                 edge_id: str | None = None) -> dict[str, Any]:
+    """One aggregated relationship → a Cytoscape edge (id = claim key, so evidence can be looked up)."""
+    claims = props.get("claims")
+    label = RELATION_LABELS.get(rel_type, rel_type.lower())
+    if props.get("modality") and props.get("hedged"):
+        label = f"{label} ({props['modality']})"
+    data = {
+        "id": edge_id or edge_key(source, rel_type, target), "source": source, "target": target,
+        "type": rel_type, "label": label, "claims": int(claims or 0), "width": edge_width(claims),
+        "confidence": props.get("confidence"), "modality": props.get("modality") or "",
+        "hedged": bool(props.get("hedged")), "reference": props.get("reference") or "",
+        "first_reported": props.get("first_reported") or "", "last_reported": props.get("last_reported") or "",
+        "items": list(props.get("items") or []),
+    }
+    return {"data": data, "classes": " ".join(edge_classes(rel_type, props))}
+
+
+def place_new_nodes(new_ids: list[str], anchor: dict[str, float] | None,
+                    placed: dict[str, dict[str, float]], spacing: float = 90.0) -> dict[str, dict[str, float]]:
+    """Positions for nodes that are not on the canvas yet: rings around `anchor`, facing away from the rest.
+
+    Existing nodes keep their places; a new node is never put within `spacing`/2 of one that is placed.
+    """
+    if not new_ids:
+        return {}
+    if anchor is None:
+        if placed:
+            xs = [p["x"] for p in placed.values()]
+            ys = [p["y"] for p in placed.values()]
+            anchor = {"x": max(xs) + 2 * spacing, "y": sum(ys) / len(ys)}
+        else:
+            anchor = {"x": 0.0, "y": 0.0}
+    # Open side: opposite the centre of mass of what is already drawn.
+    others = [p for p in placed.values() if (p["x"], p["y"]) != (anchor["x"], anchor["y"])]
+    if others:
+        cx = sum(p["x"] for p in others) / len(others)
+        cy = sum(p["y"] for p in others) / len(others)
+        facing = math.atan2(anchor["y"] - cy, anchor["x"] - cx)
+    else:
+        facing = 0.0
+    taken = [(p["x"], p["y"]) for p in placed.values()]
+    result: dict[str, dict[str, float]] = {}
+    pending = list(new_ids)
+    ring = 0
+    while pending:
+        ring += 1
+        radius = spacing * (0.4 + 0.9 * ring)
+        per_ring = max(6, int(2 * math.pi * radius / spacing))
+        step = 2 * math.pi / per_ring
+        # Slots nearest the open side first: 0, +1, -1, +2, -2, …
+        offsets = [0] + [sign * k for k in range(1, per_ring // 2 + 1) for sign in (1, -1)]
+        for offset in offsets[:per_ring]:
+            if not pending:
+                break
+            x = anchor["x"] + radius * math.cos(facing + offset * step)
+            y = anchor["y"] + radius * math.sin(facing + offset * step)
+            if any((x - tx) ** 2 + (y - ty) ** 2 < (spacing / 2) ** 2 for tx, ty in taken):
+                continue
+            result[pending.pop(0)] = {"x": round(x, 1), "y": round(y, 1)}
+            taken.append((x, y))
+        if ring >= 60:  # pathological crowding: line the rest up further out
+            for k, node_id in enumerate(pending):
+                result[node_id] = {"x": round(anchor["x"] + radius + spacing * (k + 1), 1), "y": anchor["y"]}
+            break
+    return result
+
+
+def build_elements(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]], *,
+                   positions: dict[str, dict[str, float]] | None = None, focus: str | None = None,
+                   expanded: Iterable[str] = (), new: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """Actors and aggregated edges (as returned by `dashboard.repo`) → Cytoscape elements."""
+    degree: dict[str, int] = dict.fromkeys(nodes, 0)
+    for edge in edges:
+        for end in (edge["source"], edge["target"]):
+            if end in degree:
+                degree[end] += 1
+    expanded_set, new_set = set(expanded), set(new)
+    elements = []
+    for node_id, props in nodes.items():
+        classes = [c for c, on in (("focus", node_id == focus), ("expanded", node_id in expanded_set),
+                                   ("new", node_id in new_set)) if on]
+        elements.append(node_element(props, degree=degree[node_id], classes=classes,
+                                     position=(positions or {}).get(node_id)))
+    elements.extend(edge_element(e["source"], e["type"], e["target"], e.get("props") or {})
+                    for e in edges if e["source"] in nodes and e["target"] in nodes)
+    return elements
+
+
+def elements_from_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Plain query rows (tagged node/relationship/path dicts from `geokg.graphdb.to_plain`) → elements.
+
+    Actors are keyed by their `id` property, so the same actor found twice is one node; other nodes
+    (articles, claims, sources) by their element id and styled by label.
+    """
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[str, dict[str, Any]] = {}
+    key_of: dict[str, str] = {}
+
+    def add_node(value: dict[str, Any]) -> str:
+        props = value.get("properties") or {}
+        labels = value.get("labels") or []
+        if "Actor" in labels and props.get("id"):
+            node_id = str(props["id"])
+            element = node_element(props)
+        else:
+            node_id = str(value.get("element_id"))
+            label = next((lb for lb in labels if lb != "Actor"), "Node")
+            caption = props.get("name") or props.get("title") or props.get("sentence") or label
+            element = {"data": {"id": node_id, "label": str(caption)[:80], "kind": label, "iso2": "",
+                                "size": 18}, "classes": f"label-{label}"}
+        key_of[str(value.get("element_id"))] = node_id
+        nodes.setdefault(node_id, element)
+        return node_id
+
+    def add_relationship(value: dict[str, Any]) -> None:
+        for end in ("start_node", "end_node"):
+            if isinstance(value.get(end), dict):
+                add_node(value[end])
+        source = key_of.get(str(value.get("start")))
+        target = key_of.get(str(value.get("end")))
+        if source is None or target is None:
+            return
+        rel_type = str(value.get("rel_type"))
+        props = value.get("properties") or {}
+        edge_id = edge_key(source, rel_type, target) if rel_type in TYPES else str(value.get("element_id"))
+        edges.setdefault(edge_id, edge_element(source, rel_type, target, props, edge_id=edge_id))
+
+    def visit(value: Any) -> None:
+        if isinstance(value, dict):
+            tag = value.get("_type")
+            if tag == "node":
+                add_node(value)
+            elif tag == "relationship":
+                add_relationship(value)
+            elif tag == "path":
+                for node in value.get("nodes", []):
+                    add_node(node)
+                for rel in value.get("relationships", []):
+                    add_relationship(rel)
+            else:
+                for item in value.values():
+                    visit(item)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+
+    for row in rows:
+        visit(row)
+    degree: dict[str, int] = dict.fromkeys(nodes, 0)
+    for edge in edges.values():
+        for end in (edge["data"]["source"], edge["data"]["target"]):
+            degree[end] = degree.get(end, 0) + 1
+    for node_id, element in nodes.items():
+        if element["data"].get("size") != 18:
+            element["data"]["size"] = node_size(degree.get(node_id, 0))
+    return [*nodes.values(), *edges.values()]
+
+
+CSV_COLUMNS = ["source", "source_name", "type", "target", "target_name", "claims", "confidence", "modality",
+               "hedged", "reference", "first_reported", "last_reported", "items"]
+
+
+def edge_table(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The drawn edges as flat rows (CSV export, centrality input)."""
+    rows = []
+    for edge in edges:
+        props = edge.get("props") or {}
+        rows.append({
+            "source": edge["source"], "source_name": nodes.get(edge["source"], {}).get("name", ""),
+            "type": edge["type"],
+            "target": edge["target"], "target_name": nodes.get(edge["target"], {}).get("name", ""),
+            "claims": props.get("claims"), "confidence": props.get("confidence"),
+            "modality": props.get("modality"), "hedged": props.get("hedged"),
+            "reference": props.get("reference") or "",
+            "first_reported": props.get("first_reported") or "", "last_reported": props.get("last_reported") or "",
+            "items": "; ".join(props.get("items") or []),
+        })
+    return rows

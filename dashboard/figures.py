@@ -1,0 +1,122 @@
+"""Plotly figures and tables for the analytics view, built from plain rows (pure functions)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+import plotly.graph_objects as go
+
+from dashboard.elements import RELATION_COLOURS, RELATION_LABELS
+
+EMPTY_LAYOUT = {"xaxis": {"visible": False}, "yaxis": {"visible": False}, "height": 360,
+                "margin": {"l": 10, "r": 10, "t": 10, "b": 10}}
+
+
+def empty_figure(message: str) -> go.Figure:
+    fig = go.Figure(layout=EMPTY_LAYOUT)
+    fig.add_annotation(text=message, showarrow=False, font={"size": 14, "color": "#666"},
+                       xref="paper", yref="paper", x=0.5, y=0.5)
+    return fig
+
+
+def sankey(flows: list[dict[str, Any]]) -> go.Figure:
+    """Suppliers (left) → recipients (right), link width = claims reported in the period."""
+    flows = [f for f in flows if int(f.get("claims") or 0) > 0]
+    if not flows:
+        return empty_figure("No arms-supply claims pass the filters in this period.")
+    labels: list[str] = []
+    index: dict[tuple[str, str], int] = {}
+
+    def node(actor: dict[str, Any], side: str) -> int:
+        key = (side, actor["id"])
+        if key not in index:
+            index[key] = len(labels)
+            labels.append(actor.get("name") or actor["id"])
+        return index[key]
+
+    sources, targets, values, colours, hover = [], [], [], [], []
+    for flow in flows:
+        sources.append(node(flow["source"], "supplier"))
+        targets.append(node(flow["target"], "recipient"))
+        values.append(int(flow["claims"]))
+        colours.append("rgba(213,94,0,0.25)" if flow.get("hedged") else "rgba(213,94,0,0.6)")
+        items = ", ".join(flow.get("items") or [])
+        hover.append(f"{flow.get('modality') or 'asserted'}{' · ' + items if items else ''}")
+    fig = go.Figure(go.Sankey(
+        arrangement="snap",
+        node={"label": labels, "pad": 14, "thickness": 14, "color": "#4e79a7"},
+        link={"source": sources, "target": targets, "value": values, "color": colours, "customdata": hover,
+              "hovertemplate": "%{source.label} → %{target.label}<br>%{value} claims<br>%{customdata}"
+                               "<extra></extra>"},
+    ))
+    fig.update_layout(height=max(320, 22 * len(labels)), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                      font={"size": 11})
+    return fig
+
+
+def world_map(actor: dict[str, Any] | None, rows: list[dict[str, Any]]) -> go.Figure:
+    """Countries coloured by their strongest relation with the actor (ISO-3 codes)."""
+    if actor is None:
+        return empty_figure("Select an actor in the explorer to map its relations.")
+    best: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        country = row["country"]
+        iso3 = country.get("iso3")
+        if not iso3:
+            continue
+        entry = best.setdefault(iso3, {"name": country.get("name"), "relations": [], "type": row["type"],
+                                       "claims": 0})
+        arrow = "→" if row["outgoing"] else "←"
+        entry["relations"].append(f"{arrow} {RELATION_LABELS.get(row['type'], row['type'])} ({row['claims']})")
+        if int(row["claims"] or 0) > entry["claims"]:
+            entry.update(type=row["type"], claims=int(row["claims"] or 0))
+    if not best:
+        return empty_figure(f"No country is related to {actor.get('name') or actor['id']} under these filters.")
+    fig = go.Figure()
+    for rel in sorted({e["type"] for e in best.values()}):
+        codes = [iso for iso, e in best.items() if e["type"] == rel]
+        fig.add_trace(go.Choropleth(
+            locations=codes, locationmode="ISO-3", z=[1] * len(codes),
+            colorscale=[[0, RELATION_COLOURS.get(rel, "#999")], [1, RELATION_COLOURS.get(rel, "#999")]],
+            showscale=False, name=RELATION_LABELS.get(rel, rel), marker_line_color="#fff",
+            text=[f"{best[c]['name']}<br>" + "<br>".join(best[c]["relations"]) for c in codes],
+            hovertemplate="%{text}<extra></extra>", showlegend=True,
+        ))
+    fig.update_geos(showcountries=True, countrycolor="#ccc", showcoastlines=False, projection_type="natural earth",
+                    showframe=False, landcolor="#f3f3f3", showland=True)
+    fig.update_layout(height=360, margin={"l": 0, "r": 0, "t": 0, "b": 0},
+                      legend={"orientation": "h", "y": -0.02})
+    return fig
+
+
+def timeline(rows: list[dict[str, Any]]) -> go.Figure:
+    """Stacked bars: claims per month reported, one colour per relation type."""
+    if not rows:
+        return empty_figure("No dated claims pass the filters.")
+    months = sorted({r["month"][:7] for r in rows})
+    fig = go.Figure()
+    for rel in [t for t in RELATION_COLOURS if any(r["type"] == t for r in rows)]:
+        counts = {r["month"][:7]: int(r["claims"]) for r in rows if r["type"] == rel}
+        fig.add_trace(go.Bar(x=months, y=[counts.get(m, 0) for m in months], name=RELATION_LABELS[rel],
+                             marker_color=RELATION_COLOURS[rel]))
+    fig.update_layout(barmode="stack", height=340, margin={"l": 40, "r": 10, "t": 10, "b": 40},
+                      xaxis={"type": "category", "title": "month reported"}, yaxis={"title": "claims"},
+                      legend={"font": {"size": 10}})
+    return fig
+
+
+def centrality(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Degree and betweenness centrality of the drawn subgraph (undirected), highest degree first."""
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((e["source"], e["target"]) for e in edges
+                         if e["source"] in nodes and e["target"] in nodes and e["source"] != e["target"])
+    if graph.number_of_nodes() == 0:
+        return []
+    between = nx.betweenness_centrality(graph, normalized=True) if graph.number_of_nodes() <= 3000 else {}
+    rows = [{"id": n, "name": nodes[n].get("name") or n, "kind": nodes[n].get("kind") or "",
+             "degree": int(graph.degree(n)), "betweenness": round(float(between.get(n, 0.0)), 4)}
+            for n in graph.nodes]
+    rows.sort(key=lambda r: (-r["degree"], -r["betweenness"], r["name"]))
+    return rows

@@ -1,0 +1,260 @@
+"""Read functions over `geokg.graphdb.Graph` for the dashboard: every query is a file in cypher/app/.
+
+All reads go through `Graph.read` (READ access mode), take values only as parameters and are bounded by a
+LIMIT. Relation types and path lengths, which Cypher cannot take as parameters, are written into the text
+only from the allow-lists in `dashboard.state` (never from what a user typed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dashboard.state import TYPES, Filters, MaxHops, View
+from geokg import cypher
+from geokg.errors import QueryError
+from geokg.graphdb import Graph
+
+SEARCH_LIMIT = 12
+DETAIL_SAMPLE = 8
+EVIDENCE_LIMIT = 100
+ANALYTICS_LIMIT = 300
+PATH_LIMIT = 25
+
+
+def _types_clause(types: list[str] | tuple[str, ...]) -> str:
+    """`A|B|C` for a relationship pattern, from the allow-list only."""
+    chosen = [t for t in TYPES if t in set(types)]
+    if len(chosen) != len(set(types)):
+        raise QueryError(f"unknown relation type in {sorted(types)}")
+    return "|".join(chosen)
+
+
+def query(name: str, *, types: list[str] | tuple[str, ...] | None = None, type_: str | None = None,
+          max_hops: MaxHops | None = None) -> str:
+    """Text of cypher/app/<name>.cypher with its slots filled from allow-lists."""
+    text = cypher.load(f"app/{name}")
+    if "{{edge_filter}}" in text:
+        fragment = "\n".join(line for line in cypher.load("app/fragment_edge_filter").splitlines()
+                             if not line.lstrip().startswith("//"))
+        text = text.replace("{{edge_filter}}", f"({fragment})")
+    if "{{types}}" in text:
+        text = text.replace("{{types}}", _types_clause(types if types is not None else TYPES))
+    if "{{type}}" in text:
+        if type_ not in TYPES:
+            raise QueryError(f"unknown relation type {type_!r}")
+        text = text.replace("{{type}}", type_)
+    if "{{max_hops}}" in text:
+        text = text.replace("{{max_hops}}", str(int(MaxHops(max_hops or MaxHops.FOUR))))
+    if "{{" in text:
+        raise QueryError(f"unfilled slot in cypher/app/{name}.cypher")
+    return text
+
+
+# ------------------------------------------------------------------------------------------- search
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def lucene_query(text: str) -> str | None:
+    """User text → a safe Lucene query: every word as a prefix (and, from four letters, a fuzzy match).
+
+    Only word characters survive, so Lucene operators in the input have no effect.
+    """
+    words = [w.lower() for w in _WORD.findall(text or "")][:8]
+    if not words:
+        return None
+    parts = []
+    for word in words:
+        options = [f"{word}*", word]
+        if len(word) >= 4:
+            options.append(f"{word}~1")
+        parts.append("(" + " OR ".join(options) + ")")
+    return " AND ".join(parts)
+
+
+def search_actors(graph: Graph, text: str, limit: int = SEARCH_LIMIT) -> list[dict[str, Any]]:
+    """Actors whose name or an alias matches `text` (full-text index `actor_names`), best first."""
+    lucene = lucene_query(text)
+    if lucene is None:
+        return []
+    return graph.read(query("search_actors"), {"query": lucene, "limit": limit})
+
+
+# -------------------------------------------------------------------------------------- the canvas
+
+@dataclass
+class Subgraph:
+    """Actors and aggregated edges for the canvas, with how much was left out by the cap."""
+
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    not_shown: int = 0
+    missing: list[str] = field(default_factory=list)
+    empty_reason: str | None = None
+
+
+def _filter_params(filters: Filters) -> dict[str, Any]:
+    return filters.query_params()
+
+
+def overview_ids(graph: Graph, filters: Filters, limit: int) -> tuple[list[str], int]:
+    """Ids of alliances and members (MEMBER_OF edges passing the filters) and how many edges there are."""
+    if "MEMBER_OF" not in filters.types:
+        return [], 0
+    rows = graph.read(query("overview"), {**_filter_params(filters), "limit": limit})
+    if not rows:
+        return [], 0
+    return list(dict.fromkeys(rows[0]["ids"])), int(rows[0]["total"])
+
+
+def neighbours(graph: Graph, ids: list[str], filters: Filters, limit: int) -> dict[str, tuple[list[str], int]]:
+    """For each existing actor id: its neighbours (strongest edges first, at most `limit`) and their total."""
+    if not ids:
+        return {}
+    if not filters.types:
+        rows = graph.read("UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id", {"ids": ids})
+        return {r["id"]: ([], 0) for r in rows}
+    rows = graph.read(query("neighbours", types=filters.types),
+                      {**_filter_params(filters), "ids": ids, "limit": limit})
+    return {r["id"]: (r["neighbours"], int(r["total"])) for r in rows}
+
+
+def subgraph(graph: Graph, ids: list[str], filters: Filters, edge_limit: int) -> Subgraph:
+    """The actors with these ids and the filtered edges among them."""
+    if not ids:
+        return Subgraph()
+    if not filters.types:
+        rows = graph.read("MATCH (s:Actor) WHERE s.id IN $ids "
+                          "RETURN collect(s {.id, .name, .kind, .aliases, .iso2, .iso3}) AS nodes, [] AS edges",
+                          {"ids": ids})
+    else:
+        rows = graph.read(query("subgraph", types=filters.types),
+                          {**_filter_params(filters), "ids": ids, "limit": edge_limit})
+    if not rows:
+        return Subgraph()
+    nodes = {n["id"]: n for n in rows[0]["nodes"]}
+    return Subgraph(nodes=nodes, edges=rows[0]["edges"])
+
+
+def shortest_paths(graph: Graph, source: str, target: str, hops: MaxHops, filters: Filters,
+                   limit: int = PATH_LIMIT) -> list[list[str]]:
+    """All shortest paths (as actor id lists) between two actors, at most `hops` steps."""
+    if not filters.types:
+        return []
+    rows = graph.read(query("shortest_paths", types=filters.types, max_hops=hops),
+                      {**_filter_params(filters), "source": source, "target": target, "limit": limit},
+                      timeout=10.0)
+    return list({tuple(r["ids"]): r["ids"] for r in rows}.values())
+
+
+def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
+    """Materialise a view recipe: base view, then expansions, minus hidden actors, capped at `cap` actors.
+
+    `not_shown` counts the relations that pass the filters but are not drawn (cap or hidden actors).
+    """
+    ordered: list[str] = []
+    totals: dict[str, int] = {}     # actor id (or "" for the overview) → relations available
+    hidden = set(view.hidden)
+    missing: list[str] = []
+    empty_reason = None
+
+    def add(ids: list[str]) -> None:
+        ordered.extend(i for i in ids if i not in hidden or i == view.actor)
+
+    if view.mode == "overview":
+        ids, total = overview_ids(graph, filters, cap)
+        add(ids)
+        totals[""] = total
+        if not ids:
+            empty_reason = "No alliance memberships pass the filters."
+    elif view.mode == "ego" and view.actor:
+        found = neighbours(graph, [view.actor], filters, cap)
+        if view.actor not in found:
+            missing.append(view.actor)
+        else:
+            near, totals[view.actor] = found[view.actor]
+            add([view.actor, *near])
+    elif view.mode == "path" and view.path_from and view.path_to:
+        paths = shortest_paths(graph, view.path_from, view.path_to, view.hops, filters)
+        for path in paths:
+            add(path)
+        if not paths:
+            empty_reason = (f"No path of at most {int(view.hops)} steps between these actors over the "
+                            "selected relation types and filters.")
+            add([view.path_from, view.path_to])
+    if view.expanded:
+        found = neighbours(graph, view.expanded, filters, cap)
+        for actor_id in view.expanded:
+            if actor_id in found:
+                near, totals[actor_id] = found[actor_id]
+                add([actor_id, *near])
+    unique = list(dict.fromkeys(ordered))
+    result = subgraph(graph, unique[:cap], filters, edge_limit=cap * 3)
+    drawn: dict[str, int] = dict.fromkeys(totals, 0)
+    for edge in result.edges:
+        if "" in drawn and edge["type"] == "MEMBER_OF":
+            drawn[""] += 1
+        for end in (edge["source"], edge["target"]):
+            if end in drawn:
+                drawn[end] += 1
+    result.not_shown = sum(max(0, totals[k] - drawn[k]) for k in totals)
+    result.missing = missing
+    result.empty_reason = empty_reason
+    return result
+
+
+# ----------------------------------------------------------------------------------------- details
+
+def actor_details(graph: Graph, actor_id: str) -> dict[str, Any] | None:
+    """An actor with its relations grouped by type and direction (count, claims, strongest neighbours)."""
+    rows = graph.read(query("actor_details", types=TYPES), {"id": actor_id, "sample": DETAIL_SAMPLE})
+    return rows[0] if rows else None
+
+
+def edge_details(graph: Graph, source: str, type_: str, target: str) -> dict[str, Any] | None:
+    rows = graph.read(query("edge_details", type_=type_), {"source": source, "target": target})
+    return rows[0] if rows else None
+
+
+def evidence(graph: Graph, key: str, limit: int = EVIDENCE_LIMIT) -> list[dict[str, Any]]:
+    """The claims behind an edge `source|TYPE|target`, supporting ones first, then denials."""
+    return graph.read(query("evidence"), {"key": key, "limit": limit})
+
+
+def date_bounds(graph: Graph) -> tuple[date | None, date | None]:
+    rows = graph.read(query("date_bounds"))
+    if not rows:
+        return None, None
+    first, last = rows[0]["first"], rows[0]["last"]
+    return (date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None)
+
+
+def ping(graph: Graph) -> bool:
+    rows = graph.read(query("ping"), timeout=3.0)
+    return bool(rows and rows[0]["ok"] == 1)
+
+
+# --------------------------------------------------------------------------------------- analytics
+
+def arms_flows(graph: Graph, filters: Filters, limit: int = ANALYTICS_LIMIT) -> list[dict[str, Any]]:
+    """Supplier → recipient SUPPLIES_ARMS_TO edges passing the filters, with claims in the period."""
+    return graph.read(query("arms_flows"), {**_filter_params(filters), "limit": limit}, timeout=10.0)
+
+
+def actor_countries(graph: Graph, actor_id: str, filters: Filters,
+                    limit: int = ANALYTICS_LIMIT) -> list[dict[str, Any]]:
+    """Countries related to an actor over the selected types, for the world map."""
+    if not filters.types:
+        return []
+    return graph.read(query("actor_countries", types=filters.types),
+                      {**_filter_params(filters), "id": actor_id, "limit": limit}, timeout=10.0)
+
+
+def timeline(graph: Graph, filters: Filters, actor_id: str | None = None) -> list[dict[str, Any]]:
+    """Claims per relation type and month reported, for one actor or the whole graph."""
+    params = {**_filter_params(filters), "types": filters.types, "actor": actor_id}
+    name = "timeline_actor" if actor_id else "timeline_all"
+    return graph.read(query(name), params, timeout=10.0)

