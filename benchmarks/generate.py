@@ -7,7 +7,7 @@ popularity follows a power law, so a few states and alliances carry most claims,
 
 The same data comes out in three shapes:
 - `ExtractedArticle` batches for `loader.write.write_articles` (`Dataset.article_batches`);
-- the per-statement row dicts of `loader/write.py` for one claim (`Dataset.claim_rows`), for row-by-row loading;
+- one-claim articles (`Dataset.row_article`), for row-by-row loading through the same writer;
 - CSV files for `neo4j-admin database import` describing the same graph (`Dataset.write_import_csv`).
 `Dataset.documents` renders articles as news-like text for the extraction benchmarks.
 """
@@ -19,7 +19,7 @@ import random
 from bisect import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
@@ -255,27 +255,28 @@ class Dataset:
         for start in range(0, len(chosen), batch_size):
             yield [self.extracted(a) for a in chosen[start:start + batch_size]]
 
-    def claim_rows(self, claim: Claim) -> dict[str, list[dict[str, Any]]]:
-        """The row dicts `loader/write.py` sends for this one claim, by statement name."""
+    def row_article(self, claim: Claim) -> ExtractedArticle:
+        """One claim as its own one-claim article (a row for row-by-row loading through the same writer)."""
         art = self.articles[claim.article]
-        src, tgt = self.actors[claim.source], self.actors[claim.target]
-        key = claim.key(self.actors)
-        rows: dict[str, list[dict[str, Any]]] = {
-            "write/actors": [{"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
-                              "confidence": 1.0, "iso2": a.iso2, "iso3": a.iso3} for a in (src, tgt)],
-            "write/articles": [{"id": art.id, "title": art.title, "url": None,
-                                "path": f"synthetic/{art.index:07d}.txt", "published": art.published,
-                                "source": art.source, "cited": sorted(art.cited), "words": None}],
-            "write/mentions": [{"article": art.id, "actor": a.id, "count": 1} for a in (src, tgt)],
-            "write/claims": [{"id": claim.id, "source": src.id, "target": tgt.id, "article": art.id, "props": {
-                "key": key, "type": claim.type, "modality": claim.modality, "negated": claim.negated,
-                "confidence": claim.confidence, "sentence": claim.evidence, "extractor": NEWS_EXTRACTOR,
-                "items": list(claim.items), "role": claim.role, "since": None, "until": None,
-                "attributed_to": None, "reported": art.published}}],
-        }
-        rows["edge_keys"] = [] if claim.negated else [
-            {"key": key, "source": src.id, "type": claim.type, "target": tgt.id}]
-        return rows
+        return ExtractedArticle(
+            id=content_id(art.id, claim.id), title=art.title, path=f"synthetic/{art.index:07d}.txt",
+            published=art.published, source=art.source,
+            entities=[self.entity(claim.source, 1), self.entity(claim.target, 1)],
+            relations=[self.relation(claim)], cited_sources=list(art.cited),
+        )
+
+    def subset(self, articles: Sequence[Article]) -> Dataset:
+        """These articles, their claims and only the actors they name (what the writer would create)."""
+        used = sorted({i for a in articles for c in self.article_claims(a) for i in (c.source, c.target)})
+        actor_index = {old: new for new, old in enumerate(used)}
+        new_articles: list[Article] = []
+        new_claims: list[Claim] = []
+        for n, art in enumerate(articles):
+            new_articles.append(replace(art, index=n, first=len(new_claims)))
+            new_claims.extend(replace(c, article=n, source=actor_index[c.source], target=actor_index[c.target])
+                              for c in self.article_claims(art))
+        return Dataset(seed=self.seed, actors=[self.actors[i] for i in used], articles=new_articles,
+                       claims=new_claims)
 
     # -- the same graph as CSV for neo4j-admin --------------------------------------------------------------
 

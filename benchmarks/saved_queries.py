@@ -21,7 +21,7 @@ from geokg.settings import Settings
 
 # Values for required parameters (queries whose defaults already make sense need none).
 BENCH_VALUES: dict[str, dict[str, Any]] = {
-    "evidence_for_edge": {"source": "Russia", "type": "SUPPLIES_ARMS_TO", "target": "Tajikistan"},
+    "evidence_for_edge": {"source": "Iran", "type": "SUPPLIES_ARMS_TO", "target": "Russia"},
 }
 
 

@@ -193,6 +193,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         """Run `fn`; on GeoKGError return no_update for its outputs and the error for the banner (last)."""
         def wrapper(*args: Any) -> Any:
             try:
+                repo.ensure_reachable(graph)
                 result = fn(*args)
             except GeoKGError as exc:
                 log.warning("%s: %s", fn.__name__, exc)
@@ -404,6 +405,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         elif outcome.state == state and action.kind not in ("load", "reload", "relayout", "filters") and working:
             return (*([no_update] * 6), outcome.message or "", no_update, no_update)
         try:
+            repo.ensure_reachable(graph)
             sub = repo.load_view(graph, outcome.state.view, outcome.state.filters, cap)
         except GeoKGError as exc:
             return (*([no_update] * 8), error_payload(exc))

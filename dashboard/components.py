@@ -163,7 +163,7 @@ def explore_pane() -> html.Div:
     ])
     canvas = cyto.Cytoscape(
         id=ids.CY, elements=[], stylesheet=STYLESHEET, layout={"name": "preset"},
-        autoRefreshLayout=False, responsive=True, minZoom=0.1, maxZoom=4, wheelSensitivity=0.3,
+        autoRefreshLayout=False, responsive=True, minZoom=0.1, maxZoom=4,
         boxSelectionEnabled=False, style={"width": "100%", "height": "100%"},
     )
     return html.Div(id=ids.EXPLORE_PANE, className="geokg-explore", children=[
@@ -184,7 +184,8 @@ def details_placeholder() -> list[Any]:
                    "Double-click an actor to expand it.", className="text-muted small")]
 
 
-def analytics_pane() -> html.Div:
+def analytics_pane(topojson_url: str) -> html.Div:
+    """`topojson_url`: where the world map's base geometry is served (the app's own assets, so no CDN)."""
     def card(title: str, body: Any, note: str = "") -> dbc.Card:
         return dbc.Card([dbc.CardHeader([html.Span(title, className="fw-semibold"),
                                          html.Span(note, className="small text-muted ms-2")]),
@@ -195,7 +196,8 @@ def analytics_pane() -> html.Div:
         dbc.Row(className="g-2", children=[
             dbc.Col(card("Arms-supply flows", dcc.Graph(id=ids.SANKEY, config={"displaylogo": False}),
                          "suppliers → recipients, weighted by claims reported in the period"), lg=6),
-            dbc.Col(card("World map", dcc.Graph(id=ids.WORLD_MAP, config={"displaylogo": False}),
+            dbc.Col(card("World map", dcc.Graph(id=ids.WORLD_MAP, config={"displaylogo": False,
+                                                                "topojsonURL": topojson_url}),
                          "countries related to the selected actor"), lg=6),
         ]),
         dbc.Row(className="g-2", children=[
@@ -203,12 +205,13 @@ def analytics_pane() -> html.Div:
                          "per relation type and month reported"), lg=7),
             dbc.Col(card("Centrality", dag.AgGrid(
                 id=ids.CENTRALITY, rowData=[], className="ag-theme-alpine",
-                columnDefs=[{"field": "name", "flex": 2}, {"field": "kind", "flex": 1},
-                            {"field": "degree", "flex": 1, "sort": "desc"},
-                            {"field": "betweenness", "flex": 1,
+                columnDefs=[{"field": "name", "flex": 2, "minWidth": 140}, {"field": "kind", "flex": 1},
+                            {"field": "degree", "headerName": "Degree", "flex": 1, "sort": "desc"},
+                            {"field": "betweenness", "headerName": "Betweenness", "flex": 1.3,
                              "valueFormatter": {"function": "d3.format('.3f')(params.value)"}}],
                 defaultColDef={"sortable": True, "filter": True, "resizable": True},
-                dashGridOptions={"domLayout": "autoHeight", "pagination": True, "paginationPageSize": 15},
+                dashGridOptions={"domLayout": "autoHeight", "pagination": True, "paginationPageSize": 15,
+                                 "paginationPageSizeSelector": False},
             ), "over the subgraph drawn in the explorer"), lg=5),
         ]),
     ])
@@ -228,6 +231,26 @@ def safe_href(url: str | None) -> str | None:
     return url if urlsplit(url).scheme in {"http", "https"} else None
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def merge_symmetric(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Symmetric relations are stored once in either direction; show them as one group."""
+    merged: dict[tuple[str, bool], dict[str, Any]] = {}
+    for group in groups:
+        symmetric = group["type"] not in DIRECTED_TYPES
+        key = (group["type"], True if symmetric else bool(group["outgoing"]))
+        if key not in merged:
+            merged[key] = {**group, "outgoing": key[1], "sample": list(group["sample"])}
+            continue
+        into = merged[key]
+        into["count"] += group["count"]
+        into["claims"] += group["claims"]
+        into["sample"] = sorted(into["sample"] + list(group["sample"]), key=lambda n: -int(n["claims"] or 0))[:8]
+    return list(merged.values())
+
+
 def actor_details(details: dict[str, Any], *, expanded: bool, on_canvas: bool) -> list[Any]:
     actor = details["actor"]
     kind = actor.get("kind") or ""
@@ -235,7 +258,7 @@ def actor_details(details: dict[str, Any], *, expanded: bool, on_canvas: bool) -
     flag = flag_emoji(actor.get("iso2")) if kind == "Country" else ""
     icon = flag or kind_symbol(kind)
     aliases = [a for a in (actor.get("aliases") or []) if a != actor.get("name")]
-    groups = sorted(details.get("relations") or [], key=lambda g: (-int(g["count"]), g["type"]))
+    groups = sorted(merge_symmetric(details.get("relations") or []), key=lambda g: (-int(g["count"]), g["type"]))
     relation_items = []
     for group in groups:
         rel = group["type"]
@@ -245,7 +268,7 @@ def actor_details(details: dict[str, Any], *, expanded: bool, on_canvas: bool) -
                 swatch(RELATION_COLOURS.get(rel, "#999"), arrow=rel in DIRECTED_TYPES),
                 html.Span(f"{arrow} {RELATION_LABELS.get(rel, rel)}", className="small fw-semibold"),
                 dbc.Badge(str(group["count"]), color="secondary", pill=True, className="ms-2"),
-                html.Span(f"{group['claims']} claims", className="small text-muted ms-2"),
+                html.Span(plural(group["claims"], "claim"), className="small text-muted ms-2"),
             ]),
             html.Div(className="ms-4 small", children=[
                 html.Span([
@@ -265,7 +288,7 @@ def actor_details(details: dict[str, Any], *, expanded: bool, on_canvas: bool) -
         html.Div(className="mb-2", children=[
             _badge(kind), _badge(actor["id"]),
             *([_badge(f"ISO {actor['iso3']}")] if actor.get("iso3") else []),
-            _badge(f"{details.get('articles', 0)} articles mention it"),
+            _badge(f"mentioned in {plural(details.get('articles') or 0, 'article')}"),
         ]),
         html.Div([html.Span("Also known as: ", className="small text-muted"),
                   html.Span(", ".join(aliases), className="small")], className="mb-2") if aliases else None,
@@ -308,8 +331,8 @@ def edge_details(edge: dict[str, Any], claims: list[dict[str, Any]]) -> list[Any
             html.Span(target.get("name") or target["id"], className="fw-semibold"),
         ], id="edge-title"),
         html.Div(className="mb-2", children=[
-            _badge(f"{props.get('claims', 0)} claims"),
-            _badge(f"{props.get('sources', 0)} sources"),
+            _badge(plural(props.get("claims") or 0, "claim")),
+            _badge(plural(props.get("sources") or 0, "source")),
             _badge(f"confidence {float(props.get('confidence') or 0):.2f}"),
             _badge(str(props.get("modality") or "asserted"),
                    "warning" if props.get("hedged") else "light", "dark"),

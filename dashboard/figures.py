@@ -50,7 +50,7 @@ def sankey(flows: list[dict[str, Any]]) -> go.Figure:
               "hovertemplate": "%{source.label} → %{target.label}<br>%{value} claims<br>%{customdata}"
                                "<extra></extra>"},
     ))
-    fig.update_layout(height=max(320, 22 * len(labels)), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    fig.update_layout(height=min(900, max(240, 60 + 26 * len(labels))), margin={"l": 10, "r": 10, "t": 10, "b": 10},
                       font={"size": 11})
     return fig
 

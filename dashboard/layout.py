@@ -14,7 +14,7 @@ from dashboard.state import Filters
 HEALTH_INTERVAL_MS = 10_000
 
 
-def app_layout(queries_available: bool) -> html.Div:
+def app_layout(queries_available: bool, topojson_url: str = "/assets/topojson/") -> html.Div:
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.STATE, storage_type="memory"),
@@ -33,7 +33,7 @@ def app_layout(queries_available: bool) -> html.Div:
             components.sidebar(Filters()),
             html.Div(className="geokg-content", children=[
                 components.explore_pane(),
-                components.analytics_pane(),
+                components.analytics_pane(topojson_url),
                 html.Div(id=ids.QUERIES_PANE, style={"display": "none"}),
             ]),
         ]),

@@ -198,7 +198,8 @@ def get_pipeline(gazetteer: Any) -> Language:
             nlp.add_pipe(GAZETTEER_PIPE)
         _pipeline = nlp
     if _pipeline_gazetteer is not gazetteer:
-        _pipeline.get_pipe(GAZETTEER_PIPE).set_gazetteer(gazetteer, _pipeline.tokenizer)
+        matcher: Any = _pipeline.get_pipe(GAZETTEER_PIPE)
+        matcher.set_gazetteer(gazetteer, _pipeline.tokenizer)
         _pipeline_gazetteer = gazetteer
     return _pipeline
 

@@ -459,5 +459,8 @@ def read_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[ReadEr
     docs: list[Document] = []
     errors: list[ReadError] = []
     for item in iter_documents(paths):
-        (errors if isinstance(item, ReadError) else docs).append(item)
+        if isinstance(item, ReadError):
+            errors.append(item)
+        else:
+            docs.append(item)
     return docs, errors

@@ -5,8 +5,7 @@ CALL (actors) {
   UNWIND actors AS s
   MATCH (s)-[r:{{types}}]->(t:Actor)
   WHERE t.id IN $ids AND {{edge_filter}}
-  RETURN s.id AS source, type(r) AS type, t.id AS target, properties(r) AS props
-  ORDER BY r.claims DESC LIMIT $limit
+  WITH s, r, t ORDER BY r.claims DESC, s.id, t.id LIMIT $limit
+  RETURN collect({source: s.id, type: type(r), target: t.id, props: properties(r)}) AS edges
 }
-WITH actors, collect({source: source, type: type, target: target, props: props}) AS edges
 RETURN [a IN actors | a {.id, .name, .kind, .aliases, .iso2, .iso3}] AS nodes, edges

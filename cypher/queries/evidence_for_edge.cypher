@@ -12,9 +12,11 @@ WHERE s.id = $source OR toLower(s.name) = toLower($source)
 MATCH (t:Actor)
 WHERE t.id = $target OR toLower(t.name) = toLower($target)
    OR toLower($target) IN [x IN coalesce(t.aliases, []) | toLower(x)]
-// symmetric relations are stored once with the smaller id first, so look both ways
+// symmetric relations are stored once with the smaller id first, so for those look both ways
+WITH s, t, toUpper($type) AS rel
 MATCH (c:Claim)
-WHERE c.key IN [s.id + '|' + toUpper($type) + '|' + t.id, t.id + '|' + toUpper($type) + '|' + s.id]
+WHERE c.key = s.id + '|' + rel + '|' + t.id
+   OR (rel IN ['ALLIED_WITH', 'JOINT_EXERCISE_WITH'] AND c.key = t.id + '|' + rel + '|' + s.id)
 OPTIONAL MATCH (c)-[:STATED_IN]->(art:Article)
 OPTIONAL MATCH (art)-[:PUBLISHED_BY]->(outlet:Source)
 OPTIONAL MATCH (art)-[:CITES]->(cited:Source)

@@ -71,6 +71,9 @@ class Context:
         if depth > 2 or token.pos_ not in {"NOUN", "PROPN"}:
             return None
         lemma = token.lemma_.lower()
+        if lemma in lx.DESCRIPTIONS and lemma not in lx.PROXY_NOUNS:
+            # "the Hezbollah group", "the CSTO alliance": a description named by its modifier
+            return self._proxy_owner(token, lemma, depth)
         if lemma not in lx.PROXY_NOUNS:
             return None
         return self._proxy(token, lemma, depth)
@@ -135,9 +138,10 @@ class Context:
                     return Arg(r, 0.9)
         for child in token.children:
             if child.dep_ in {"compound", "amod", "nmod", "npadvmod"} and child.i < token.i:
-                r = self.by_token.get(child.i)
-                if r is None or r.kind == "Media":
+                modifier = self.by_token.get(child.i)
+                if modifier is None or modifier.kind == "Media":
                     continue
+                r = modifier
                 if r.weak and lemma not in lx.DEMONYM_PROXY_NOUNS:
                     continue
                 return Arg(r, 0.75 if r.weak else 0.9)
@@ -377,8 +381,8 @@ def is_negated(chain: list[Token]) -> bool:
         for child in tok.children:
             if child.dep_ == "neg":
                 return True
-            if child.dep_ == "det" and child.lower_ == "no" and tok is chain[0]:
-                return True
+            if child.dep_ == "det" and child.lower_ == "no" and tok.pos_ == "NOUN":
+                return True  # "no plans to send troops", "no evidence of a strike"
     return False
 
 

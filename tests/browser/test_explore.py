@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from dashboard import ids
@@ -75,19 +75,12 @@ def click_element(dash_duo: Any, element_id: str) -> None:
         return {{x: p.x, y: p.y}};
     }})()""")
     container = dash_duo.find_element(f"#{ids.CY}")
-    size = container.size
-    # Selenium 4.2 measures offsets from the element's centre.
-    ActionChains(dash_duo.driver).move_to_element_with_offset(
-        container, point["x"] - size["width"] / 2, point["y"] - size["height"] / 2).click().perform()
+    # Selenium 4.2 measures these offsets from the element's top-left corner, as Cytoscape does.
+    ActionChains(dash_duo.driver).move_to_element_with_offset(container, point["x"], point["y"]).click().perform()
 
 
 def search(dash_duo: Any, text: str, option_text: str) -> None:
-    dash_duo.find_element(f"#{ids.SEARCH} .dash-dropdown").click()
-    box = dash_duo.find_element(".dash-dropdown-search")
-    box.send_keys(text)
-    option = wait_for(lambda: next((o for o in dash_duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")
-                                    if option_text in o.text), None), message=f"option {option_text!r}")
-    option.click()
+    search_in(dash_duo, ids.SEARCH, text, option_text)
 
 
 def screenshot(dash_duo: Any, name: str) -> None:
@@ -120,7 +113,7 @@ def test_search_expand_and_read_evidence(dash_duo: Any, data: Graph) -> None:
     moved = [n for n, p in before.items() if n in after and (abs(after[n]["x"] - p["x"]) > 0.5
                                                               or abs(after[n]["y"] - p["y"]) > 0.5)]
     assert moved == [], f"expanding re-laid out nodes already placed: {moved}"
-    cy(dash_duo, "cy.fit(undefined, 40)")
+    cy(dash_duo, "(cy.fit(undefined, 40), true)")
     time.sleep(0.3)
     screenshot(dash_duo, "explore.png")
 
@@ -133,3 +126,47 @@ def test_search_expand_and_read_evidence(dash_duo: Any, data: Graph) -> None:
     assert "Russia Ready To Deliver Weapons" in evidence
     screenshot(dash_duo, "evidence.png")
     assert dash_duo.get_logs() in ([], None)
+
+
+def test_path_hide_back_and_a_shareable_url(dash_duo: Any, data: Graph) -> None:
+    app = create_app(Settings(), graph=data)
+    dash_duo.start_server(app)
+    dash_duo.wait_for_page(f"{dash_duo.server_url}/?focus=alliance:csto&expand=country:RUS")
+    dash_duo.wait_for_contains_text(f"#{ids.VIEW_TITLE}", "1 expanded", timeout=15)
+    wait_settled(dash_duo)
+    assert "Rosoboronexport" in labels(dash_duo)
+
+    click_element(dash_duo, "country:ARM")
+    dash_duo.wait_for_text_to_equal("#details-name", "Armenia", timeout=10)
+    dash_duo.find_element("button[title='Remove the selected actor from the canvas']").click()
+    wait_for(lambda: "Armenia" not in labels(dash_duo), message="Armenia hidden")
+    wait_for(lambda: "hide=country:ARM" in dash_duo.driver.current_url, message="the URL to carry the hidden actor")
+    dash_duo.find_element("button[title='Previous view']").click()
+    wait_for(lambda: "Armenia" in labels(dash_duo), message="back restores Armenia")
+
+    # Shortest path Mikheev → Tajikistan: person → company → state → member
+    search_in(dash_duo, ids.PATH_FROM, "Mikheev", "Alexander Mikheev")
+    search_in(dash_duo, ids.PATH_TO, "Tajik", "Tajikistan")
+    dash_duo.find_element("button[title='Shortest paths over the selected relation types']").click()
+    dash_duo.wait_for_contains_text(f"#{ids.VIEW_TITLE}", "Shortest paths Alexander Mikheev", timeout=10)
+    wait_settled(dash_duo)
+    assert labels(dash_duo) == {"Alexander Mikheev", "Rosoboronexport", "Russia", "Tajikistan"}
+    url = dash_duo.driver.current_url
+    assert "view=path" in url and "a=person:alexander-mikheev" in url and "b=country:TJK" in url
+
+    # The URL alone reproduces the view.
+    dash_duo.wait_for_page(url)
+    dash_duo.wait_for_contains_text(f"#{ids.VIEW_TITLE}", "Shortest paths Alexander Mikheev", timeout=15)
+    wait_settled(dash_duo)
+    assert labels(dash_duo) == {"Alexander Mikheev", "Rosoboronexport", "Russia", "Tajikistan"}
+
+
+def search_in(dash_duo: Any, container: str, text: str, option_text: str) -> None:
+    dash_duo.find_element(f"#{container} .dash-dropdown").click()
+    box = wait_for(lambda: next((b for b in dash_duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-search")
+                                 if b.is_displayed()), None), message="the search box")
+    box.send_keys(text)
+    option = wait_for(lambda: next((o for o in dash_duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option")
+                                    if option_text in o.text and o.is_displayed()), None),
+                      message=f"option {option_text!r}")
+    option.click()

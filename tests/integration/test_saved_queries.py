@@ -255,6 +255,8 @@ def test_evidence_for_edge(loaded: Graph) -> None:
     # symmetric relations are found whichever way round they are asked
     both = run(loaded, "evidence_for_edge", source="Tajikistan", type="JOINT_EXERCISE_WITH", target="Russia")
     assert len(both.rows) == 2
+    # a directed relation is not read backwards
+    assert run(loaded, "evidence_for_edge", source="Tajikistan", type="SUPPLIES_ARMS_TO", target="Russia").rows == []
     reference = run(loaded, "evidence_for_edge", source="Uzbekistan", type="MEMBER_OF", target="CSTO")
     assert {r["extractor"] for r in reference.rows} == {"news:rules", "curated:memberships.csv"}
 

@@ -248,3 +248,57 @@ def test_import_of_cli_does_not_import_spacy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2]
     )
     assert out.stdout.strip() == "False"
+
+
+# --- further constructions ---------------------------------------------------------------
+def test_fired_at_is_an_attack_and_trade_war_is_not(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Hamas fired rockets at Egypt. Later, Canada waged a trade war against Mexico.")
+    assert triples(art) == {("group:hamas", "ATTACKED", "country:EGY")}
+
+
+def test_no_plans_is_negated(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Spain said it had no plans to send troops to Libya.")
+    assert triples(art) == set()
+    assert ("country:ESP", "MILITARY_SUPPORT_TO", "country:LBY") in triples(art, negated=True)
+
+
+def test_held_territory_belongs_to_the_holder(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Azerbaijan struck Armenian-held positions near the border.")
+    assert triples(art) == {("country:AZE", "ATTACKED", "country:ARM")}
+
+
+def test_bare_title_takes_the_sentence_state(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Finland will buy new fighter jets, Prime Minister Lena Virtanen said.")
+    rel = find(art, "person:lena-virtanen", "LEADS", "country:FIN")
+    assert rel.role == "prime minister" and rel.confidence < 0.8
+
+
+def test_former_title_is_not_leadership(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Omar Haddad, the former president of Tunisia, spoke in Paris.")
+    assert not any(t == "LEADS" for _, t, _ in triples(art))
+
+
+def test_accusation_is_not_a_claim_of_the_article(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Greece accused Turkey of supplying weapons to Libya.")
+    assert not any(t == "SUPPLIES_ARMS_TO" for _, t, _ in triples(art))
+
+
+def test_alliance_listing_after_colon(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The Arab League gathers many states: Egypt, Jordan, and Morocco, among others.")
+    members = {s for s, t, o in triples(art) if t == "MEMBER_OF"}
+    assert members <= {"country:EGY", "country:JOR", "country:MAR"}
+
+
+def test_refugees_from_origin_to_destination(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Thousands of refugees from Myanmar crossed into Bangladesh this week.")
+    find(art, "country:MMR", "REFUGEES_FLEE_TO", "country:BGD")
+
+
+def test_base_hosting(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "France keeps a naval base in the United Arab Emirates.")
+    find(art, "country:ARE", "HOSTS_BASE_OF", "country:FRA")
+
+
+def test_sanctions_on_demonym_entities(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Canada imposed sanctions on Iranian banks on Tuesday.")
+    find(art, "country:CAN", "SANCTIONS", "country:IRN")

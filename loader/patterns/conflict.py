@@ -1,0 +1,197 @@
+"""ATTACKED, THREATENS, SANCTIONS and CONTROLS: hostile acts and who holds territory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from loader.patterns import lexicon as lx
+from loader.patterns.candidates import (
+    Candidate,
+    is_noun,
+    is_verb,
+    noun_event,
+    noun_sources,
+    pairs,
+    verb_event,
+)
+from loader.patterns.syntax import Arg, Context
+
+
+def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    lemma = tok.lemma_.lower()
+    preps: tuple[str, ...]
+    if is_verb(tok) and lemma in lx.ATTACK_VERBS:
+        preps = ("on", "against", "at") if lemma in {"fire", "fight", "strike"} else ("on", "against")
+        yield from verb_event(ctx, tok, "ATTACKED", preps)
+    elif is_verb(tok) and lemma in {"fire", "launch", "lob"}:
+        # "fired rockets at northern Israel": only with a target phrase
+        targets = ctx.prep_objects(tok, ("at", "on", "into", "toward", "towards", "against"))
+        yield from pairs("ATTACKED", ctx.subjects(tok), targets, tok, 0.8, subject_side="source")
+    elif is_noun(tok) and lemma in lx.ATTACK_NOUNS:
+        if any(c.lemma_.lower() in _FIGURATIVE for c in tok.children):
+            return  # "a trade war", "a proxy war", "a price war"
+        preps = ("on", "against", "upon")
+        if lemma in {"invasion", "occupation", "bombing", "shelling", "bombardment", "siege"}:
+            preps += ("of",)
+        if lemma in {"war", "campaign", "offensive", "attack", "operation"} and (
+            _owned(ctx, tok) or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx.LIGHT_VERBS)
+        ):
+            preps += ("in",)  # "its war in Ukraine", "carried out attacks in Kenya"
+        found = list(noun_event(ctx, tok, "ATTACKED", preps, allow_weak=True))
+        yield from found
+        if not found:
+            yield from _resisted_attack(ctx, tok)
+            yield from _relative_light_verb(ctx, tok)
+
+
+# Modifiers that make a war or attack figurative or indirect.
+_FIGURATIVE = frozenset(
+    {
+        "trade",
+        "tariff",
+        "price",
+        "cyber",
+        "information",
+        "propaganda",
+        "proxy",
+        "legal",
+        "diplomatic",
+        "verbal",
+        "media",
+        "currency",
+        "culture",
+        "political",
+        "rhetorical",
+        "personal",
+        "sanctions",
+        "heart",
+    }
+)
+
+
+def _owned(ctx: Context, noun: Token) -> bool:
+    """Named as someone's ("Russia's war"); a possessive pronoun is too uncertain here."""
+    for c in noun.children:
+        r = ctx.actor(c)
+        if c.dep_ in {"poss", "compound", "amod"} and r is not None and r.via != "coref":
+            return True
+    return False
+
+
+def _resisted_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Ukraine is fighting Russia's invasion", "support Ukraine against Russia's invasion"."""
+    attackers = ctx.owners(noun, allow_weak=True)
+    if not attackers:
+        return
+    head = noun.head
+    victims: list[Arg] = []
+    if noun.dep_ == "dobj" and head.lemma_.lower() in {
+        "fight",
+        "resist",
+        "repel",
+        "counter",
+        "face",
+        "withstand",
+        "defend",
+        "survive",
+    }:
+        victims = ctx.subjects(head)
+    elif noun.dep_ == "pobj" and head.lower_ == "against" and is_verb(head.head):
+        victims = ctx.objects(head.head, frozenset({"dobj"})) or ctx.subjects(head.head)
+    yield from pairs("ATTACKED", attackers, victims, noun, 0.65)
+
+
+def _relative_light_verb(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "a war that Israel launched against Iran"."""
+    for child in noun.children:
+        if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in lx.LIGHT_VERBS:
+            yield from pairs("ATTACKED", ctx.subjects(child), ctx.prep_objects(child, ("against", "on")), child, 0.7)
+
+
+def threatens(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    lemma = tok.lemma_.lower()
+    if is_verb(tok) and lemma in lx.THREAT_VERBS:
+        # "X threatened to attack Y" is a threat against Y.
+        xcomps = [c for c in tok.children if c.dep_ == "xcomp"]
+        targets = ctx.objects(tok, frozenset({"dobj"})) + ctx.prep_objects(tok, ("against", "to"))
+        for x in xcomps:
+            targets += ctx.objects(x, frozenset({"dobj"})) + ctx.prep_objects(x, ("on", "against"))
+        yield from pairs("THREATENS", ctx.subjects(tok), targets, tok, 0.8, subject_side="source")
+    elif is_noun(tok) and lemma in lx.THREAT_NOUNS:
+        yield from noun_event(ctx, tok, "THREATENS", ("to", "against", "for"), 0.75)
+
+
+def sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    lemma = tok.lemma_.lower()
+    if is_verb(tok) and lemma in lx.SANCTION_VERBS:
+        yield from verb_event(ctx, tok, "SANCTIONS", ())
+    elif is_noun(tok) and lemma in lx.SANCTION_NOUNS:
+        targets = ctx.prep_objects(tok, ("on", "against", "targeting"))
+        for child in tok.children:
+            if child.dep_ == "acl":
+                targets += ctx.prep_objects(child, ("on", "against"))
+                targets += ctx.objects(child, frozenset({"dobj"}))
+        if (
+            not targets
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_.lower()
+            in {"face", "withstand", "suffer", "endure", "evade", "circumvent", "escape", "hit"}
+        ):
+            # "Belarus faces sanctions from the EU", "help his country withstand sanctions imposed by the US"
+            targets = ctx.subjects(tok.head)
+            sources = ctx.prep_objects(tok, ("from", "by"))
+            for child in tok.children:
+                if child.dep_ == "acl":
+                    sources += ctx.agents(child)
+            yield from pairs("SANCTIONS", sources, targets, tok, 0.7)
+            return
+        if not targets:
+            return
+        sources, from_subject = noun_sources(ctx, tok, allow_weak=True)
+        yield from pairs("SANCTIONS", sources, targets, tok, 0.8, subject_side="source" if from_subject else None)
+
+
+def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    lemma = tok.lemma_.lower()
+    if is_verb(tok) and lemma in lx.CONTROL_VERBS | {"take", "grab", "assume", "gain", "regain", "wrest", "win"}:
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if any(o.lemma_.lower() in {"power", "control"} for o in objects):
+            # "seized power in Kabul", "took control of Goma"
+            places = ctx.prep_objects(tok, ("in", "over", "of"))
+            for o in objects:
+                places += ctx.prep_objects(o, ("in", "over", "of"))
+            yield from pairs("CONTROLS", ctx.subjects(tok), places, tok, 0.8, subject_side="source")
+        elif lemma in lx.CONTROL_VERBS:
+            yield from verb_event(ctx, tok, "CONTROLS", ())
+    elif is_verb(tok) and lemma == "fall":
+        # "Kabul fell to the Taliban"
+        for c in pairs("CONTROLS", ctx.prep_objects(tok, ("to",)), ctx.subjects(tok), tok, 0.75):
+            c.subject_side = "target"
+            yield c
+    elif is_noun(tok) and lemma in lx.CONTROL_NOUNS:
+        yield from _control_noun(ctx, tok, lemma)
+
+
+def _control_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
+    places = ctx.prep_objects(noun, ("of", "over", "in"))
+    holders = ctx.prep_objects(noun, ("to",))
+    side = None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and is_noun(head.head):
+        # "the return/transfer of power in Y to X": the frame noun carries place and holder.
+        frame = head.head
+        places = places or ctx.prep_objects(frame, ("in", "over", "of"))
+        holders = holders or ctx.prep_objects(frame, ("to",))
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and not holders:
+        # "the RSF in control of Darfur"
+        holders = ctx.np_actors(head.head) if is_noun(head.head) else ctx.subjects(head.head)
+    if lemma == "power" and not holders:
+        return
+    if not holders:
+        holders, from_subject = noun_sources(ctx, noun)
+        side = "source" if from_subject else None
+    if lemma in {"power", "rule"} and not places:
+        return
+    yield from pairs("CONTROLS", holders, places, noun, 0.7, subject_side=side)

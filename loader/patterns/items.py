@@ -1,0 +1,86 @@
+"""Arms items: which nouns name weapons, and the text recorded in a transfer's `items`."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from loader.patterns import lexicon as lx
+from loader.patterns.syntax import Context, conjuncts
+
+
+def _items_of(tokens: list[Token]) -> list[str]:
+    """Arms items named by NP heads (each with its coordinated siblings)."""
+    out: list[str] = []
+    for head in tokens:
+        for item in conjuncts(head):
+            text = item_text(item)
+            if text and text not in out:
+                out.append(text)
+    return out
+
+
+# Weapon model designations: S-400, Su-30, J-10C, F-16, T-72, HIMARS-style acronyms excluded.
+_DESIGNATION_RE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?\d?$")
+
+
+def item_text(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    mods = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i]
+    mod_lemmas = {m.lemma_.lower() for m in mods} | {g.lemma_.lower() for m in mods for g in m.subtree if g.i < token.i}
+    if lemma not in lx.ARMS_NOUNS:
+        return None
+    designated = any(_DESIGNATION_RE.match(m.text) for m in mods)
+    if lemma in lx.GENERIC_ITEM_NOUNS and not designated and not (mod_lemmas & (lx.MILITARY_MODIFIERS | lx.ARMS_NOUNS)):
+        return None
+    start = min([token.i] + [t.i for m in mods for t in m.subtree])
+    words = [
+        t for t in token.doc[start : token.i + 1] if t.pos_ not in {"NUM", "DET"} and t.ent_type_ not in {"CARDINAL"}
+    ]
+    # Drop a leading demonym/actor ("Russian helicopters" → "helicopters") and punctuation.
+    while words and (
+        words[0].ent_type_ in {"NORP", "GPE"}
+        or words[0].is_punct
+        or words[0].ent_id_
+        or words[0].lower_ in {"first", "new", "used", "its", "their", "more", "than", "least"}
+    ):
+        words = words[1:]
+    text = "".join(w.text_with_ws for w in words).strip()
+    return text.lower() if text else None
+
+
+def arms_items(ctx: Context, heads: list[Token]) -> list[str]:
+    expanded: list[Token] = []
+    for head in heads:
+        expanded.append(head)
+        if head.pos_ in {"NUM", "PRON"} or head.lemma_.lower() in CONTAINER_NOUNS:
+            # "80 of the jets", "1,000 containers of munitions", "a total of 54"
+            expanded += ctx.prep_tokens(head, ("of",))
+    return _items_of(expanded)
+
+
+def sentence_arms(sent: Span) -> list[str]:
+    """Arms named anywhere in a sentence, for transfers whose object is "ones" or a number."""
+    return _items_of(
+        [t for t in sent if t.pos_ == "NOUN" and t.dep_ != "compound" and t.lemma_.lower() in lx.ARMS_NOUNS]
+    )
+
+
+CONTAINER_NOUNS = frozenset(
+    {
+        "container",
+        "shipment",
+        "batch",
+        "consignment",
+        "tonne",
+        "ton",
+        "total",
+        "number",
+        "package",
+        "lot",
+        "set",
+        "squadron",
+        "fleet",
+    }
+)

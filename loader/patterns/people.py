@@ -1,0 +1,298 @@
+"""LEADS and PART_OF: people's titles and roles, and organisations described as part of a state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from loader.patterns import lexicon as lx
+from loader.patterns.candidates import (
+    Candidate,
+    is_verb,
+    pairs,
+)
+from loader.patterns.syntax import Arg, Context
+from loader.resolve import Resolved
+
+
+def _role_of(token: Token) -> str | None:
+    """The role named by a title noun, including two-word titles ("prime minister")."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
+            two = f"{child.lemma_.lower()} {lemma}"
+            if two in lx.LEADER_ROLES:
+                return lx.LEADER_ROLES[two] or None
+    if lemma in lx.LEADER_ROLES:
+        return lx.LEADER_ROLES[lemma] or None
+    return None
+
+
+def _is_member_role(token: Token) -> bool:
+    return token.lemma_.lower() in lx.MEMBER_ROLES or token.lemma_.lower() in {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    }
+
+
+def _following_appositive_org(ctx: Context, np_head: Token) -> list[Arg]:
+    """An organisation named right after a description: "the arms exporter, Rosoboronexport"."""
+    end = max(t.i for t in np_head.subtree) + 1
+    doc = ctx.doc
+    if end + 1 < len(doc) and doc[end].text == ",":
+        r = ctx.by_token.get(end + 1)
+        if r is None and doc[end + 1].lower_ == "the" and end + 2 < len(doc):
+            r = ctx.by_token.get(end + 2)
+        if r is not None and r.kind in {"Company", "Organization", "Alliance", "ArmedGroup"}:
+            return [Arg(r, 0.9)]
+    for child in np_head.children:
+        if child.dep_ == "appos":
+            r = ctx.actor(child)
+            if r is not None and r.kind in {"Company", "Organization", "Alliance", "ArmedGroup"}:
+                return [Arg(r)]
+    return []
+
+
+_GOVERNMENT_PROXIES = frozenset(
+    {"government", "administration", "country", "state", "regime", "nation", "republic", "kingdom"}
+)
+
+
+def _named_owners(ctx: Context, token: Token) -> list[Arg]:
+    """Actors that own a title: possessives, and gazetteer names or demonyms used as modifiers.
+
+    Statistical NER spans inside a title ("Defence" in "Defence Minister") are not owners.
+    """
+    out: list[Arg] = []
+    for child in token.children:
+        if child.dep_ == "poss":
+            if child.lower_ == "whose" and token.head.dep_ == "relcl":
+                out += ctx.np_actors(token.head.head)
+            else:
+                out += ctx.np_actors(child)
+        elif child.dep_ in {"compound", "amod", "nmod"} and child.i < token.i:
+            r = ctx.actor(child)
+            if r is not None and r.kind not in {"Media", "Person"} and r.via == "gazetteer":
+                out.append(Arg(r, 0.75 if r.weak else 0.95))
+    return out
+
+
+def _role_org(ctx: Context, role: Token) -> list[Arg]:
+    """What a title is a title of: "head of X", "X's president", "Russian President"."""
+    for pobj in ctx.prep_tokens(role, ("of", "at", "for")):
+        named = ctx.actor(pobj)
+        if named is not None and named.kind != "Media" and not named.weak:
+            return ctx.np_actors(pobj)
+        following = _following_appositive_org(ctx, pobj)
+        if following:
+            return following
+        if pobj.lemma_.lower() in _GOVERNMENT_PROXIES:
+            arg = ctx.denote(pobj)
+            return [arg] if arg is not None else []
+        return []
+    owners = _named_owners(ctx, role)
+    for child in role.children:
+        if child.dep_ == "compound" and ctx.actor(child) is None:
+            owners += _named_owners(ctx, child)  # "Russian Defence Minister": the demonym sits on "Defence"
+    return owners
+
+
+def _sentence_state(ctx: Context, token: Token) -> list[Arg]:
+    """The state a sentence is about: its first state-denoting subject, or its only state near the name.
+
+    Pronoun subjects are not used: their antecedent may lie in another sentence.
+    """
+    sent = token.sent
+    for tok in sent:
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            arg = ctx.denote(tok)
+            if arg is not None and arg.actor.kind == "Country" and arg.actor.via != "coref":
+                return [Arg(arg.actor, 0.6)]
+    near = range(max(sent.start, token.i - _NEAR), min(sent.end, token.i + _NEAR + 1))
+    states = {
+        r.actor_id: r
+        for i in near
+        for r in [ctx.by_token.get(i)]
+        if r is not None and r.kind == "Country" and not r.weak and r.via != "coref"
+    }
+    if len(states) == 1:
+        return [Arg(next(iter(states.values())), 0.55)]
+    return []
+
+
+_NEAR = 6  # tokens around a name within which a lone state is taken as the title's state
+
+
+def _linear_title(ctx: Context, r: Resolved) -> tuple[str | None, list[Arg], Token | None]:
+    """A title written right before (or at the start of) a name: "Indian Prime Minister X".
+
+    The parser often coordinates or splits such titles; reading them left to right is
+    more reliable. Returns the role, the owners named before the title, and the title token.
+    """
+    doc = ctx.doc
+    start, end = r.mention.start, r.mention.end
+    sent_start = doc[start].sent.start
+    role: str | None = None
+    role_start = start
+    for k in (3, 2, 1):  # "President Xi" as one gazetteer name
+        if end - start > k and " ".join(t.lower_ for t in doc[start : start + k]) in lx.LEADER_ROLES:
+            role, role_start = lx.LEADER_ROLES[" ".join(t.lower_ for t in doc[start : start + k])], start
+            break
+    if role is None:
+        for k in (3, 2, 1):
+            if start - k < sent_start:
+                continue
+            words = " ".join(t.lower_ for t in doc[start - k : start])
+            if words in lx.LEADER_ROLES and doc[start - 1].text[:1].isupper():
+                role, role_start = lx.LEADER_ROLES[words], start - k
+                break
+    if not role:
+        return None, [], None
+    owners: list[Arg] = []
+    before = role_start - 1
+    if before >= sent_start and doc[before].tag_ == "POS":
+        before -= 1
+    owner = ctx.by_token.get(before) if before >= sent_start else None
+    if owner is not None and owner.kind != "Media" and owner.via == "gazetteer":
+        owners.append(Arg(owner, 0.75 if owner.weak else 0.95))
+    return role, owners, doc[role_start]
+
+
+def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    """LEADS / PART_OF for a person mention with a title next to it."""
+    r = ctx.actor(tok)
+    if r is None or r.kind != "Person" or tok.i != ctx.doc[r.mention.start : r.mention.end].root.i:
+        return
+    person = Arg(r)
+    role_tokens: list[Token] = []
+    for child in tok.children:
+        if child.dep_ == "appos" or (child.dep_ in {"compound", "amod"} and ctx.actor(child) is None):
+            role_tokens.append(child)
+    if tok.dep_ == "appos" and ctx.actor(tok.head) is None:
+        role_tokens.append(tok.head)
+    clause_heads = [tok.head] if tok.dep_ in {"nsubj", "nsubjpass"} else []
+    clause_heads += [c for c in tok.children if c.dep_ == "relcl"]
+    for clause in clause_heads:
+        for sib in clause.children:
+            if sib.dep_ in {"attr", "oprd"}:
+                role_tokens.append(sib)
+            if sib.dep_ == "xcomp":  # "was appointed/elected president of X"
+                role_tokens += [g for g in sib.children if g.dep_ in {"attr", "oprd"}] + [sib]
+            if sib.dep_ == "prep" and sib.lower_ == "as":  # "succeeded X as NATO's secretary general"
+                role_tokens += [g for g in sib.children if g.dep_ == "pobj"]
+    person_owners = _named_owners(ctx, tok)
+    found_role = False
+    for role_tok in role_tokens:
+        role = _role_of(role_tok)
+        member = _is_member_role(role_tok)
+        if role is None and not member:
+            continue
+        found_role = True
+        orgs = _role_org(ctx, role_tok) or person_owners
+        inferred = False
+        if not orgs:
+            # "Mikheev, the head of [description], Rosoboronexport": a second apposition.
+            orgs = [
+                Arg(a)
+                for c in tok.children
+                if c.dep_ == "appos" and c is not role_tok
+                for a in [ctx.actor(c)]
+                if a is not None and a.kind in {"Company", "Organization"}
+            ]
+        if not orgs and role in lx.STATE_TITLES and not ctx.prep_tokens(role_tok, ("of", "at", "for")):
+            # "Chancellor Olaf Scholz said Germany would …": a bare state title.
+            orgs, inferred = _sentence_state(ctx, tok), True
+        modifiers = {c.lower_ for c in role_tok.subtree if c.i < role_tok.i}
+        if modifiers & {"former", "ex", "late", "previous", "outgoing"}:
+            continue  # no longer in office
+        if role and modifiers & {"deputy", "vice", "assistant"}:
+            role = None  # a deputy serves the organisation without leading it
+        rtype = "LEADS" if role else "PART_OF"
+        for c in pairs(rtype, [person], orgs, role_tok, 0.85, role=role):
+            c.inferred = inferred
+            yield c
+    if not found_role:
+        role, owners, title = _linear_title(ctx, r)
+        if role and title is not None:
+            inferred = False
+            if not owners and role in lx.STATE_TITLES:
+                owners, inferred = _sentence_state(ctx, tok), True
+            for c in pairs("LEADS", [person], owners, title, 0.75, role=role):
+                c.inferred = inferred
+                yield c
+    # "X, who heads Y" / "X leads Y"
+    verb = tok.head if tok.dep_ == "nsubj" else None
+    for child in tok.children:
+        if child.dep_ == "relcl":
+            verb = child
+    if verb is not None and verb.lemma_.lower() in lx.LEAD_VERBS:
+        yield from pairs("LEADS", [person], ctx.objects(verb, frozenset({"dobj"})), verb, 0.8, role="head")
+
+
+def led_by(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    """Covers "Y, led by X" and "Y is headed by X", where X is a person."""
+    if not is_verb(tok) or tok.lemma_.lower() not in lx.LEAD_VERBS:
+        return
+    leaders = [a for a in ctx.agents(tok) if a.actor.kind == "Person"]
+    if not leaders:
+        return
+    if tok.dep_ == "acl":
+        led = ctx.denote(tok.head)  # the noun itself, not the nouns coordinated with it
+        yield from pairs("LEADS", leaders, [led] if led else [], tok, 0.8, role="head")
+    else:
+        yield from pairs("LEADS", leaders, ctx.patients(tok), tok, 0.8, role="head")
+
+
+_PART_WORDS = frozenset({"subsidiary", "part", "unit", "division", "branch", "arm", "wing", "affiliate", "component"})
+_STATE_MARKERS = frozenset({"state", "state-owned", "government", "federal", "national", "public", "official"})
+_STATE_BODIES = frozenset(
+    {"ministry", "agency", "army", "navy", "force", "forces", "service", "directorate", "guard", "department"}
+)
+
+
+def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    """An organisation described as part of a state: "Russia's state arms exporter, X"."""
+    r = ctx.actor(tok)
+    if r is None or r.kind not in {"Company", "Organization", "ArmedGroup"}:
+        return
+    if tok.i != ctx.doc[r.mention.start : r.mention.end].root.i:
+        return
+    for child in tok.children:
+        if child.dep_ == "poss":
+            # "Iran's Shahed Aviation Industries", "France's Naval Group"
+            owners = [o for o in ctx.np_actors(child) if o.id != r.actor_id and o.actor.kind == "Country"]
+            yield from pairs("PART_OF", [Arg(r)], owners, tok, 0.7)
+    descriptions: list[Token] = [
+        c for c in tok.children if c.dep_ in {"appos", "compound"} and c.lemma_.lower() in lx.PART_NOUNS
+    ]
+    if tok.dep_ == "appos" and tok.head.lemma_.lower() in lx.PART_NOUNS:
+        descriptions.append(tok.head)
+    # The linear apposition the parser missed: "<description NP>, X".
+    start = r.mention.start
+    if start >= 2 and ctx.doc[start - 1].text == ",":
+        prev = ctx.doc[start - 2]
+        if prev.lemma_.lower() in lx.PART_NOUNS and ctx.actor(prev) is None:
+            descriptions.append(prev)
+    for desc in descriptions:
+        modifiers = {t.lower_ for t in desc.subtree if t.i < desc.i}
+        if modifiers & {"private", "independent", "former"}:
+            continue
+        # A possessive says who owns it; a demonym alone only says where it is from,
+        # unless the description marks it as the state's ("the Russian state exporter").
+        state_owned = bool(modifiers & _STATE_MARKERS) or desc.lemma_.lower() in _STATE_BODIES
+        owners = ctx.owners(desc, allow_weak=state_owned) + ctx.prep_objects(desc, ("of",))
+        for child in desc.children:
+            if child.dep_ == "compound":
+                owners += ctx.owners(child, allow_weak=state_owned)
+        owners = [o for o in owners if o.id != r.actor_id]
+        yield from pairs("PART_OF", [Arg(r)], owners, desc, 0.8)
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "be":
+        for attr in tok.head.children:
+            if attr.dep_ == "attr" and attr.lemma_.lower() in _PART_WORDS:
+                yield from pairs("PART_OF", [Arg(r)], ctx.prep_objects(attr, ("of",)), attr, 0.8, subject_side="source")
+    # "X, a subsidiary of Y"
+    for child in tok.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in _PART_WORDS:
+            yield from pairs("PART_OF", [Arg(r)], ctx.prep_objects(child, ("of",)), child, 0.8)

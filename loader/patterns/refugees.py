@@ -1,0 +1,97 @@
+"""REFUGEES_FLEE_TO: refugee flows from an origin to a destination."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from loader.patterns import lexicon as lx
+from loader.patterns.candidates import (
+    Candidate,
+    is_noun,
+    is_verb,
+    pairs,
+)
+from loader.patterns.syntax import Arg, Context
+
+_PEOPLE_NOUNS = frozenset(
+    {
+        "people",
+        "civilian",
+        "resident",
+        "refugee",
+        "family",
+        "person",
+        "thousand",
+        "million",
+        "hundred",
+        "villager",
+        "inhabitant",
+        "migrant",
+    }
+)
+
+
+def _flee_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "100,000 ethnic Armenians fled from Nagorno-Karabakh to Armenia"."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ in {"xcomp", "ccomp"}:
+        subjects = [c for c in verb.head.children if c.dep_ == "dobj"]  # "prompting Armenians to flee"
+    if not subjects:
+        return
+    subject = subjects[0]
+    demonym = ctx.actor(subject)  # "Armenians fled": a people named by its demonym
+    if demonym is not None and not demonym.weak:
+        demonym = None
+    if subject.lemma_.lower() not in _PEOPLE_NOUNS and demonym is None:
+        return
+    origins = ctx.prep_objects(verb, ("from",), allow_weak=True) + ctx.objects(verb, frozenset({"dobj"}))
+    if demonym is not None and not origins:
+        origins = [Arg(demonym, 0.7)]
+    dests = ctx.prep_objects(verb, ("to", "into", "toward", "towards"))
+    if not dests:
+        # "… have fled Sudan, most of them to Chad and Egypt"
+        for tok in verb.sent:
+            if tok.lower_ in {"to", "into"} and tok.head.lower_ in {
+                "most",
+                "many",
+                "some",
+                "half",
+                "majority",
+                "thousands",
+                "others",
+            }:
+                dests += [a for p in tok.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
+    yield from pairs("REFUGEES_FLEE_TO", origins, dests, verb, 0.7)
+
+
+def refugees(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    lemma = tok.lemma_.lower()
+    if is_verb(tok) and lemma in {"flee", "escape"}:
+        yield from _flee_verb(ctx, tok)
+        return
+    if not is_noun(tok) or lemma not in {"refugee", "asylum", "migrant", "evacuee"}:
+        return
+    origins = ctx.owners(tok, allow_weak=True) + ctx.prep_objects(tok, ("from",), allow_weak=True)
+    dests = ctx.prep_objects(tok, ("in", "to", "into"), allow_weak=False)
+    holder = tok
+    while holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.lower_ == "of":
+        holder = holder.head.head  # "thousands of refugees", "waves of refugees"
+    verb = holder.head if holder.dep_ in {"nsubj", "dobj"} else None
+    if verb is not None and is_verb(verb):
+        vlemma = verb.lemma_.lower()
+        if holder.dep_ == "nsubj" and vlemma in lx.FLEE_VERBS:
+            dests += ctx.prep_objects(verb, ("to", "into", "in", "toward", "towards", "for"))
+            origins += ctx.prep_objects(verb, ("from",), allow_weak=True)
+            if vlemma in {"flee", "escape", "leave"}:
+                origins += ctx.objects(verb, frozenset({"dobj"}))
+        elif holder.dep_ == "dobj" and vlemma in lx.HOST_VERBS:
+            dests += ctx.subjects(verb)
+    for child in tok.children:
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lx.FLEE_VERBS:
+            dests += ctx.prep_objects(child, ("to", "into", "toward", "towards", "for"))
+            origins += ctx.prep_objects(child, ("from",), allow_weak=True)
+            if child.lemma_.lower() in {"flee", "escape"}:
+                origins += ctx.objects(child, frozenset({"dobj"}))
+    yield from pairs("REFUGEES_FLEE_TO", origins, dests, tok, 0.7)

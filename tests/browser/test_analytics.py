@@ -1,0 +1,44 @@
+"""Analytics in headless Chromium: Sankey of arms flows, world map, timeline and centrality for the
+selected actor; the shared URL carries the state from the explorer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dashboard import ids
+from dashboard.app import create_app
+from geokg.graphdb import Graph
+from geokg.settings import Settings
+from tests.browser.test_explore import screenshot, wait_for, wait_settled
+
+
+@pytest.fixture
+def data(dashboard_graph: Graph) -> Graph:
+    return dashboard_graph  # with the loader's sample corpus: `def data(sample_graph)` / `return sample_graph`
+
+
+def test_analytics_of_the_csto(dash_duo: Any, data: Graph) -> None:
+    dash_duo.start_server(create_app(Settings(), graph=data))
+    dash_duo.wait_for_page(f"{dash_duo.server_url}/?focus=alliance:csto&hedged=hide")
+    dash_duo.wait_for_contains_text(f"#{ids.VIEW_TITLE}", "Network of Collective Security", timeout=15)
+    assert dash_duo.find_element(f"#{ids.F_HIDE_HEDGED}").is_selected() or \
+        dash_duo.driver.execute_script(f"return document.getElementById('{ids.F_HIDE_HEDGED}').checked")
+    wait_settled(dash_duo)
+    dash_duo.find_element(f"#{ids.NAV_ANALYTICS}").click()
+    wait_for(lambda: "/analytics" in dash_duo.driver.current_url and "hedged=hide" in dash_duo.driver.current_url,
+             message="the analytics URL keeps the state")
+    dash_duo.wait_for_contains_text(f"#{ids.ANALYTICS_ACTOR}", "Collective Security Treaty Organization", timeout=15)
+    sankey_text = wait_for(lambda: "Russia" in dash_duo.find_element(f"#{ids.SANKEY}").text
+                           and dash_duo.find_element(f"#{ids.SANKEY}").text, message="Sankey nodes")
+    assert "Russia" in sankey_text and "Tajikistan" in sankey_text
+    assert "Central Asia" not in sankey_text  # the offer is hedged, and hedged edges are hidden
+    wait_for(lambda: dash_duo.driver.find_elements("css selector", f"#{ids.TIMELINE} .bars path"),
+             message="timeline bars")
+    # The map's base geometry comes from the app (offline), and the six members are coloured.
+    wait_for(lambda: len(dash_duo.driver.find_elements("css selector", f"#{ids.WORLD_MAP} .choroplethlocation")) >= 6,
+             message="choropleth countries")
+    wait_for(lambda: "Kazakhstan" in dash_duo.find_element(f"#{ids.CENTRALITY}").text, message="centrality rows")
+    screenshot(dash_duo, "analytics.png")
+    assert not [e for e in dash_duo.get_logs() or [] if e.get("level") == "SEVERE"]
