@@ -377,9 +377,19 @@ def extract_documents(
 ) -> Iterator[ExtractedArticle]:
     """Extract articles in a stream, batching them through `nlp.pipe` for throughput."""
     nlp = get_pipeline(gazetteer)
-    stream = ((document.text, document) for document in docs)
+    stream = ((_within_limit(document.text, nlp.max_length), document) for document in docs)
     for doc, document in nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
         yield build_article(doc, document, gazetteer)
+
+
+def _within_limit(text: str, limit: int) -> str:
+    """Texts over spaCy's max_length are cut at the last paragraph or sentence end before it
+    (the reader already refuses such articles; this guards direct callers)."""
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind("\n", 0, limit), text.rfind(". ", 0, limit) + 1)
+    log.warning("text of %d characters cut to %d (spaCy max_length)", len(text), cut or limit)
+    return text[: cut or limit]
 
 
 def extract_texts(texts: Sequence[str], gazetteer: Any) -> list[ExtractedArticle]:

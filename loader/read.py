@@ -30,6 +30,8 @@ FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
 MAX_BYTES = 20_000_000  # a single article file larger than this is not an article
+# spaCy's default max_length: its parser needs about 1 GB of memory per 100,000 characters.
+MAX_TEXT_CHARS = 1_000_000
 MIN_HTML_WORDS = 8  # fewer words than this is a menu or a stub, not an article
 
 _MONTHS = {
@@ -382,6 +384,16 @@ def read_feed(path: Path, data: bytes) -> Iterator[Document | ReadError]:
 # entry points
 # ---------------------------------------------------------------------------------------
 def read_file(path: Path) -> Iterator[Document | ReadError]:
+    """Documents (and errors) of one file; an article longer than the extractor takes is an error."""
+    for item in _read_file(path):
+        if isinstance(item, Document) and len(item.text) > MAX_TEXT_CHARS:
+            yield ReadError(path=item.path, error=f"article text has {len(item.text):,} characters, more than "
+                            f"{MAX_TEXT_CHARS:,} — split it into articles")
+        else:
+            yield item
+
+
+def _read_file(path: Path) -> Iterator[Document | ReadError]:
     """Documents (and errors) of one file, chosen by its extension."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:

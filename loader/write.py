@@ -38,7 +38,12 @@ class WriteSummary:
     actors: int = 0
     claims: int = 0
     negated_claims: int = 0
-    edges_by_type: Counter[str] = field(default_factory=Counter)
+    edge_keys: set[str] = field(default_factory=set)
+
+    @property
+    def edges_by_type(self) -> Counter[str]:
+        """Distinct actor→actor edges written or recomputed, by relation type."""
+        return Counter(key.split("|")[1] for key in self.edge_keys)
 
     def add(self, other: WriteSummary) -> None:
         self.articles_new += other.articles_new
@@ -46,7 +51,7 @@ class WriteSummary:
         self.actors += other.actors
         self.claims += other.claims
         self.negated_claims += other.negated_claims
-        self.edges_by_type.update(other.edges_by_type)
+        self.edge_keys |= other.edge_keys
 
 
 @dataclass
@@ -154,7 +159,7 @@ def write_articles(graph: Graph, articles: Sequence[ExtractedArticle]) -> WriteS
     summary.actors = len(rows.actors)
     summary.claims = sum(1 for c in rows.claims if not c["props"]["negated"])
     summary.negated_claims = len(rows.claims) - summary.claims
-    summary.edges_by_type.update(k["type"] for k in rows.keys.values())
+    summary.edge_keys.update(rows.keys)
     return summary
 
 
@@ -176,5 +181,5 @@ def write_reference(graph: Graph, claims: Sequence[ReferenceClaim],
     if rows.claims:
         _write_rows(graph, rows)
     summary = WriteSummary(actors=len(rows.actors), claims=len(rows.claims))
-    summary.edges_by_type.update(k["type"] for k in rows.keys.values())
+    summary.edge_keys.update(rows.keys)
     return summary

@@ -214,3 +214,14 @@ def test_parse_date(text: str, expected: date | None) -> None:
 def test_hard_wrapped_paragraphs_are_joined() -> None:
     assert normalise_paragraphs("one\ntwo\n\nthree") == "one two\n\nthree"
     assert normalise_paragraphs("line one\nline two") == "line one\n\nline two"
+
+
+def test_article_longer_than_the_extractor_takes_is_one_line_error(tmp_path: Path) -> None:
+    from loader.read import MAX_TEXT_CHARS, read_paths
+
+    big = tmp_path / "huge.txt"
+    big.write_text("A title\n" + "Russia supplies tanks to Ukraine. " * (MAX_TEXT_CHARS // 30))
+    docs, errors = read_paths([big])
+    assert docs == []
+    assert len(errors) == 1 and "split it into articles" in errors[0].error
+    assert "\n" not in errors[0].error
