@@ -131,7 +131,7 @@ def recompute_edges(tx: Any, keys: Iterable[dict[str, str]]) -> list[dict[str, A
     by_type: dict[str, list[dict[str, str]]] = {}
     for key in keys:
         by_type.setdefault(key["type"], []).append(key)
-    results = []
+    results: list[dict[str, Any]] = []
     for rel_type, group in sorted(by_type.items()):
         text = cypher.fill_slot(cypher.load("write/edges"), "rel_type", rel_type, RELATION_TYPES)
         result = tx.run(text, keys=group, modality_order=MODALITY_ORDER, hedged=sorted(HEDGED_MODALITIES))
