@@ -109,15 +109,19 @@ def run_per_row(graph: Graph, ds: Dataset, claims: Sequence[Claim], max_seconds:
     return Throughput("one transaction per row", rows, seconds, merges, note=f"measured on {rows:,} rows")
 
 
-def run_ceiling(server: BenchServer, ds: Dataset, articles: Sequence[Article], folder: Path,
+def run_ceiling(server: BenchServer, ds: Dataset, articles: Sequence[Article] | None, folder: Path,
                 name: str = "neo4j-admin import") -> Throughput:
-    """CSV of exactly these articles, imported by neo4j-admin into a wiped, stopped home."""
-    subset = ds.subset(articles)
+    """CSV of exactly these articles (None: the whole dataset, every actor included), imported by
+    neo4j-admin into a wiped, stopped home. The CSV folder is removed afterwards."""
+    subset = ds if articles is None else ds.subset(articles)
     shutil.rmtree(folder, ignore_errors=True)
     started = time.perf_counter()
     files = subset.write_import_csv(folder)
     csv_seconds = time.perf_counter() - started
-    seconds, counts = server.admin_import(files["nodes"], files["relationships"])
+    try:
+        seconds, counts = server.admin_import(files["nodes"], files["relationships"])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return Throughput(name, len(subset.claims), seconds, counts.get("relationships", 0),
                       note=f"import only; writing the CSV took {csv_seconds:.1f} s",
                       extra={"nodes": counts.get("nodes", 0), "csv_seconds": csv_seconds,

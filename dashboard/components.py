@@ -21,6 +21,7 @@ from dashboard.elements import (
     RELATION_COLOURS,
     RELATION_LABELS,
     STYLESHEET,
+    edge_key,
     flag_emoji,
     kind_symbol,
 )
@@ -95,6 +96,7 @@ def sidebar(filters: Filters) -> html.Div:
         html.Div(className="small text-muted mt-1", children=[
             html.Div([swatch("#555", dashed=True), "offered / planned (hedged)"]),
             html.Div([html.Span("┈┈", className="me-1"), "contradicted by reference data"]),
+            html.Div([html.Span("┈┈", className="me-1", style={"opacity": 0.4}), "former (ended: until …)"]),
             html.Div("line width: number of claims"),
         ]),
         html.H6("Actor kinds", className="mt-3"),
@@ -231,6 +233,14 @@ def safe_href(url: str | None) -> str | None:
     return url if urlsplit(url).scheme in {"http", "https"} else None
 
 
+def relation_key(actor: str, rel: str, other: str, outgoing: bool) -> str:
+    """The edge (and claim) key between an actor and a neighbour; symmetric types are stored smaller id first."""
+    if rel not in DIRECTED_TYPES:
+        first, second = sorted((actor, other))
+        return edge_key(first, rel, second)
+    return edge_key(actor, rel, other) if outgoing else edge_key(other, rel, actor)
+
+
 def plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
@@ -247,7 +257,7 @@ def merge_symmetric(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
         into = merged[key]
         into["count"] += group["count"]
         into["claims"] += group["claims"]
-        into["sample"] = sorted(into["sample"] + list(group["sample"]), key=lambda n: -int(n["claims"] or 0))[:8]
+        into["sample"] = sorted(into["sample"] + list(group["sample"]), key=lambda n: -int(n["claims"] or 0))[:10]
     return list(merged.values())
 
 
@@ -274,7 +284,12 @@ def actor_details(details: dict[str, Any], *, expanded: bool, on_canvas: bool) -
                 html.Span([
                     html.A(n["name"], id=ids.actor_link(n["id"]), title=f"Focus on {n['name']}",
                            className="geokg-actor-link", role="button", n_clicks=0),
-                    html.Span(f" ({n['claims']})", className="text-muted"),
+                    html.Span(" ("),
+                    html.A(str(n["claims"]),
+                           id=ids.edge_link(relation_key(actor["id"], rel, n["id"], group["outgoing"])),
+                           title=f"Evidence: {plural(n['claims'] or 0, 'claim')}", className="geokg-edge-link",
+                           role="button", n_clicks=0),
+                    html.Span(")"),
                     html.Span(", " if i < len(group["sample"]) - 1 else ""),
                 ]) for i, n in enumerate(group["sample"])
             ] + ([html.Span(f" … {group['count'] - len(group['sample'])} more", className="text-muted")]
@@ -353,6 +368,15 @@ def edge_details(edge: dict[str, Any], claims: list[dict[str, Any]]) -> list[Any
     ]
 
 
+def _joined(parts: list[list[Any]], separator: str = " · ") -> list[Any]:
+    out: list[Any] = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(html.Span(separator))
+        out.extend(part)
+    return out
+
+
 def claim_card(row: dict[str, Any]) -> html.Div:
     claim = row.get("claim") or {}
     article = row.get("article") or {}
@@ -382,8 +406,8 @@ def claim_card(row: dict[str, Any]) -> html.Div:
     return html.Div(className="geokg-claim mb-2", children=[
         html.Blockquote(claim.get("sentence") or "", className="geokg-quote mb-1"),
         html.Div(origin, className="small"),
-        html.Div([html.Span([html.Span(f"{k}: ", className="text-muted"), html.Span(v), html.Span(" · ")])
-                  for k, v in meta if v], className="small"),
+        html.Div(_joined([[html.Span(f"{k}: ", className="text-muted"), html.Span(v)] for k, v in meta if v]),
+                 className="small"),
         dbc.Badge("denial", color="danger", className="fw-normal") if claim.get("negated") else None,
     ])
 

@@ -67,6 +67,7 @@ STYLESHEET: list[dict[str, Any]] = [
     {"selector": "edge.directed", "style": {"target-arrow-shape": "triangle"}},
     {"selector": "edge.hedged", "style": {"line-style": "dashed", "line-dash-pattern": [7, 5]}},
     {"selector": "edge.contradicted", "style": {"line-style": "dotted"}},
+    {"selector": "edge.former", "style": {"opacity": 0.35, "line-style": "dotted"}},
     {"selector": "edge:selected", "style": {"opacity": 1, "label": "data(label)", "text-rotation": "autorotate",
                                              "text-background-color": "#fff", "text-background-opacity": 0.9,
                                              "underlay-color": "#f1c40f", "underlay-opacity": 0.5,
@@ -135,6 +136,8 @@ def edge_classes(rel_type: str, props: dict[str, Any]) -> list[str]:
     reference = props.get("reference")
     if reference in {"confirmed", "contradicted"}:
         classes.append(reference)
+    if props.get("until") or props.get("modality") == "former":
+        classes.append("former")
     return classes
 
 
@@ -145,13 +148,15 @@ def edge_element(source: str, rel_type: str, target: str, props: dict[str, Any],
     label = RELATION_LABELS.get(rel_type, rel_type.lower())
     if props.get("modality") and props.get("hedged"):
         label = f"{label} ({props['modality']})"
+    elif props.get("until"):
+        label = f"{label} (until {props['until']})"
     data = {
         "id": edge_id or edge_key(source, rel_type, target), "source": source, "target": target,
         "type": rel_type, "label": label, "claims": int(claims or 0), "width": edge_width(claims),
         "confidence": props.get("confidence"), "modality": props.get("modality") or "",
         "hedged": bool(props.get("hedged")), "reference": props.get("reference") or "",
         "first_reported": props.get("first_reported") or "", "last_reported": props.get("last_reported") or "",
-        "items": list(props.get("items") or []),
+        "items": list(props.get("items") or []), "until": props.get("until") or "",
     }
     return {"data": data, "classes": " ".join(edge_classes(rel_type, props))}
 

@@ -5,6 +5,8 @@ Pattern-matching ids are dicts built by the helpers at the bottom; their "type" 
 
 from __future__ import annotations
 
+from typing import Any
+
 # App shell
 URL = "url"
 NAVBAR = "navbar"
@@ -28,6 +30,8 @@ HISTORY = "history"        # previous views, for "back"
 SELECTION = "selection"    # the selected node or edge
 DB_STATUS = "db-status"    # last health check
 ERROR = "error"            # last error of a data callback
+REFIT = "refit"            # output of the browser-side refit of the canvas (holds nothing)
+DBLTAP = "dbltap"          # the node last double-clicked (set from assets/geokg.js)
 
 # Explore
 SEARCH = "search"
@@ -65,6 +69,7 @@ ANALYTICS_ACTOR = "analytics-actor"
 ACTION_BUTTON = "action-btn"      # {"type": ACTION_BUTTON, "action": "expand" | "hide" | ...}
 ACTOR_LINK = "actor-link"         # {"type": ACTOR_LINK, "actor": "<actor id>"} in the details panel
 ACTOR_SEARCH = "actor-search"     # {"type": ACTOR_SEARCH, "role": "main" | "from" | "to"} dropdowns
+EDGE_LINK = "edge-link"           # {"type": EDGE_LINK, "key": "source|TYPE|target"}: open that edge's evidence
 
 
 def action_button(action: str) -> dict[str, str]:
@@ -77,6 +82,11 @@ def actor_link(actor_id: str) -> dict[str, str]:
     return {"type": ACTOR_LINK, "actor": actor_id}
 
 
-def actor_search(role: str) -> dict[str, str]:
-    """Id of an actor autocomplete dropdown: the main search or a path end."""
+def edge_link(key: str) -> dict[str, str]:
+    """Id of a claim-count link in the details panel; clicking it opens the evidence of that edge."""
+    return {"type": EDGE_LINK, "key": key}
+
+
+def actor_search(role: Any) -> dict[str, Any]:
+    """Id of an actor autocomplete dropdown: the main search or a path end (or a dash wildcard)."""
     return {"type": ACTOR_SEARCH, "role": role}

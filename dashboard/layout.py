@@ -26,6 +26,8 @@ def app_layout(queries_available: bool, topojson_url: str = "/assets/topojson/")
         dcc.Store(id=ids.SELECTION, storage_type="memory"),
         dcc.Store(id=ids.DB_STATUS, storage_type="memory"),
         dcc.Store(id=ids.ERROR, storage_type="memory"),
+        dcc.Store(id=ids.DBLTAP, storage_type="memory"),
+        dcc.Store(id=ids.REFIT, storage_type="memory"),
         dcc.Interval(id=ids.HEALTH_INTERVAL, interval=HEALTH_INTERVAL_MS, n_intervals=0),
         components.navbar(queries_available),
         html.Div(id=ids.BANNER),

@@ -18,7 +18,7 @@ from geokg.errors import QueryError
 from geokg.graphdb import Graph
 
 SEARCH_LIMIT = 12
-DETAIL_SAMPLE = 8
+DETAIL_SAMPLE = 10
 EVIDENCE_LIMIT = 100
 ANALYTICS_LIMIT = 300
 PATH_LIMIT = 25

@@ -38,6 +38,7 @@ SHIPPED_DIR = CYPHER_DIR / "queries"
 PARAM_TYPES = ("str", "int", "float", "bool", "date", "list[str]")
 VIEWS = ("table", "graph", "chart")
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+RESERVED_NAMES = frozenset({"console"})  # /queries/console is the console page, not a query
 ParamType = Literal["str", "int", "float", "bool", "date", "list[str]"]
 Origin = Literal["shipped", "user"]
 
@@ -202,6 +203,8 @@ def parse_query(text: str, name: str, origin: Origin = "shipped", path: Path | N
     """Parse a saved-query file and check it: header fields, declared params == `$params`, bounded paths."""
     if not NAME_RE.match(name):
         raise InputError(f"query file name {name!r} must be lower-case letters, digits and _ (start with a letter)")
+    if name in RESERVED_NAMES:
+        raise InputError(f"query name {name!r} is reserved; rename the file")
     header, body = split_header(text)
     fields: dict[str, str] = {}
     last = ""
@@ -459,6 +462,8 @@ def save_user_query(settings: Settings, name: str, title: str, text: str,
         raise InputError("GEOKG_USER_QUERIES_DIR is not set — set it to a folder for your own queries")
     if not NAME_RE.match(name):
         raise InputError(f"query name {name!r} must be lower-case letters, digits and _ (start with a letter)")
+    if name in RESERVED_NAMES:
+        raise InputError(f"query name {name!r} is reserved; choose another name")
     statement, is_explain = check_text(text)
     if is_explain:
         raise InputError("save the query without EXPLAIN")

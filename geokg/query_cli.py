@@ -178,6 +178,8 @@ def _read_statements(stream: Any) -> Iterator[str]:
         line = line.rstrip("\n")
         if not buffer and line.strip() in {":q", ":quit", ":exit"}:
             return
+        if not buffer and not line.strip():
+            continue
         buffer.append(line)
         if line.rstrip().endswith(";") or (not line.strip() and "".join(buffer).strip()):
             yield "\n".join(buffer)

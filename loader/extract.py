@@ -231,6 +231,14 @@ def _is_subject(span: Span) -> bool:
     return root.dep_ in {"nsubj", "nsubjpass"} or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
 
 
+def _in_subordinate(span: Span) -> bool:
+    """The subject of an adverbial clause ("… since Russia invaded") is not what the sentence is about."""
+    root = span.root
+    while root.dep_ in {"poss", "conj"} and root.head is not root:
+        root = root.head
+    return root.head.dep_ == "advcl"
+
+
 def _place_context(span: Span) -> bool:
     root = span.root
     if span.label_ in {"LOC", "GPE"}:
@@ -262,6 +270,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                     gaz_id=ent.id_,
                     form=gazetteer.form_type(ent.text) or "name",
                     is_subject=_is_subject(ent),
+                    subordinate=_in_subordinate(ent),
                 )
             )
         elif label in NER_LABELS:
@@ -279,6 +288,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                     sent_of.get(start, 0),
                     form="ner",
                     is_subject=_is_subject(span),
+                    subordinate=_in_subordinate(span),
                     place_context=_place_context(span),
                 )
             )

@@ -65,7 +65,8 @@ def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relatio
         chain = syntax.state_chain(trigger)
     else:
         chain = syntax.clause_chain(trigger, through_preps=rtype not in STATE_TYPES)
-    warned = rtype == "ATTACKED" and _under_warning(trigger)
+    # A warning is itself the threat, whatever its modal: "warned Y would become a target".
+    warned = rtype in {"ATTACKED", "THREATENS"} and _under_warning(trigger)
     if warned:
         rtype = "THREATENS"  # "X threatened to strike Y", "X warned it could hit Y": threats
     elif syntax.is_hypothetical(chain) or syntax.is_accusation(chain):

@@ -79,6 +79,7 @@ class Mention:
     gaz_id: str | None = None
     form: str = "name"
     is_subject: bool = False
+    subordinate: bool = False  # inside an adverbial clause: salient only within its own sentence
     place_context: bool = False
     compatible: tuple[str, ...] = ()
 
@@ -94,6 +95,7 @@ class Resolved:
     confidence: float
     weak: bool = False  # a demonym used as a modifier: a mention, but a poor relation endpoint
     via: str = "gazetteer"  # gazetteer | ner | coref
+    parent: str | None = None  # the gazetteer's owning state or organisation (a company's state)
 
 
 @dataclass
@@ -176,7 +178,8 @@ def _resolve_named(mention: Mention, gazetteer: GazetteerLike, people: _People) 
         form = (gazetteer.form_type(candidate) or "name") if entry else form
     if entry is not None:
         weak = form == "demonym"
-        return Resolved(mention, entry.id, entry.kind, entry.name, GAZETTEER_CONFIDENCE, weak=weak)
+        parent = getattr(entry, "parent", None)
+        return Resolved(mention, entry.id, entry.kind, entry.name, GAZETTEER_CONFIDENCE, weak=weak, parent=parent)
     if mention.label == "PERSON":
         name = strip_title(surface)
         if not name or not name[0].isupper() or not strip_title(name + " X").endswith(name + " X"):
@@ -221,7 +224,9 @@ def _antecedent(mention: Mention, history: Sequence[Resolved]) -> Resolved | Non
         return None
     for r in compatible:
         # Centering: a pronoun or "the country" usually continues the most recent subject.
-        if r.mention.is_subject and mention.sent - r.mention.sent <= 1:
+        if r.mention.is_subject and (
+            mention.sent == r.mention.sent or (mention.sent - r.mention.sent == 1 and not r.mention.subordinate)
+        ):
             return r
     return compatible[0]
 
@@ -243,6 +248,7 @@ def resolve_mentions(mentions: Iterable[Mention], gazetteer: GazetteerLike) -> R
                 target.name,
                 target.confidence * COREF_FACTOR,
                 via="coref",
+                parent=target.parent,
             )
             result.resolved.append(resolved)
             continue

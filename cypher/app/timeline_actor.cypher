@@ -5,3 +5,4 @@ WHERE c.type IN $types AND c.negated = false AND c.reported IS NOT NULL
   AND ($date_to IS NULL OR c.reported <= $date_to)
 RETURN c.type AS type, toString(date.truncate('month', c.reported)) AS month, count(DISTINCT c) AS claims
 ORDER BY month, type
+LIMIT 5000

@@ -1,10 +1,11 @@
 // title: Evidence behind a relation
 // description: Every claim behind one relation between two actors — the sentence, article, outlet and date,
 //   or the reference row — including denials.
-// params: source: str, type: str, target: str
+// params: source: str, type: str, target: str, limit: int = 200
 // param source: the actor the relation starts from (name, alias or id)
 // param type: relation type, e.g. SUPPLIES_ARMS_TO or MEMBER_OF
 // param target: the actor the relation points to (name, alias or id)
+// param limit: at most this many claims, newest first
 // view: table
 MATCH (s:Actor)
 WHERE s.id = $source OR toLower(s.name) = toLower($source)
@@ -24,3 +25,4 @@ RETURN c.reported AS reported, c.sentence AS evidence, c.modality AS modality, c
        c.confidence AS confidence, c.extractor AS extractor, art.title AS article, art.url AS url,
        outlet.name AS outlet, collect(DISTINCT cited.name) AS cites, c.since AS since, c.until AS until
 ORDER BY c.reported IS NULL, c.reported DESC, evidence
+LIMIT $limit

@@ -1,8 +1,9 @@
 // title: News claims contradicting reference data
 // description: News statements about memberships and arms transfers that the curated reference tables
 //   contradict (as judged by `geokg reconcile`), with the sentence, the verdict's reason and the reference rows.
-// params: status: str = "contradicted"
+// params: status: str = "contradicted", limit: int = 200
 // param status: verdict to list: contradicted, confirmed or silent (no reference row either way)
+// param limit: at most this many claims
 // view: table, graph
 MATCH (c:Claim)
 WHERE c.type IN ['MEMBER_OF', 'SUPPLIES_ARMS_TO'] AND c.extractor STARTS WITH 'news'
@@ -19,3 +20,4 @@ RETURN s AS source, c.type AS relation, t AS target, c.reconciliation AS verdict
        [x IN refs | x.extractor + ' (' + coalesce(x.modality, '') + ', ' + coalesce(x.since, '?') + ' to '
                     + coalesce(x.until, 'now') + ')'] AS reference_rows
 ORDER BY relation, s.name, t.name, reported
+LIMIT $limit

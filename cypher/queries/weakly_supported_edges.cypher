@@ -1,13 +1,16 @@
 // title: Weakly supported edges
 // description: Relations backed only by news from few sources (outlets and the agencies they cite) and by no
 //   reference data — the edges to check before relying on them.
-// params: max_sources: int = 1, type: str = null
+// params: max_sources: int = 1, type: str = null, limit: int = 200
 // param max_sources: at most this many distinct sources
 // param type: only this relation type (e.g. SUPPLIES_ARMS_TO); empty for all
+// param limit: at most this many rows, weakest first
 // view: table, graph
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE r.sources <= $max_sources AND coalesce(r.reference_claims, 0) = 0
   AND ($type IS NULL OR type(r) = toUpper($type))
+// pick the rows first, then fetch one sentence for each of them only
+WITH s, r, t ORDER BY r.sources, r.confidence, type(r), s.name, t.name LIMIT $limit
 CALL (s, r, t) {
   MATCH (c:Claim {key: s.id + '|' + type(r) + '|' + t.id})
   WHERE NOT c.negated

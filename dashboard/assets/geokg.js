@@ -43,17 +43,8 @@
     if (typeof id === "object" && id.type === "actor-search") {
       return args.searchValue ? {kind: "focus", actor: args.searchValue} : null;
     }
-    if (id === "cy" && parsed.prop === "tapNode") {
-      const tap = args.tapNode;
-      if (!tap || !tap.data) { return null; }
-      const last = window.geokgLastTap;
-      const now = tap.timeStamp || Date.now();
-      window.geokgLastTap = {id: tap.data.id, t: now};
-      if (last && last.id === tap.data.id && now - last.t < 450) {
-        window.geokgLastTap = null;
-        return {kind: "expand", actor: tap.data.id};
-      }
-      return null;
+    if (id === "dbltap") {
+      return args.dbltap && args.dbltap.id ? {kind: "expand", actor: args.dbltap.id} : null;
     }
     if (id === "incoming") {
       return args.incoming ? {kind: "load", state: args.incoming.state} : null;
@@ -70,18 +61,31 @@
     return null;
   }
 
+  // Cytoscape's own double-tap event becomes the "dbltap" store (double-click a node to expand it).
+  // Two quick taps cannot be told apart through tapNode: Dash may deliver only the second one.
+  function watchDoubleTaps() {
+    const el = document.getElementById("cy");
+    const cy = el && el._cyreg && el._cyreg.cy;
+    if (!cy || cy.__geokgDoubleTap || !window.dash_clientside || !window.dash_clientside.set_props) { return; }
+    cy.__geokgDoubleTap = true;
+    cy.on("dbltap", "node", function (event) {
+      window.dash_clientside.set_props("dbltap", {data: {id: event.target.id(), t: Date.now()}});
+    });
+  }
+  window.setInterval(watchDoubleTaps, 500);
+
   // When several inputs change at once (first load), the most specific request wins.
   const PRIORITY = ["load", "focus", "expand", "hide", "unhide", "back", "overview", "path", "relayout",
                     "filters", "reload"];
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     geokg: {
-      collectAction: function (buttonClicks, linkClicks, searchValue, tapNode, incoming, filters, dbStatus,
+      collectAction: function (buttonClicks, linkClicks, searchValue, dbltap, incoming, filters, dbStatus,
                                selection, pathFrom, pathTo, hops) {
         const noUpdate = window.dash_clientside.no_update;
         const ctx = window.dash_clientside.callback_context;
         if (!ctx || !ctx.triggered || ctx.triggered.length === 0) { return noUpdate; }
-        const args = {searchValue: searchValue, tapNode: tapNode, incoming: incoming, filters: filters,
+        const args = {searchValue: searchValue, dbltap: dbltap, incoming: incoming, filters: filters,
                       dbStatus: dbStatus, selection: selection, pathFrom: pathFrom, pathTo: pathTo, hops: hops};
         let best = null;
         ctx.triggered.forEach(function (trig) {
@@ -95,7 +99,19 @@
         best.t = Date.now();
         return best;
       },
-      positions: positions
+      positions: positions,
+
+      // The canvas was hidden on another page: size it to its box again and fit the drawing.
+      refit: function (pathname) {
+        if ((pathname || "/") === "/") {
+          window.setTimeout(function () {
+            const el = document.getElementById("cy");
+            const cy = el && el._cyreg && el._cyreg.cy;
+            if (cy) { cy.resize(); cy.fit(undefined, 40); }
+          }, 60);
+        }
+        return window.dash_clientside.no_update;
+      }
     }
   });
 })();

@@ -5,7 +5,8 @@
   parameters, results as a sortable grid, as a graph in the explorer's Cytoscape style when rows hold
   nodes, relationships or paths, as a bar chart when the query suggests one, with CSV/JSON downloads
   and a link that continues in the explorer;
-- `/queries/console?cypher=…&params=…`: ad-hoc read-only Cypher, with "save as query".
+- `/queries/console?cypher=…&params=…`: ad-hoc read-only Cypher, with "save as query";
+- `/queries/<name>.json?…` and `/queries/<name>.csv?…`: the same rows for scripts (plain HTTP routes).
 
 Everything runs through `geokg.console.run_readonly`, so nothing typed here can write. The app calls
 `register_callbacks(app, graph, settings)` once and routes `/queries…` paths to `layout(pathname, search)`.
@@ -23,6 +24,7 @@ from urllib.parse import parse_qs, unquote, urlencode
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 import dash_cytoscape as cyto
+import flask
 import plotly.graph_objects as go
 from dash import ALL, Dash, Input, Output, State, dcc, html, no_update
 from dash.development.base_component import Component
@@ -38,7 +40,7 @@ from geokg.console import (
     to_csv,
     to_json,
 )
-from geokg.errors import GeoKGError
+from geokg.errors import DatabaseUnavailable, GeoKGError, InputError, QueryRefused
 from geokg.graphdb import Graph
 from geokg.queries import (
     Param,
@@ -191,6 +193,11 @@ def query_layout(name: str, args: Mapping[str, list[str]]) -> Component:
                 # a plain link: the app re-renders pages on a new path, and this one only drops the query string
                 html.A("Reset to defaults", href=f"{PREFIX}/{query.name}", className="me-3 small"),
                 html.A("Link to these results", id=ids.PERMALINK, href=_permalink(query, raw),
+                       className="me-2 small"),
+                html.Span("as", className="me-1 small text-muted"),
+                html.A("JSON", id=ids.EXPORT_JSON, href=export_href(_permalink(query, raw), "json"),
+                       className="me-1 small"),
+                html.A("CSV", id=ids.EXPORT_CSV, href=export_href(_permalink(query, raw), "csv"),
                        className="me-3 small"),
                 html.A("Edit in the console", id=ids.CONSOLE_LINK, href=console_href, className="small"),
             ], className="mt-3 d-flex align-items-center flex-wrap"),
@@ -264,6 +271,12 @@ def _permalink(query: SavedQuery, values: Mapping[str, Any]) -> str:
         if text is not None:
             pairs.append((p.name, text))
     return f"{PREFIX}/{query.name}" + (f"?{urlencode(pairs)}" if pairs else "")
+
+
+def export_href(permalink: str, fmt: str) -> str:
+    """`/queries/x?a=1` → `/queries/x.json?a=1`."""
+    path, sep, query_string = permalink.partition("?")
+    return f"{path}.{fmt}{sep}{query_string}"
 
 
 def console_layout(cypher: str = "", params: str = "") -> Component:
@@ -502,21 +515,24 @@ def register_callbacks(app: Dash, graph: Graph, settings: Settings) -> None:
         return _query_list(library.search(text or ""), library.problems)
 
     @app.callback(*_results_outputs(ids.QUERY_PANEL), Output(ids.PERMALINK, "href"),
+                  Output(ids.EXPORT_JSON, "href"), Output(ids.EXPORT_CSV, "href"),
                   Input(ids.RUN, "n_clicks"),
                   State({"type": ids.PARAM, "name": ALL}, "value"), State({"type": ids.PARAM, "name": ALL}, "id"),
                   State(ids.QUERY_NAME, "data"), State(ids.AUTORUN, "data"))
     def run_saved_query(clicks: int | None, values: list[Any], pids: list[dict[str, str]], name: str,
                         autorun: bool) -> tuple[Any, ...]:
         if not clicks and not autorun:
-            return (no_update,) * 7
+            return (no_update,) * 9
         raw = {pid["name"]: value for pid, value in zip(pids, values, strict=True)}
         try:
             query = _library().get(name)
+            link = _permalink(query, raw)
             result = run_query(graph, query, raw, settings=settings)
         except Exception as exc:
-            return (*_failure(exc), no_update)
+            return (*_failure(exc), no_update, no_update, no_update)
         last = {"query": query.name, "values": _jsonable(raw)}
-        return (*_outputs(result, query.views, ids.QUERY_PANEL, last), _permalink(query, raw))
+        return (*_outputs(result, query.views, ids.QUERY_PANEL, last), link, export_href(link, "json"),
+                export_href(link, "csv"))
 
     # Keep the address bar on the query's own URL with its parameters, without reloading the page.
     app.clientside_callback(
@@ -558,6 +574,44 @@ def register_callbacks(app: Dash, graph: Graph, settings: Settings) -> None:
 
     for panel in (ids.QUERY_PANEL, ids.CONSOLE_PANEL):
         _register_panel(app, panel)
+    _register_exports(app.server)
+
+
+# Status codes of the .json/.csv routes by error class, most specific first.
+_STATUS: list[tuple[type[GeoKGError], int]] = [
+    (InputError, 400), (QueryRefused, 403), (DatabaseUnavailable, 503), (GeoKGError, 422)]
+
+
+def _register_exports(server: flask.Flask) -> None:
+    """`/queries/<name>.json` and `.csv` with the same query string as the page: rows for scripts."""
+    endpoint = "geokg_saved_query_export"
+    if endpoint in server.view_functions:
+        return
+
+    def export(name: str, fmt: str) -> flask.Response:
+        if fmt not in {"json", "csv"}:
+            flask.abort(404)
+        library = _library()
+        if name not in library.queries:
+            return _json_error(f"no saved query named {name!r}", 404)
+        query = library.queries[name]
+        values = {k: v if len(v) > 1 else v[0] for k, v in flask.request.args.lists()}
+        try:
+            result = run_query(_graph(), query, values, settings=_CONTEXT.settings)
+        except GeoKGError as exc:
+            status = next(code for cls, code in _STATUS if isinstance(exc, cls))
+            return _json_error(" ".join(str(exc).split()), status)
+        if fmt == "csv":
+            return flask.Response(to_csv(result), 200, mimetype="text/csv",
+                                  headers={"Content-Disposition": f'inline; filename="{name}.csv"'})
+        return flask.Response(to_json(result, {"query": name, "title": query.title}), 200,
+                              mimetype="application/json")
+
+    server.add_url_rule(f"{PREFIX}/<name>.<fmt>", endpoint=endpoint, view_func=export)
+
+
+def _json_error(message: str, status: int) -> flask.Response:
+    return flask.Response(json.dumps({"error": message}), status, mimetype="application/json")
 
 
 def _register_panel(app: Dash, panel: str) -> None:

@@ -12,6 +12,8 @@ PARAM = "qp-param"  # pattern-matching type: {"type": PARAM, "name": <parameter 
 RUN = "qp-run"
 AUTORUN = "qp-autorun"
 PERMALINK = "qp-permalink"
+EXPORT_JSON = "qp-export-json"  # /queries/<name>.json?…, like Datasette's .json variant
+EXPORT_CSV = "qp-export-csv"
 CONSOLE_LINK = "qp-console-link"
 
 # Console (/queries/console)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -16,10 +17,34 @@ from loader.patterns.candidates import (
 )
 from loader.patterns.items import CONTAINER_NOUNS, arms_items, item_text, sentence_arms
 from loader.patterns.syntax import Arg, Context, conjuncts
+from loader.resolve import Resolved
 
 
 def supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    for cand in _supplies(ctx, tok):
+        # Arms for "the Army of X", or sold by a state agency, are the state's (as arms registers count them).
+        owner = _state_of_body(ctx, cand.target)
+        if owner is not None and owner.actor_id != cand.source.id:
+            cand = replace(cand, target=Arg(owner, cand.target.directness))
+        owner = _state_of_body(ctx, cand.source)
+        if owner is not None and owner.actor_id != cand.target.id:
+            cand = replace(cand, source=Arg(owner, cand.source.directness))
+        yield cand
+
+
+def _state_of_body(ctx: Context, arg: Arg) -> Resolved | None:
+    owner = ctx.parent_of(arg.actor) if arg.actor.kind == "Organization" else None
+    return owner if owner is not None and owner.kind == "Country" else None
+
+
+def _supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
+    if tok.dep_ == "amod" and tok.tag_ == "VBN" and lemma in lx.MADE_PARTICIPLES:
+        yield from _made_by_modifier(ctx, tok)
+        return
+    if is_noun(tok) and lemma in lx.DEAL_NOUNS:
+        yield from _deal_noun(ctx, tok)
+        return
     if is_verb(tok) and lemma in lx.SUPPLY_VERBS:
         yield from _supply_verb(ctx, tok, lemma)
     elif is_verb(tok) and lemma in lx.ACQUIRE_VERBS:
@@ -49,10 +74,14 @@ def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     with_heads = ctx.prep_tokens(verb, ("with",))
     recipients = ctx.prep_objects(verb, ("to", "for"))
     if not recipients:
-        # The parser often hangs "to Y" on the last item of a list: "sent missiles, shells and drones to Y".
+        # The parser often hangs "to Y" on the last item of a list: "sent missiles, shells and drones to Y",
+        # or on the item's modifier: "give a drone free of charge to Y".
         for obj in objs:
             for item in conjuncts(obj):
                 recipients += ctx.prep_objects(item, ("to",))
+                for mod in item.children:
+                    if mod.dep_ == "amod":
+                        recipients += ctx.prep_objects(mod, ("to",))
     item_heads = [o for o in objs if ctx.denote(o) is None or item_text(o)] + with_heads
     if passive:
         item_heads += [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -65,9 +94,21 @@ def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
         recipients = recipients or [a for o in objs if not item_text(o) for a in ctx.np_actors(o)]
     if any(t.lemma_.lower() in lx.TROOP_NOUNS and not item_text(t) for h in item_heads for t in conjuncts(h)):
         return  # "sending troops and armour": a deployment, not an arms transfer
+    if not recipients and not passive:
+        recipients = _misparsed_dative(ctx, verb, objs)
+    share_of = [imp for o in objs for imp in _import_share(ctx, o)]
+    if share_of and not recipients:
+        # "X supplied 60 percent of Y's arms imports": Y receives.
+        recipients = [a for imp in share_of for a in ctx.owners(imp)]
+        item_heads += [t for imp in share_of for t in ctx.prep_tokens(imp, ("of",))] + share_of
     items = arms_items(ctx, item_heads)
     if lemma == "arm" and not items:
         items = ["weapons"]
+    if not items and recipients and any(o.pos_ == "PRON" for o in objs):
+        items = sentence_arms(verb.sent)  # "handed it over to Y", where "it" is the drone just named
+    if not items and recipients and any(a.actor.kind == "Company" and a.actor.via != "ner" for a in sources):
+        # An arms maker selling "it" or a named model: the thing sold is a weapon.
+        items = sentence_arms(verb.sent) or [o.text for o in objs if o.pos_ == "PROPN"] or ["arms"]
     if not items:
         return
     mod = "delivered" if lemma in {"deliver", "hand", "ship"} and verb.tag_ in {"VBD", "VBN"} else None
@@ -77,10 +118,64 @@ def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
 
 
 _DEAL_NOUNS = frozenset({"contract", "deal", "agreement", "order", "accord"})
+_SHARE_NOUNS = frozenset({"percent", "per", "%", "share", "half", "third", "quarter", "bulk", "most", "majority"})
+
+
+def _misparsed_dative(ctx: Context, verb: Token, objs: list[Token]) -> list[Arg]:
+    """Covers "sold Armenia four radars" parsed with Armenia as a modifier of the item."""
+    out: list[Arg] = []
+    for obj in objs:
+        first = next((c for c in obj.children if c.i == verb.i + 1), None)
+        if first is not None and first.dep_ in {"nmod", "compound"} and item_text(obj):
+            arg = ctx.denote(first)
+            if arg is not None and arg.actor.kind in {"Country", "Alliance", "ArmedGroup"}:
+                out.append(arg)
+    return out
+
+
+def _import_share(ctx: Context, obj: Token) -> list[Token]:
+    """The imports noun of "60 percent of Y's arms imports"."""
+    if obj.lemma_.lower() not in _SHARE_NOUNS and obj.pos_ != "NUM":
+        return []
+    return [t for t in ctx.prep_tokens(obj, ("of",)) if t.lemma_.lower() in lx.ACQUIRE_NOUNS]
+
+
+def _from_counts(ctx: Context, verb: Token) -> list[Arg]:
+    """Covers "received ten jets, six from Russia and four from Belarus"."""
+    out: list[Arg] = []
+    for tok in verb.subtree:
+        if tok.pos_ == "NUM" and tok.dep_ in {"npadvmod", "appos", "advmod", "conj", "dobj"}:
+            out += ctx.prep_objects(tok, ("from",))
+    return out
+
+
+def _passive_acquire(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
+    """Covers "jets bought by Y from X" and "X's system was bought by Y"."""
+    buyers = ctx.agents(verb)
+    if not buyers:
+        return
+    heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ == "acl":
+        heads.append(verb.head)
+    items = arms_items(ctx, heads)
+    if not items:
+        return
+    suppliers = ctx.prep_objects(verb, ("from",))
+    confidence = 0.8
+    if not suppliers:
+        suppliers = [a for h in heads for a in ctx.owners(h, allow_weak=True) if a.actor.kind in {"Country", "Company"}]
+        confidence = 0.7
+    mod = "delivered" if lemma == "receive" else "ordered" if lemma in {"order", "buy", "purchase", "procure"} else None
+    for c in pairs("SUPPLIES_ARMS_TO", suppliers, buyers, verb, confidence, items=items, modality=mod):
+        c.subject_side = "target"
+        yield c
 
 
 def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
-    suppliers = ctx.prep_objects(verb, ("from",))
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        yield from _passive_acquire(ctx, verb, lemma)
+        return
+    suppliers = ctx.prep_objects(verb, ("from",)) or _from_counts(ctx, verb)
     if not suppliers:
         # "buy three submarines from the United States": "from" often hangs on the object.
         suppliers = [a for o in verb.children if o.dep_ == "dobj" for a in ctx.prep_objects(o, ("from",))]
@@ -105,12 +200,19 @@ def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     ):
         items = sentence_arms(verb.sent)  # "Croatia bought 12 used ones from France"
         confidence = 0.6
+    if not items and any(a.actor.kind == "Company" and a.actor.via != "ner" for a in suppliers):
+        # Whatever an arms maker sells is a weapon: "ordered a total of 54 from <maker>".
+        items = [o.text for o in objects if o.pos_ == "PROPN"] or ["arms"]
+        confidence = 0.6
     if not items:
         return
     if not suppliers:
         # "Serbia bought Chinese drones": the maker's nationality names the supplier.
         suppliers = [
-            Arg(a.actor, 0.75) for o in objects for a in ctx.owners(o, allow_weak=True) if a.actor.kind == "Country"
+            Arg(a.actor, 0.75)
+            for o in objects
+            for a in ctx.owners(o, allow_weak=True)
+            if a.actor.kind == "Country" and a.actor.weak
         ]
         confidence = 0.65
     if not suppliers:
@@ -122,13 +224,62 @@ def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
         yield c
 
 
+_USE_VERBS = frozenset({"field", "deploy", "use", "fly", "operate", "employ", "receive", "get", "unveil", "display"})
+
+
+def _made_by_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]:
+    """Covers "Armenia deployed its Russian-supplied tanks", "Ukraine fields Turkish-made drones".
+
+    The demonym names the supplier; the owner of the weapons, or the subject of a verb of
+    use, names the recipient.
+    """
+    noun = participle.head
+    items = arms_items(ctx, [noun])
+    if not items:
+        return
+    suppliers = [
+        Arg(r, 0.8)
+        for c in participle.children
+        if c.dep_ in {"npadvmod", "compound", "nmod", "amod"}
+        for r in [ctx.actor(c)]
+        if r is not None and r.kind == "Country"
+    ]
+    if not suppliers:
+        return
+    recipients = [o for o in ctx.owners(noun) if o.actor.kind in {"Country", "ArmedGroup"}]
+    if not recipients and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _USE_VERBS:
+        recipients = ctx.subjects(noun.head)
+    yield from pairs("SUPPLIES_ARMS_TO", suppliers, recipients, participle, 0.6, items=items, modality="delivered")
+
+
+def _deal_noun(ctx: Context, deal: Token) -> Iterator[Candidate]:
+    """Covers "Greece signed a deal with France for 24 jets" and "X's contract for tanks with Y"."""
+    item_heads = ctx.prep_tokens(deal, ("for", "on"))
+    if not item_heads and deal.dep_ == "dobj" and is_verb(deal.head):
+        item_heads = ctx.prep_tokens(deal.head, ("for",))  # "signed a deal for …" with "for" on the verb
+    items = arms_items(ctx, item_heads)
+    if not items:
+        return
+    sellers = ctx.prep_objects(deal, ("with",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("with",))]
+    if not sellers and deal.dep_ == "dobj" and is_verb(deal.head):
+        sellers = ctx.prep_objects(deal.head, ("with",))
+    if not sellers:
+        return
+    buyers, from_subject = noun_sources(ctx, deal)
+    for c in pairs("SUPPLIES_ARMS_TO", sellers, buyers, deal, 0.7, items=items, modality="ordered"):
+        c.subject_side = "target" if from_subject else None
+        yield c
+
+
 def _supply_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
     item_heads = ctx.prep_tokens(noun, ("of",)) + [c for c in noun.children if c.dep_ == "compound"]
+    if lemma in lx.ACQUIRE_NOUNS:
+        item_heads += ctx.prep_tokens(noun, ("for",))  # "Greece's order for 24 jets"
     items = arms_items(ctx, item_heads)
     if not items:
         return
     if lemma in lx.ACQUIRE_NOUNS:
-        suppliers = ctx.prep_objects(noun, ("from",))
+        suppliers = ctx.prep_objects(noun, ("from",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("from",))]
         if not suppliers:
             suppliers = [
                 Arg(a.actor, 0.75)
@@ -141,7 +292,11 @@ def _supply_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
         yield from pairs("SUPPLIES_ARMS_TO", suppliers, buyers, noun, 0.7, items=items, modality="ordered")
         return
     recipients = ctx.prep_objects(noun, ("to", "for"))
+    if not recipients and noun.dep_ == "dobj" and is_verb(noun.head):
+        recipients = ctx.prep_objects(noun.head, ("to",))  # "approved the sale of jets to Y", "to Y" on the verb
     mod = "delivered" if lemma in {"delivery", "shipment", "consignment"} else None
+    if any(c.lower_ in {"possible", "proposed", "potential", "planned", "prospective"} for c in noun.children):
+        mod = "planned"  # "approved the possible sale of …"
     suppliers = ctx.prep_objects(noun, ("from",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("from",))]
     if not suppliers and noun.dep_ == "dobj":
         suppliers = ctx.prep_objects(noun.head, ("from",))

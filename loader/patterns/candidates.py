@@ -53,7 +53,12 @@ Rule = Callable[[Context, Token], Iterator[Candidate]]
 def pairs(
     rtype: str, sources: list[Arg], targets: list[Arg], trigger: Token, confidence: float, **extra: object
 ) -> Iterator[Candidate]:
-    """Every source × target candidate of one trigger."""
+    """Every source × target candidate of one trigger; lists paired "respectively" go item by item."""
+    if len(sources) == len(targets) >= 2 and any(t.lower_ == "respectively" for t in trigger.sent):
+        for s, t in zip(sources, targets, strict=True):
+            if s.id != t.id:
+                yield Candidate(rtype, s, t, trigger, confidence * s.directness * t.directness, **extra)  # type: ignore[arg-type]
+        return
     for s in sources:
         for t in targets:
             if s.id != t.id:

@@ -24,7 +24,12 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     preps: tuple[str, ...]
     if is_verb(tok) and lemma in lx.ATTACK_VERBS:
         preps = ("on", "against", "at") if lemma in {"fire", "fight", "strike"} else ("on", "against")
-        yield from verb_event(ctx, tok, "ATTACKED", preps)
+        found = list(verb_event(ctx, tok, "ATTACKED", preps))
+        yield from found
+        if lemma == "fight" and tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+            # "X has been / is fighting Y": an ongoing war, fought by both sides
+            for c in found:
+                yield Candidate("ATTACKED", c.target, c.source, tok, c.confidence * 0.9)
     elif is_verb(tok) and lemma in {"fire", "launch", "lob"}:
         # "fired rockets at northern Israel": only with a target phrase
         targets = ctx.prep_objects(tok, ("at", "on", "into", "toward", "towards", "against"))
@@ -35,6 +40,8 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
         preps = ("on", "against", "upon")
         if lemma in {"invasion", "occupation", "bombing", "shelling", "bombardment", "siege"}:
             preps += ("of",)
+        if lemma in {"invasion", "incursion", "offensive", "raid", "attack"}:
+            preps += ("into",)  # "incursions into Armenian territory"
         if lemma in {"war", "campaign", "offensive", "attack", "operation"} and (
             _owned(ctx, tok) or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx.LIGHT_VERBS)
         ):
@@ -121,14 +128,54 @@ def threatens(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from pairs("THREATENS", ctx.subjects(tok), targets, tok, 0.8, subject_side="source")
     elif is_noun(tok) and lemma in lx.THREAT_NOUNS:
         yield from noun_event(ctx, tok, "THREATENS", ("to", "against", "for"), 0.75)
+    elif is_noun(tok) and lemma == "target":
+        yield from _named_target(ctx, tok)
+
+
+def _targeted(ctx: Context, noun: Token) -> list[Arg]:
+    """What a named target denotes: an actor, or the place of a site ("the site in Poland")."""
+    owners = ctx.owners(noun, allow_weak=True)  # "American bases in Iraq": both are threatened
+    return owners + ctx.np_actors(noun) or [
+        a for a in ctx.prep_objects(noun, ("in", "on")) if a.actor.kind in {"Country", "Region"}
+    ]
+
+
+def _named_target(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "X warned that Y would become a legitimate target", "X named Y a priority target"."""
+    head = noun.head
+    hlemma = head.lemma_.lower()
+    marked = any(c.lemma_.lower() in lx.TARGET_MODIFIERS for c in noun.children)
+    if noun.dep_ == "oprd" and hlemma in lx.NAMING_VERBS and marked:
+        targets = [a for o in head.children if o.dep_ == "dobj" for a in _targeted(ctx, o)]
+        yield from pairs("THREATENS", ctx.subjects(head), targets, noun, 0.7, subject_side="source")
+    elif noun.dep_ == "attr" and hlemma in {"be", "become", "remain"} and head.dep_ == "ccomp":
+        speaker = head.head
+        if not (marked or speaker.lemma_.lower() in lx.WARN_HEADS):
+            return
+        targets = [a for s in head.children if s.dep_ == "nsubj" for a in _targeted(ctx, s)]
+        # The copula carries the trigger, so a warning above it is seen as the threat it is.
+        yield from pairs("THREATENS", ctx.subjects(speaker), targets, head, 0.7, subject_side="source")
 
 
 def sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in lx.SANCTION_VERBS:
         yield from verb_event(ctx, tok, "SANCTIONS", ())
+    elif is_verb(tok) and lemma in lx.FREEZE_VERBS:
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        assets = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        assets = [a for a in assets if a.lemma_.lower() in lx.ASSET_NOUNS]
+        owners = [o for a in assets for o in ctx.owners(a, allow_weak=True) + ctx.prep_objects(a, ("of",))]
+        sources = ctx.agents(tok) if passive else ctx.subjects(tok)
+        yield from pairs("SANCTIONS", sources, owners, tok, 0.75, subject_side=None if passive else "source")
     elif is_noun(tok) and lemma in lx.SANCTION_NOUNS:
         targets = ctx.prep_objects(tok, ("on", "against", "targeting"))
+        if not targets and tok.dep_ == "dobj" and is_verb(tok.head):
+            # "imposed sanctions in May on X", "extended its sanctions to X"
+            targets = ctx.prep_objects(
+                tok.head,
+                ("on", "against", "to") if tok.head.lemma_.lower() in _SANCTION_EXTEND_VERBS else ("on", "against"),
+            )
         for child in tok.children:
             if child.dep_ == "acl":
                 targets += ctx.prep_objects(child, ("on", "against"))
@@ -153,6 +200,10 @@ def sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from pairs("SANCTIONS", sources, targets, tok, 0.8, subject_side="source" if from_subject else None)
 
 
+# Verbs that widen existing sanctions to a new target: "extended its sanctions to X".
+_SANCTION_EXTEND_VERBS = frozenset({"extend", "expand", "broaden", "widen", "apply"})
+
+
 def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in lx.CONTROL_VERBS | {"take", "grab", "assume", "gain", "regain", "wrest", "win"}:
@@ -165,6 +216,10 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
             yield from pairs("CONTROLS", ctx.subjects(tok), places, tok, 0.8, subject_side="source")
         elif lemma in lx.CONTROL_VERBS:
             yield from verb_event(ctx, tok, "CONTROLS", ())
+        elif lemma == "take":
+            # "the rebels took Goma": a bare "take" only with a town or region as object
+            places = [a for a in ctx.objects(tok, frozenset({"dobj"})) if a.actor.kind == "Region"]
+            yield from pairs("CONTROLS", ctx.subjects(tok), places, tok, 0.7, subject_side="source")
     elif is_verb(tok) and lemma == "fall":
         # "Kabul fell to the Taliban"
         for c in pairs("CONTROLS", ctx.prep_objects(tok, ("to",)), ctx.subjects(tok), tok, 0.75):
@@ -185,8 +240,15 @@ def _control_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
         places = places or ctx.prep_objects(frame, ("in", "over", "of"))
         holders = holders or ctx.prep_objects(frame, ("to",))
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and not holders:
-        # "the RSF in control of Darfur"
-        holders = ctx.np_actors(head.head) if is_noun(head.head) else ctx.subjects(head.head)
+        # "the RSF in control of Darfur"; "with the RSF (…) in control of Y": the actor right before
+        before = head.i - 1
+        while before > head.sent.start and ctx.doc[before].text in {")", "]"}:
+            before -= 1
+        adjacent = ctx.actor(ctx.doc[before])
+        if adjacent is not None and adjacent.kind != "Media" and not adjacent.weak:
+            holders = [Arg(adjacent)]
+        else:
+            holders = ctx.np_actors(head.head) if is_noun(head.head) else ctx.subjects(head.head)
     if lemma == "power" and not holders:
         return
     if not holders:

@@ -19,6 +19,8 @@ from loader.patterns.candidates import (
 )
 from loader.patterns.syntax import Arg, Context
 
+_EXERCISING_KINDS = frozenset({"Country", "Alliance", "ArmedGroup", "Organization"})
+
 
 def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
@@ -41,6 +43,13 @@ def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
             between += ctx.objects(child, frozenset({"dobj"}), allow_weak=True)
     subjects, from_subject = noun_sources(ctx, tok, allow_weak=True)
     head = tok.head
+    # An exercise's name may match a company ("the Indra drills"): only states and groups drill.
+    subjects = [a for a in subjects if a.actor.kind in _EXERCISING_KINDS]
+    if not from_subject:
+        # A name the statistical tagger found on the drill itself ("the Desert Shield exercise")
+        subjects = [a for a in subjects if a.actor.via != "ner"]
+    if not subjects and not from_subject and tok.dep_ == "dobj" and is_verb(head):
+        subjects, from_subject = ctx.subjects(head, allow_weak=True), True
     if not partners and tok.dep_ in {"dobj"} and is_verb(head):
         partners = ctx.prep_objects(head, ("with", "alongside"), allow_weak=True)
     side = "source" if from_subject else None
@@ -100,6 +109,13 @@ def allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
         )
     elif lemma in {"relation", "relations", "tie", "ties", "declaration"} and _allied_modifier(tok):
         subjects, side = noun_sources(ctx, tok)
+        frame = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+        if not subjects and frame is not None:
+            # "signed a declaration on allied relations with Y": the signer is the ally
+            if is_noun(frame):
+                subjects, side = noun_sources(ctx, frame)
+            elif is_verb(frame) and frame.lemma_.lower() in {"sign", "agree", "conclude", "ink", "adopt"}:
+                subjects, side = ctx.subjects(frame), True
         partners = ctx.prep_objects(tok, ("with",))
         group = subjects + partners
         for i, a in enumerate(group):
@@ -153,17 +169,32 @@ def affiliation(ctx: Context, tok: Token) -> Iterator[Candidate]:
     yield from pairs("ALLIED_WITH", partners, [Arg(r)], word, 0.7)
 
 
+_DEPLOYED_NOUNS = lx.TROOP_NOUNS | {"mission", "coalition", "contingent", "battlegroup"}
+# Purpose clauses that make a deployment help its host: "deployed in X to help the army".
+_PURPOSE_VERBS = frozenset({"support", "help", "assist", "aid", "back", "bolster", "reinforce", "defend", "protect"})
+
+
 def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in {"deploy", "send", "dispatch"}:
         troops = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in lx.TROOP_NOUNS]
-        if not troops and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in lx.TROOP_NOUNS:
-            troops = [tok.head]  # "fighters … have been deployed in Mali"
+        if not troops and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in _DEPLOYED_NOUNS:
+            troops = [tok.head]  # "fighters … have been deployed in Mali", "a mission deployed to Haiti"
         if troops:
-            sources = ctx.subjects(tok) if not any(c.dep_ == "nsubjpass" for c in tok.children) else ctx.agents(tok)
+            passive = any(c.dep_ == "nsubjpass" for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+            sources = ctx.agents(tok) if passive else ctx.subjects(tok)
+            if passive:
+                # "North Korean soldiers were sent to Y", "troops from A and B, deployed by C",
+                # "a Kenyan-led mission deployed to Haiti": the troops' own states send them too.
+                own = [a for t in troops for a in ctx.np_actors(t) + _hyphen_modifier(ctx, t, {"lead", "back"})]
+                sources += [a for a in own if a.id not in {s.id for s in sources}]
             targets = ctx.prep_objects(tok, ("to",))
-            if not targets and all(a.actor.kind in {"Alliance", "Organization"} for a in sources):
-                targets = ctx.prep_objects(tok, ("in",))  # a peacekeeping mission deployed in X
+            purpose = [c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in _PURPOSE_VERBS]
+            if not targets:
+                # "deployed … to support the Congolese army"
+                targets = [a for p in purpose for a in ctx.objects(p, frozenset({"dobj"}))]
+            if not targets and (purpose or all(a.actor.kind in {"Alliance", "Organization"} for a in sources)):
+                targets = ctx.prep_objects(tok, ("in",))  # a mission deployed in X (to help …)
             yield from pairs("MILITARY_SUPPORT_TO", sources, targets, tok, 0.75, subject_side="source")
     elif is_verb(tok) and lemma in {"defend", "protect", "guard"}:
         found = [
@@ -200,14 +231,96 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if military or lemma in {"peacekeeping", "deployment"}:
             yield from noun_event(ctx, tok, "MILITARY_SUPPORT_TO", ("to", "for"), 0.7)
     elif is_verb(tok) and lemma == "back" and tok.dep_ == "amod":
-        # "Iran-backed Houthis"
-        sources = [a for c in tok.children if c.dep_ in {"npadvmod", "compound"} for a in ctx.np_actors(c)]
-        backed = ctx.denote(tok.head)  # the modified noun only, not nouns coordinated with it
-        yield from pairs("MILITARY_SUPPORT_TO", sources, [backed] if backed else [], tok, 0.65)
+        # "Iran-backed Houthis", "the Rwandan-backed M23 rebels"
+        sources = _hyphen_modifier(ctx, tok.head, {"back"})
+        yield from pairs("MILITARY_SUPPORT_TO", sources, _named_noun(ctx, tok.head), tok, 0.65)
+
+
+def _hyphen_modifier(ctx: Context, noun: Token, lemmas: set[str]) -> list[Arg]:
+    """The X of an "X-backed" / "X-led" modifier of `noun` (a demonym will do)."""
+    out: list[Arg] = []
+    for mod in noun.children:
+        if mod.dep_ == "amod" and mod.lemma_.lower() in lemmas:
+            out += [
+                a
+                for c in mod.children
+                if c.dep_ in {"npadvmod", "compound", "nmod"}
+                for a in ctx.np_actors(c, allow_weak=True)
+            ]
+    return out
+
+
+def _named_noun(ctx: Context, noun: Token) -> list[Arg]:
+    """The actor a modified noun names itself ("Houthis", "M23 rebels"), not the place it is in."""
+    r = ctx.actor(noun)
+    if r is not None:
+        arg = ctx.denote(noun)
+        return [arg] if arg is not None else []
+    return [
+        Arg(a)
+        for c in noun.children
+        if c.dep_ in {"compound", "appos"}
+        and (a := ctx.actor(c)) is not None
+        and a.kind in {"ArmedGroup", "Organization"}
+    ]
+
+
+def _leaders(ctx: Context, *heads: Token) -> list[Arg]:
+    """Covers "battlegroups in A and B, led (respectively) by X and Y": who leads the forces."""
+    out: list[Arg] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in {"acl", "advcl", "relcl"} and child.lemma_.lower() in {"lead", "command", "head"}:
+                out += ctx.agents(child)
+    if not out and heads:
+        # The parser may hang "led respectively by …" anywhere; "respectively" ties it to the list.
+        for tok in heads[0].sent:
+            if (
+                tok.i > heads[0].i
+                and tok.lemma_.lower() in {"lead", "command", "head"}
+                and tok.tag_ in {"VBN", "VBD"}
+                and any(c.lower_ == "respectively" for c in tok.children)
+            ):
+                out += ctx.agents(tok)
+    return out
+
+
+def _stationed_forces(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "X keeps/maintains troops in Y" and "Y allowed X troops to stay"."""
+    head = noun.head
+    hlemma = head.lemma_.lower()
+    if noun.dep_ == "dobj" and hlemma in lx.KEEP_VERBS and is_verb(head):
+        hosts = [a for a in ctx.prep_objects(head, ("in", "on", "at")) if a.actor.kind == "Country"]
+        hosts += [a for a in ctx.prep_objects(noun, ("in", "on", "at")) if a.actor.kind == "Country"]
+        if not hosts:
+            return
+        guests = _leaders(ctx, noun, head)
+        side = None
+        if not guests:
+            owned = [a for a in ctx.np_actors(noun, allow_weak=True) if a.id not in {h.id for h in hosts}]
+            guests = owned or ctx.subjects(head)
+            side = None if owned else "target"
+        for c in pairs("HOSTS_BASE_OF", hosts, guests, noun, 0.7):
+            c.subject_side = side
+            yield c
+    elif noun.dep_ in {"nsubj", "dobj"} and (
+        (hlemma in lx.STAY_VERBS and head.dep_ in {"ccomp", "xcomp"} and head.head.lemma_.lower() in lx.LET_VERBS)
+        or (
+            noun.dep_ == "dobj"
+            and hlemma in lx.LET_VERBS
+            and any(c.lemma_.lower() in lx.STAY_VERBS for c in head.children)
+        )
+    ):
+        let = head.head if hlemma in lx.STAY_VERBS else head
+        guests = ctx.np_actors(noun, allow_weak=True)
+        yield from pairs("HOSTS_BASE_OF", ctx.subjects(let), guests, noun, 0.7, subject_side="source")
 
 
 def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
+    if is_noun(tok) and lemma in lx.STATIONED_NOUNS and lemma not in lx.BASE_NOUNS:
+        yield from _stationed_forces(ctx, tok)
+        return
     if (
         is_verb(tok)
         and lemma in {"host", "house", "station", "base"}

@@ -30,13 +30,22 @@ def item_text(token: Token) -> str | None:
     mods = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i]
     mod_lemmas = {m.lemma_.lower() for m in mods} | {g.lemma_.lower() for m in mods for g in m.subtree if g.i < token.i}
     if lemma not in lx.ARMS_NOUNS:
+        # A bare model designation as the head: "bought the S-400", "ordered Su-35s".
+        designation = _DESIGNATION_RE.match(token.text.rstrip("s"))
+        if designation and token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ != "DATE":
+            return token.text
         return None
     designated = any(_DESIGNATION_RE.match(m.text) for m in mods)
     if lemma in lx.GENERIC_ITEM_NOUNS and not designated and not (mod_lemmas & (lx.MILITARY_MODIFIERS | lx.ARMS_NOUNS)):
         return None
     start = min([token.i] + [t.i for m in mods for t in m.subtree])
+    # "Turkish-made", "Russian-supplied": who made it, not what it is.
+    provenance = {t.i for m in mods if m.dep_ == "amod" and m.tag_ == "VBN" for t in m.subtree}
     words = [
-        t for t in token.doc[start : token.i + 1] if t.pos_ not in {"NUM", "DET"} and t.ent_type_ not in {"CARDINAL"}
+        t
+        for t in token.doc[start : token.i + 1]
+        if t.i not in provenance
+        and (_DESIGNATION_RE.match(t.text) or (t.pos_ not in {"NUM", "DET"} and t.ent_type_ not in {"CARDINAL"}))
     ]
     # Drop a leading demonym/actor ("Russian helicopters" → "helicopters") and punctuation.
     while words and (
@@ -82,5 +91,28 @@ CONTAINER_NOUNS = frozenset(
         "set",
         "squadron",
         "fleet",
+        "most",
+        "bulk",
+        "majority",
+        "share",
+        "half",
+        "percent",
+        "part",
+        "all",
+        "some",
+        "million",
+        "thousand",
+        "hundred",
+        "dozen",
+        "pair",
+        "type",
+        "kind",
+        "range",
+        "array",
+        "quantity",
+        "amount",
+        "stock",
+        "stockpile",
+        "variety",
     }
 )

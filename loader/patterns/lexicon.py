@@ -141,6 +141,10 @@ SUPPLY_NOUNS = frozenset(
     {"supply", "delivery", "sale", "shipment", "transfer", "export", "provision", "donation", "consignment"}
 )
 ACQUIRE_NOUNS = frozenset({"purchase", "acquisition", "order", "import", "procurement"})
+# Contract nouns: "a deal for 24 jets with France" (the other party sells).
+DEAL_NOUNS = frozenset({"deal", "contract", "agreement", "accord"})
+# Participles naming who made or supplied a weapon: "Turkish-made drones", "Russian-supplied tanks".
+MADE_PARTICIPLES = frozenset({"make", "build", "manufacture", "produce", "supply", "provide", "donate"})
 
 # --- attacks, threats, sanctions, control ----------------------------------------------
 ATTACK_VERBS = frozenset(
@@ -188,10 +192,31 @@ ATTACK_NOUNS = frozenset(
 )
 THREAT_VERBS = frozenset({"threaten"})
 THREAT_NOUNS = frozenset({"threat", "ultimatum"})
+# "Y is a legitimate target": modifiers that make naming a target a threat.
+TARGET_MODIFIERS = frozenset({"legitimate", "priority", "lawful", "legal", "prime", "primary"})
+# Verbs that name something a target: "X named/declared Y a legitimate target".
+NAMING_VERBS = frozenset({"name", "declare", "call", "consider", "designate", "list", "brand"})
 SANCTION_VERBS = frozenset({"sanction", "blacklist", "embargo"})
 SANCTION_NOUNS = frozenset({"sanction", "embargo", "blacklist", "restriction", "penalty", "tariff"})
+# "froze the assets of X", "blocked Russian reserves": a sanction on the assets' owner.
+FREEZE_VERBS = frozenset({"freeze", "block", "confiscate", "immobilise", "immobilize"})
+ASSET_NOUNS = frozenset({"asset", "fund", "reserve", "account", "holding", "property"})
 CONTROL_VERBS = frozenset(
-    {"control", "seize", "capture", "occupy", "overrun", "annex", "conquer", "rule", "govern", "retake", "recapture"}
+    {
+        "control",
+        "seize",
+        "capture",
+        "occupy",
+        "overrun",
+        "annex",
+        "conquer",
+        "rule",
+        "govern",
+        "retake",
+        "recapture",
+        "hold",
+        "liberate",
+    }
 )
 CONTROL_NOUNS = frozenset({"control", "takeover", "occupation", "annexation", "capture", "seizure", "rule", "power"})
 
@@ -294,6 +319,13 @@ SUPPORT_NOUNS = frozenset(
     {"aid", "assistance", "support", "help", "backing", "protection", "deployment", "peacekeeping"}
 )
 BASE_NOUNS = frozenset({"base", "airbase", "garrison", "facility", "outpost"})
+# Forces whose keeping somewhere makes that place their host: "keeps battlegroups in Y".
+STATIONED_NOUNS = TROOP_NOUNS | {"battlegroup", "garrison", "fleet", "squadron", "presence", "troops"}
+# Verbs of keeping forces somewhere: "X maintains 7,000 troops in Y".
+KEEP_VERBS = frozenset({"keep", "maintain", "have", "station", "base", "retain", "leave", "post"})
+# Verbs of a host letting forces stay: "Y allowed X troops to stay".
+LET_VERBS = frozenset({"allow", "permit", "let", "invite", "authorise", "authorize"})
+STAY_VERBS = frozenset({"stay", "remain", "station", "base", "operate"})
 MEMBER_NOUNS = frozenset({"member", "membership", "signatory", "participant"})
 JOIN_VERBS = frozenset({"join", "accede"})
 LEAVE_VERBS = frozenset({"leave", "quit", "exit"})
@@ -369,6 +401,13 @@ LEADER_ROLES: dict[str, str] = {
     "defense secretary": "defence secretary",
     "secretary of state": "secretary of state",
     "high commissioner": "high commissioner",
+    "crown prince": "crown prince",
+    "defence secretary": "defence secretary",
+    "chief of staff": "chief of staff",
+    "chief of general staff": "chief of staff",
+    "army chief": "army chief",
+    "military chief": "army chief",
+    "junta leader": "leader",
 }
 # Titles of a state's leaders and ministers: without a named owner, the sentence's state.
 STATE_TITLES = frozenset(
@@ -391,6 +430,7 @@ STATE_TITLES = frozenset(
         "shah",
         "counterpart",
         "leader",
+        "crown prince",
     }
 )
 # Titles that make a person part of an organisation without leading it.
@@ -467,6 +507,8 @@ OFFER_HEADS = frozenset({"ready", "willing", "prepared", "offer", "propose", "ea
 PLAN_HEADS = frozenset(
     {
         "plan",
+        "talk",
+        "negotiation",
         "intend",
         "schedule",
         "expect",
@@ -627,11 +669,29 @@ PROXY_NOUNS = frozenset(
         "navies",
         "contribution",
         "mission",
+        # sites and settlements: "Iranian nuclear sites", "the port city of Mariupol"
+        "bomber",
+        "site",
+        "facility",
+        "plant",
+        "city",
+        "town",
+        "port",
+        "village",
+        "enclave",
+        "province",
     }
 )
 # Proxies named by their owner first: "Hezbollah positions in Lebanon" are Hezbollah's.
 OWNED_PROXY_NOUNS = frozenset(
     {
+        "site",
+        "facility",
+        "plant",
+        "embassy",
+        "diplomat",
+        "delegation",
+        "mission",
         "position",
         "stronghold",
         "camp",
@@ -663,6 +723,9 @@ OWNED_PROXY_NOUNS = frozenset(
 # Proxy nouns that a demonym can stand on ("Russian forces" = Russia, "Russian helicopters" ≠).
 DEMONYM_PROXY_NOUNS = frozenset(
     {
+        "site",
+        "facility",
+        "plant",
         "troop",
         "force",
         "army",

@@ -78,6 +78,27 @@ def _listed_members(ctx: Context, head: Token) -> list[Arg]:
     return members
 
 
+_QUANTIFIERS = frozenset({"several", "some", "many", "most", "all", "few", "two", "three", "four", "five", "six"})
+
+
+def _quantity_holder(head: Token) -> Token | None:
+    """Covers "several of its members, including A and B": the list hangs on the quantifier."""
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in _QUANTIFIERS:
+        return prep.head
+    return None
+
+
+def _sentence_alliances(ctx: Context, tok: Token, exclude: set[str]) -> list[Arg]:
+    """The one alliance named in the sentence, if there is exactly one."""
+    found: dict[str, Arg] = {}
+    for t in tok.sent:
+        r = ctx.actor(t)
+        if r is not None and r.kind == "Alliance" and r.actor_id not in exclude:
+            found.setdefault(r.actor_id, Arg(r, 0.8))
+    return list(found.values()) if len(found) == 1 else []
+
+
 _GROUPING_NOUNS = frozenset(
     {
         "pact",
@@ -158,10 +179,15 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return
     head = np_head(tok)
     orgs = _orgs_of_member_noun(ctx, tok, head)
+    quantity = _quantity_holder(head)
+    listed = _listed_members(ctx, head) + (_listed_members(ctx, quantity) if quantity is not None else [])
+    if not orgs and listed and lemma == "member":
+        # "the five existing members, A, B and C, …": members of the one bloc the sentence names
+        orgs = _sentence_alliances(ctx, tok, {a.id for a in listed})
     if not orgs:
         return
     side = None
-    members = _listed_members(ctx, head)
+    members = listed
     if not members and lemma == "membership":
         members = [a for c in tok.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
     if not members and head is not tok and ctx.actor(head) is not None:

@@ -111,15 +111,27 @@ def _sentence_state(ctx: Context, token: Token) -> list[Arg]:
             if arg is not None and arg.actor.kind == "Country" and arg.actor.via != "coref":
                 return [Arg(arg.actor, 0.6)]
     near = range(max(sent.start, token.i - _NEAR), min(sent.end, token.i + _NEAR + 1))
+    # The object of the person's own verb is who they deal with ("X warned Cairo"), not their state.
+    dealt_with = {c.i for c in token.head.children if c.dep_ in {"dobj", "dative"}} if token.dep_ == "nsubj" else set()
     states = {
         r.actor_id: r
         for i in near
         for r in [ctx.by_token.get(i)]
-        if r is not None and r.kind == "Country" and not r.weak and r.via != "coref"
+        if r is not None
+        and r.kind == "Country"
+        and not r.weak
+        and r.via != "coref"
+        and ctx.doc[r.mention.start : r.mention.end].root.i not in dealt_with
     }
     if len(states) == 1:
         return [Arg(next(iter(states.values())), 0.55)]
     return []
+
+
+def _known_parent(ctx: Context, person: Resolved) -> list[Arg]:
+    """A bare title's owner from the gazetteer ("President Putin" → Russia), if the article names it."""
+    parent = ctx.parent_of(person)
+    return [Arg(parent, 0.9)] if parent is not None else []
 
 
 _NEAR = 6  # tokens around a name within which a lone state is taken as the title's state
@@ -201,6 +213,8 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 for a in [ctx.actor(c)]
                 if a is not None and a.kind in {"Company", "Organization"}
             ]
+        if not orgs and role and not ctx.prep_tokens(role_tok, ("of", "at", "for")):
+            orgs = _known_parent(ctx, r)
         if not orgs and role in lx.STATE_TITLES and not ctx.prep_tokens(role_tok, ("of", "at", "for")):
             # "Chancellor Olaf Scholz said Germany would …": a bare state title.
             orgs, inferred = _sentence_state(ctx, tok), True
@@ -217,6 +231,8 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
         role, owners, title = _linear_title(ctx, r)
         if role and title is not None:
             inferred = False
+            if not owners:
+                owners = _known_parent(ctx, r)
             if not owners and role in lx.STATE_TITLES:
                 owners, inferred = _sentence_state(ctx, tok), True
             for c in pairs("LEADS", [person], owners, title, 0.75, role=role):
@@ -243,6 +259,32 @@ def led_by(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from pairs("LEADS", leaders, [led] if led else [], tok, 0.8, role="head")
     else:
         yield from pairs("LEADS", leaders, ctx.patients(tok), tok, 0.8, role="head")
+        yield from _gapped_by(ctx, tok)
+
+
+def _gapped_by(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "X is led by A, Y by B and Z by C": later pairs repeat the verb by gapping.
+
+    Read left to right, since the parser cannot attach the verbless pairs.
+    """
+    doc = ctx.doc
+    i = verb.i + 1
+    while i < verb.sent.end - 2:
+        led = ctx.by_token.get(i)
+        if led is None or led.kind == "Person" or led.weak:
+            i += 1
+            continue
+        j = led.mention.end
+        if doc[j].lower_ != "by" or doc[i - 1].lower_ not in {",", "and"}:
+            i = j
+            continue
+        k = j + 1
+        while k < verb.sent.end and k not in ctx.by_token and doc[k].pos_ == "PROPN" and k - j <= 3:
+            k += 1  # a rank or title: "by General X"
+        leader = ctx.by_token.get(k)
+        if leader is not None and leader.kind == "Person":
+            yield from pairs("LEADS", [Arg(leader)], [Arg(led)], verb, 0.75, role="head")
+        i = j + 1
 
 
 _PART_WORDS = frozenset({"subsidiary", "part", "unit", "division", "branch", "arm", "wing", "affiliate", "component"})
@@ -252,6 +294,20 @@ _STATE_BODIES = frozenset(
 )
 
 
+def _state_marked(noun: Token, start: int) -> bool:
+    """Covers "state-owned", "state-run", "government-controlled", "state" before a name."""
+    for child in noun.children:
+        if child.i >= start or child.dep_ not in {"amod", "compound", "npadvmod", "nmod"}:
+            continue
+        if child.lower_ in {"state-owned", "state-run", "government-owned", "state"}:
+            return True
+        if child.lemma_.lower() in {"own", "run", "control"} and any(
+            g.lower_ in {"state", "government"} for g in child.children
+        ):
+            return True
+    return False
+
+
 def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     """An organisation described as part of a state: "Russia's state arms exporter, X"."""
     r = ctx.actor(tok)
@@ -259,8 +315,20 @@ def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return
     if tok.i != ctx.doc[r.mention.start : r.mention.end].root.i:
         return
-    for child in tok.children:
-        if child.dep_ == "poss":
+    if _state_marked(tok, r.mention.start):
+        # "the state-owned company", "India's state-run X": owned by a state.
+        owners = [o for o in ctx.owners(tok, allow_weak=True) if o.actor.kind == "Country" and o.id != r.actor_id]
+        parent = ctx.parent_of(r)
+        if not owners and parent is not None and parent.kind == "Country":
+            owners = [Arg(parent, 0.9)]
+        yield from pairs("PART_OF", [Arg(r)], owners, tok, 0.75)
+    owned_by = [tok]
+    head_actor = ctx.actor(tok.head)
+    if tok.dep_ in {"nmod", "compound", "conj", "amod"} and head_actor is not None and head_actor is not r:
+        owned_by.append(tok.head)  # "Russia's X and Y": the possessive covers both names
+    for child in (c for t in owned_by for c in t.children):
+        # "Yemen's Houthis" says where an armed group is from, not that the state owns it.
+        if child.dep_ == "poss" and r.kind != "ArmedGroup":
             # "Iran's Shahed Aviation Industries", "France's Naval Group"
             owners = [o for o in ctx.np_actors(child) if o.id != r.actor_id and o.actor.kind == "Country"]
             yield from pairs("PART_OF", [Arg(r)], owners, tok, 0.7)
@@ -286,6 +354,10 @@ def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         for child in desc.children:
             if child.dep_ == "compound":
                 owners += ctx.owners(child, allow_weak=state_owned)
+        if not owners:
+            # "X, the French manufacturer": a demonym agreeing with the gazetteer's parent.
+            parent = ctx.parent_of(r)
+            owners = [o for o in ctx.owners(desc, allow_weak=True) if parent is not None and o.id == parent.actor_id]
         owners = [o for o in owners if o.id != r.actor_id]
         yield from pairs("PART_OF", [Arg(r)], owners, desc, 0.8)
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "be":

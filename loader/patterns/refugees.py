@@ -41,15 +41,32 @@ def _flee_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
     if not subjects:
         return
     subject = subjects[0]
+    part = _part_of_people(subject)
+    if part is not None:
+        subject = part  # "100,000 of its residents", "1.2 million of them"
     demonym = ctx.actor(subject)  # "Armenians fled": a people named by its demonym
     if demonym is not None and not demonym.weak:
         demonym = None
-    if subject.lemma_.lower() not in _PEOPLE_NOUNS and demonym is None:
+    if subject.lemma_.lower() not in _PEOPLE_NOUNS | {"they", "them"} and demonym is None:
         return
-    origins = ctx.prep_objects(verb, ("from",), allow_weak=True) + ctx.objects(verb, frozenset({"dobj"}))
+    origins = ctx.prep_objects(verb, ("from",), allow_weak=True)
+    if verb.lemma_.lower() != "cross":
+        origins += ctx.objects(verb, frozenset({"dobj"}))
+    # "Gaza's residents"; a pronoun ("its residents") too often points at the wrong place.
+    origins += [a for c in subject.children if c.dep_ == "poss" for a in ctx.np_actors(c) if a.actor.via != "coref"]
+    if not origins and verb.dep_ == "conj" and verb.head.lemma_.lower() in {"flee", "escape"}:
+        # "… have fled Ukraine, and a million of them have crossed into Poland"
+        head = verb.head
+        origins = ctx.prep_objects(head, ("from",), allow_weak=True) + ctx.objects(head, frozenset({"dobj"}))
     if demonym is not None and not origins:
         origins = [Arg(demonym, 0.7)]
     dests = ctx.prep_objects(verb, ("to", "into", "toward", "towards"))
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "across"}:
+            # "fled from A to B" / "across the border into B": the parser may nest "to B" there
+            dests += ctx.prep_objects(prep, ("to", "into"))
+            for pobj in prep.children:
+                dests += ctx.prep_objects(pobj, ("to", "into"))
     if not dests:
         # "… have fled Sudan, most of them to Chad and Egypt"
         for tok in verb.sent:
@@ -66,9 +83,24 @@ def _flee_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
     yield from pairs("REFUGEES_FLEE_TO", origins, dests, verb, 0.7)
 
 
+_QUANTITY_WORDS = frozenset({"many", "some", "most", "thousand", "million", "hundred", "half", "majority", "tens"})
+
+
+def _part_of_people(subject: Token) -> Token | None:
+    """The people in "100,000 of its residents", "a million of them"."""
+    if subject.pos_ != "NUM" and subject.lemma_.lower() not in _QUANTITY_WORDS:
+        return None
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
 def refugees(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
-    if is_verb(tok) and lemma in {"flee", "escape"}:
+    if is_verb(tok) and lemma in {"flee", "escape", "cross"}:
         yield from _flee_verb(ctx, tok)
         return
     if not is_noun(tok) or lemma not in {"refugee", "asylum", "migrant", "evacuee"}:

@@ -46,6 +46,8 @@ TRIGGER_LEMMAS = frozenset(
     | lx.ACQUIRE_VERBS
     | lx.SUPPLY_NOUNS
     | lx.ACQUIRE_NOUNS
+    | lx.DEAL_NOUNS
+    | lx.MADE_PARTICIPLES
     | lx.ATTACK_VERBS
     | {"supplier", "exporter", "provider", "seller", "source", "fire", "launch", "lob"}
     | lx.ATTACK_NOUNS
@@ -53,6 +55,7 @@ TRIGGER_LEMMAS = frozenset(
     | lx.THREAT_NOUNS
     | lx.SANCTION_VERBS
     | lx.SANCTION_NOUNS
+    | lx.FREEZE_VERBS
     | lx.CONTROL_VERBS
     | lx.CONTROL_NOUNS
     | {"fall", "take", "grab", "assume", "gain", "regain", "wrest", "win"}
@@ -81,8 +84,9 @@ TRIGGER_LEMMAS = frozenset(
     | {"deploy", "send", "dispatch", "defend", "protect", "guard", "fight", "back"}
     | lx.SUPPORT_NOUNS
     | lx.BASE_NOUNS
+    | lx.STATIONED_NOUNS
     | {"station", "host", "house", "centre", "center", "hub"}
-    | {"refugee", "asylum", "migrant", "evacuee", "flee", "escape"}
+    | {"refugee", "asylum", "migrant", "evacuee", "flee", "escape", "cross"}
     | lx.LEAD_VERBS
 )
 

@@ -23,6 +23,10 @@ CONTROL_DEPS = frozenset({"xcomp", "acomp", "conj", "advcl", "pcomp"})
 _WH = frozenset({"which", "that", "who", "whom", "whose"})
 # Tokens allowed between the items of a list the parser failed to coordinate.
 _LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well"})
+_HELD = frozenset({"hold", "control", "occupy", "run"})
+_SITE_NOUNS = frozenset({"site", "facility", "plant"})
+# Quantities of a place or group that stand for it: "most of Darfur", "parts of Somalia".
+_PARTITIVES = frozenset({"most", "much", "part", "all", "whole", "bulk", "rest", "half", "swath", "swathe", "large"})
 
 
 @dataclass(frozen=True)
@@ -43,12 +47,21 @@ class Context:
     def __init__(self, doc: Doc, resolved: Iterable[Resolved]) -> None:
         self.doc = doc
         self.by_token: dict[int, Resolved] = {}
+        # One named mention per actor, so a gazetteer parent can be used as an endpoint.
+        self.named: dict[str, Resolved] = {}
         for r in resolved:
             for i in range(r.mention.start, r.mention.end):
                 self.by_token[i] = r
+            held = self.named.get(r.actor_id)
+            if r.kind != "Media" and r.via != "coref" and (held is None or (held.weak and not r.weak)):
+                self.named[r.actor_id] = r
 
     def actor(self, token: Token) -> Resolved | None:
         return self.by_token.get(token.i)
+
+    def parent_of(self, r: Resolved) -> Resolved | None:
+        """The gazetteer parent of an actor, when the article names it (else it is no endpoint)."""
+        return self.named.get(r.parent) if r.parent else None
 
     def mention_start(self, token: Token) -> int:
         r = self.by_token.get(token.i)
@@ -68,9 +81,17 @@ class Context:
             if r.weak and not allow_weak:
                 return None
             return Arg(r, 0.8 if r.weak else 1.0)
-        if depth > 2 or token.pos_ not in {"NOUN", "PROPN"}:
+        if depth > 2:
             return None
         lemma = token.lemma_.lower()
+        if lemma in _PARTITIVES:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self.denote(pobj, allow_weak=allow_weak, depth=depth + 1)
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return None
         if lemma in lx.DESCRIPTIONS and lemma not in lx.PROXY_NOUNS:
             # "the Hezbollah group", "the CSTO alliance": a description named by its modifier
             return self._proxy_owner(token, lemma, depth)
@@ -81,7 +102,7 @@ class Context:
     def _proxy(self, token: Token, lemma: str, depth: int) -> Arg | None:
         """Covers "U.S. troops", "Russia's forces", "allies in Central Asia", "the army of Mali"."""
         for child in token.children:
-            if child.dep_ == "amod" and child.lemma_.lower() in {"hold", "control", "occupy", "run"}:
+            if child.dep_ == "amod" and child.lemma_.lower() in _HELD:
                 # "Russian-held airfields" belong to Russia, wherever they are.
                 for grand in child.children:
                     r = self.by_token.get(grand.i)
@@ -122,6 +143,8 @@ class Context:
         """Further actors of a proxy over a list: "units from Russia, Kazakhstan and Kyrgyzstan"."""
         if token.i in self.by_token or token.lemma_.lower() not in lx.PROXY_NOUNS:
             return []
+        if any(c.dep_ == "amod" and c.lemma_.lower() in _HELD for c in token.children):
+            return []  # "Russian-held airfields in A and B" are all Russia's, not A's and B's
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
                 for pobj in child.children:
@@ -144,11 +167,14 @@ class Context:
                 r = modifier
                 if r.weak and lemma not in lx.DEMONYM_PROXY_NOUNS:
                     continue
+                if lemma in _SITE_NOUNS and r.via == "ner":
+                    continue  # "the Fordow and Natanz facilities": the site's own name, not an owner
                 return Arg(r, 0.75 if r.weak else 0.9)
         for child in token.children:
             if child.dep_ == "poss":
                 arg = self.denote(child, depth=depth + 1)
-                if arg is not None:
+                if arg is not None and not (arg.actor.kind == "Person" and lemma in lx.DESCRIPTIONS):
+                    # "his country" is a state, not the person it belongs to
                     return Arg(arg.actor, arg.directness * 0.85)
         return None
 
@@ -166,9 +192,25 @@ class Context:
             items += self._list_continuation(items[-1])
         for item in items:
             arg = self.denote(item, allow_weak=allow_weak)
-            if arg is not None and arg.id not in seen:
-                seen.add(arg.id)
-                out.append(arg)
+            for a in [arg, *self._coordinated_modifiers(item)] if arg is not None else []:
+                if a.id not in seen:
+                    seen.add(a.id)
+                    out.append(a)
+        return out
+
+    def _coordinated_modifiers(self, token: Token) -> list[Arg]:
+        """Further owners of a proxy with coordinated modifiers: "Indian and Russian troops"."""
+        lemma = token.lemma_.lower()
+        if token.i in self.by_token or lemma not in lx.PROXY_NOUNS:
+            return []
+        out: list[Arg] = []
+        for child in token.children:
+            if child.dep_ in {"compound", "amod", "nmod"} and child.i < token.i and child.i in self.by_token:
+                for conj in child.conjuncts:
+                    r = self.by_token.get(conj.i)
+                    if r is None or r.kind == "Media" or (r.weak and lemma not in lx.DEMONYM_PROXY_NOUNS):
+                        continue
+                    out.append(Arg(r, 0.75 if r.weak else 0.9))
         return out
 
     def _list_continuation(self, last: Token) -> list[Token]:
@@ -211,7 +253,7 @@ class Context:
                 subj = [c for c in cur.children if c.dep_ == "nsubjpass"]
             if subj:
                 if subj[0].lower_ in _WH and cur.dep_ == "relcl":
-                    return self.np_actors(cur.head, allow_weak=allow_weak)
+                    return self._one_of(cur.head) or self.np_actors(cur.head, allow_weak=allow_weak)
                 return self.np_actors(subj[0], allow_weak=allow_weak)
             if cur is verb and any(c.dep_ == "nsubjpass" for c in cur.children):
                 return self.agents(cur)
@@ -246,6 +288,16 @@ class Context:
                     return self.np_actors(cur, allow_weak=allow_weak)
                 continue
             break
+        return []
+
+    def _one_of(self, noun: Token) -> list[Arg]:
+        """Covers "X is one of two states that host …": the relative clause is about X."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in {"one", "among"}:
+            return []
+        holder = prep.head
+        if holder.dep_ in {"attr", "prep"} and holder.head.lemma_.lower() == "be":
+            return [a for c in holder.head.children if c.dep_ == "nsubj" for a in self.np_actors(c)]
         return []
 
     def agents(self, verb: Token) -> list[Arg]:
@@ -374,7 +426,9 @@ def clause_chain(token: Token, limit: int = 8, *, through_preps: bool = True) ->
 
 
 def is_negated(chain: list[Token]) -> bool:
-    for tok in chain:
+    for n, tok in enumerate(chain):
+        if n and chain[n - 1].dep_ == "advcl" and any(c.dep_ == "mark" for c in chain[n - 1].children):
+            break  # "X was not a threat, although Y began buying jets": the main clause's negation stays there
         lemma = tok.lemma_.lower()
         if lemma in lx.DENIAL_HEADS and tok.pos_ == "VERB" and tok is not chain[0]:
             return True
@@ -405,7 +459,10 @@ def is_hypothetical(chain: list[Token]) -> bool:
             cur = cur.head
             heads.append(cur)
     for tok in heads:
+        reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lx.REPORT_VERBS and tok.head.tag_ == "VBD"
         for child in tok.children:
+            if child.dep_ == "aux" and child.lower_ == "would" and reported:
+                continue  # "X said it would send …": a reported plan, not a hypothesis
             if child.dep_ == "aux" and child.lower_ in lx.HYPOTHETICAL_AUX:
                 return True
             if child.dep_ == "mark" and child.lower_ in lx.HYPOTHETICAL_MARKS:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -52,6 +53,15 @@ def param_selector(name: str) -> str:
     return f"[id='{json.dumps({'name': name, 'type': ids.PARAM}, separators=(',', ':'))}']"
 
 
+def replace_text(element: Any, text: str) -> None:
+    """Select everything in an input or textarea and type over it (clear_input only clears one line)."""
+    from selenium.webdriver.common.keys import Keys
+
+    element.send_keys(Keys.CONTROL, "a")
+    element.send_keys(Keys.DELETE)
+    element.send_keys(text)
+
+
 def wait_for_graph(dash_duo: Any, graph_id: str, expected: list[str], timeout: float = 10) -> list[str]:
     deadline = time.time() + timeout
     nodes = None
@@ -71,8 +81,7 @@ def test_open_change_run_see_table_and_graph(dash_duo: Any, app: Any) -> None:
 
     country = dash_duo.find_element(param_selector("country"))
     assert country.get_attribute("value") == "Russia"
-    dash_duo.clear_input(country)
-    country.send_keys("Uzbekistan")
+    replace_text(country, "Uzbekistan")
     dash_duo.find_element(f"#{ids.RUN}").click()
 
     dash_duo.wait_for_contains_text(message, "1 row", timeout=10)
@@ -92,7 +101,11 @@ def test_open_change_run_see_table_and_graph(dash_duo: Any, app: Any) -> None:
     assert [e for e in dash_duo.get_logs() or [] if e.get("source") != "network"] == []
 
 
-def test_query_list_search_and_console_refusal(dash_duo: Any, app: Any) -> None:
+def test_query_list_search_console_refusal_and_save(dash_duo: Any, loaded: Graph, settings: Settings,
+                                                     tmp_path: Path) -> None:
+    from dashboard.app import create_app
+
+    app = create_app(settings.model_copy(update={"geokg_user_queries_dir": tmp_path}), loaded)
     dash_duo.start_server(app)
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/queries")
     search = dash_duo.find_element(f"#{ids.SEARCH}")
@@ -102,8 +115,22 @@ def test_query_list_search_and_console_refusal(dash_duo: Any, app: Any) -> None:
 
     dash_duo.wait_for_page(url=f"{dash_duo.server_url}/queries/console")
     text = dash_duo.find_element(f"#{ids.CONSOLE_TEXT}")
-    dash_duo.clear_input(text)
-    text.send_keys("MATCH (n) DETACH DELETE n")
+    replace_text(text, "MATCH (n) DETACH DELETE n")
     dash_duo.find_element(f"#{ids.CONSOLE_RUN}").click()
-    dash_duo.wait_for_contains_text(f"#{ids.result(ids.CONSOLE_PANEL, 'message')}",
-                                    "Refused: DETACH is not allowed", timeout=10)
+    message = f"#{ids.result(ids.CONSOLE_PANEL, 'message')}"
+    dash_duo.wait_for_contains_text(message, "Refused: DETACH is not allowed", timeout=10)
+    assert loaded.read("MATCH (n) RETURN count(n) AS n")[0]["n"] > 30
+
+    replace_text(text, "MATCH (h:Actor)-[:HOSTS_BASE_OF]->(g:Actor {id: $guest}) RETURN h.name AS host ORDER BY host")
+    replace_text(dash_duo.find_element(f"#{ids.CONSOLE_PARAMS}"), '{"guest": "country:RUS"}')
+    dash_duo.find_element(f"#{ids.CONSOLE_RUN}").click()
+    dash_duo.wait_for_contains_text(message, "2 rows", timeout=10)
+    dash_duo.find_element(f"#{ids.SAVE_NAME}").send_keys("russian_bases")
+    dash_duo.find_element(f"#{ids.SAVE_TITLE}").send_keys("Russian bases abroad")
+    dash_duo.find_element(f"#{ids.SAVE}").click()
+    dash_duo.wait_for_contains_text(f"#{ids.SAVE_STATUS}", "Saved.", timeout=10)
+    assert (tmp_path / "russian_bases.cypher").exists()
+
+    dash_duo.wait_for_page(url=f"{dash_duo.server_url}/queries/russian_bases")
+    dash_duo.wait_for_contains_text(f"#{ids.result(ids.QUERY_PANEL, 'grid')}", "Kyrgyzstan", timeout=10)
+    assert dash_duo.find_element(param_selector("guest")).get_attribute("value") == "country:RUS"

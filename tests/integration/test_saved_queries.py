@@ -317,3 +317,49 @@ def test_cli_console_save_as(loaded: Graph, tmp_path: Any, monkeypatch: pytest.M
     assert rerun.stdout.splitlines() == ["host", "Kyrgyzstan", "Tajikistan"]
     again = runner.invoke(console_command, ["RETURN 1 AS x", "--save-as", "russian_bases", "--title", "x"])
     assert again.exit_code == 1 and "exists" in again.stderr
+
+
+# --- the page's .json/.csv routes (Datasette-style variants of each query URL) ---
+
+@pytest.fixture(scope="module")
+def web(loaded: Graph, settings: Settings) -> Any:
+    import dash
+
+    from dashboard.pages import queries as page
+
+    app = dash.Dash(__name__, suppress_callback_exceptions=True)
+    app.layout = dash.html.Div()  # Dash checks a layout exists before serving any route
+    page.register_callbacks(app, loaded, settings)
+    return app.server.test_client()
+
+
+def test_json_and_csv_routes(web: Any) -> None:
+    import json
+
+    reply = web.get("/queries/members_of_alliance.json?on_date=2021-08-23&alliance=CSTO")
+    assert reply.status_code == 200 and reply.mimetype == "application/json"
+    doc = json.loads(reply.data)
+    assert doc["query"] == "members_of_alliance" and len(doc["rows"]) == 6
+    assert doc["params"] == {"alliance": "CSTO", "on_date": "2021-08-23"}
+    csv_reply = web.get("/queries/foreign_bases.csv")
+    assert csv_reply.status_code == 200 and csv_reply.mimetype == "text/csv"
+    assert csv_reply.data.decode().splitlines()[1].startswith("Kyrgyzstan [country:KGZ],HOSTS_BASE_OF ×1")
+    lists = json.loads(web.get("/queries/actor_relations.json?types=SUPPLIES_ARMS_TO&types=ATTACKED").data)
+    assert lists["params"]["types"] == ["SUPPLIES_ARMS_TO", "ATTACKED"]
+
+
+@pytest.mark.parametrize(("url", "status", "message"), [
+    ("/queries/members_of_alliance.json?on_date=soon", 400, "expects a date as YYYY-MM-DD, got 'soon'"),
+    ("/queries/members_of_alliance.json?colour=red", 400, "unknown parameter 'colour'"),
+    ("/queries/nope.json", 404, "no saved query named 'nope'"),
+])
+def test_route_errors_are_one_line_json(web: Any, url: str, status: int, message: str) -> None:
+    import json
+
+    reply = web.get(url)
+    assert reply.status_code == status
+    assert message in json.loads(reply.data)["error"]
+
+
+def test_route_refuses_other_formats(web: Any) -> None:
+    assert web.get("/queries/members_of_alliance.xml").status_code == 404

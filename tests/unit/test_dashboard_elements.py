@@ -32,6 +32,8 @@ def test_edge_classes_encode_direction_hedging_and_reference() -> None:
     assert "directed" not in symmetric["classes"].split()
     contradicted = el.edge_element("a", "MEMBER_OF", "b", {"reference": "contradicted"})
     assert "contradicted" in contradicted["classes"].split()
+    former = el.edge_element("country:UZB", "MEMBER_OF", "alliance:csto", {"until": "2012-12-19", "modality": "former"})
+    assert "former" in former["classes"].split() and former["data"]["label"] == "member of (until 2012-12-19)"
 
 
 def test_edge_width_grows_with_claims() -> None:

@@ -44,9 +44,9 @@ def fault_figures(request: pytest.FixtureRequest) -> Iterator[None]:
     failed_before = request.session.testsfailed
     yield
     crashes = request.session.testsfailed - failed_before
+    by_kind: dict[str, Any] = {k.replace(" ", "_"): v for k, v in sorted(TRIED.items())}
     line = faults.record("fuzzed readers and extractor", inputs=sum(TRIED.values()),
-                         faults=sum(TRIED.values()), losses=crashes,
-                         **{k.replace(" ", "_"): v for k, v in sorted(TRIED.items())})
+                         faults=sum(TRIED.values()), losses=crashes, **by_kind)
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None:
         reporter.write_line(line)

@@ -71,3 +71,13 @@ def test_console_bad_params_json() -> None:
 def test_console_save_options_need_save_as() -> None:
     result = CliRunner().invoke(console_command, ["RETURN 1", "--title", "x"])
     assert result.exit_code == 2 and "go with --save-as" in result.stderr
+
+
+def test_interactive_statements_end_with_semicolon_or_blank_line() -> None:
+    import io
+
+    from geokg.query_cli import _read_statements
+
+    typed = io.StringIO("MATCH (n)\nRETURN n;\nRETURN 1\n\n\nRETURN 2\n:quit\nRETURN 3\n")
+    assert list(_read_statements(typed)) == ["MATCH (n)\nRETURN n;", "RETURN 1\n", "RETURN 2\n:quit\nRETURN 3"]
+    assert list(_read_statements(io.StringIO(":q\nRETURN 1;\n"))) == []

@@ -260,6 +260,7 @@ def test_render_and_save_round_trip(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"name": "members_of_alliance"}, "is the name of a shipped query"),
     ({"name": "Bad Name"}, "lower-case"),
+    ({"name": "console"}, "is reserved"),
     ({"title": "  "}, "needs a title"),
     ({"text": "RETURN $x", "params": {}}, "uses $x without a value"),
     ({"text": "RETURN $x", "params": {"x": {"a": 1}}}, "cannot save parameter 'x' of JSON type dict"),

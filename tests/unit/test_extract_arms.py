@@ -1,0 +1,221 @@
+"""Arms transfers, company ownership and leaders' titles on constructions written for these tests.
+
+Sentences use real states from the shipped gazetteer and a made-up state arms maker added
+through a user gazetteer file (with its owning state), as users extend it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loader import extract
+from loader.gazetteer import Gazetteer
+from loader.models import ExtractedArticle, Relation
+
+EXTENSION = """
+- id: company:nordvik-defence
+  name: Nordvik Defence
+  kind: Company
+  aliases: [Nordvik]
+  parent: country:NOR
+"""
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    path = tmp_path_factory.mktemp("gaz") / "extra.yaml"
+    path.write_text(EXTENSION, encoding="utf-8")
+    return Gazetteer.load([path])
+
+
+def run(gazetteer: Gazetteer, text: str) -> ExtractedArticle:
+    return extract.extract_texts([text], gazetteer)[0]
+
+
+def triples(article: ExtractedArticle) -> set[tuple[str, str, str]]:
+    return {(r.source, r.type, r.target) for r in article.relations if not r.negated}
+
+
+def find(article: ExtractedArticle, source: str, rtype: str, target: str) -> Relation:
+    for r in article.relations:
+        if (r.source, r.type, r.target) == (source, rtype, target) and not r.negated:
+            return r
+    raise AssertionError(f"{source} {rtype} {target} not in {triples(article)}")
+
+
+# --- SUPPLIES_ARMS_TO ---------------------------------------------------------------------
+def test_participle_bought_by_buyer_from_supplier(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The 18 howitzers bought by Chile from Spain arrived in Valparaiso last week.")
+    rel = find(art, "country:ESP", "SUPPLIES_ARMS_TO", "country:CHL")
+    assert rel.modality == "ordered"
+    assert "howitzers" in rel.items
+
+
+def test_passive_purchase_of_a_makers_system(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "Nordvik Defence unveiled a new radar on Monday. "
+        "The firm's coastal missile system was bought by Estonia in 2019.",
+    )
+    find(art, "company:nordvik-defence", "SUPPLIES_ARMS_TO", "country:EST")
+
+
+def test_share_of_a_recipients_imports(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Germany supplied about 40 percent of Greece's imports of major arms last decade.")
+    find(art, "country:DEU", "SUPPLIES_ARMS_TO", "country:GRC")
+
+
+def test_counts_with_their_own_suppliers(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Bolivia received twelve helicopters as a gift, eight from Brazil and four from Argentina.")
+    assert {("country:BRA", "SUPPLIES_ARMS_TO", "country:BOL"), ("country:ARG", "SUPPLIES_ARMS_TO", "country:BOL")} <= (
+        triples(art)
+    )
+
+
+def test_reported_would_is_a_plan_not_a_hypothesis(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Spain said on Monday that it would send 20 battle tanks to Morocco.")
+    assert find(art, "country:ESP", "SUPPLIES_ARMS_TO", "country:MAR").modality == "planned"
+
+
+def test_hypothetical_would_still_drops(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Spain would send battle tanks to Morocco if the parliament agreed.")
+    assert ("country:ESP", "SUPPLIES_ARMS_TO", "country:MAR") not in triples(art)
+
+
+def test_arms_maker_selling_it(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "Norway's Nordvik Defence designed the Skarv loitering munition. The company sold it to Chile in 2021.",
+    )
+    find(art, "company:nordvik-defence", "SUPPLIES_ARMS_TO", "country:CHL")
+    # The maker's home state is a PART_OF fact, not a second supplier.
+    assert ("country:NOR", "SUPPLIES_ARMS_TO", "country:CHL") not in triples(art)
+
+
+def test_order_from_an_arms_maker_without_a_weapon_noun(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Peru has ordered a total of 24 from Nordvik Defence, officials said.")
+    find(art, "company:nordvik-defence", "SUPPLIES_ARMS_TO", "country:PER")
+
+
+def test_supplies_to_an_armed_force_count_for_its_state(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Serbia held a parade. The Army of Serbia received new combat drones from China last year.")
+    find(art, "country:CHN", "SUPPLIES_ARMS_TO", "country:SRB")
+
+
+def test_place_name_modifier_is_not_a_supplier(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Qatar will receive 200 missiles, and Kuwait 50 interceptors, the ministry said.")
+    assert not any(r.type == "SUPPLIES_ARMS_TO" for r in art.relations)
+
+
+def test_pronoun_after_a_subordinate_subject_refers_to_the_main_subject(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "Finland has sent 30 tanks to Ukraine since Russia invaded its neighbour. "
+        "It has also ordered 40 rocket launchers from South Korea.",
+    )
+    find(art, "country:KOR", "SUPPLIES_ARMS_TO", "country:FIN")
+    assert ("country:KOR", "SUPPLIES_ARMS_TO", "country:RUS") not in triples(art)
+
+
+def test_deal_for_weapons_with_a_seller(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Portugal signed a $1bn deal for 12 frigates with Spain on Tuesday.")
+    assert find(art, "country:ESP", "SUPPLIES_ARMS_TO", "country:PRT").modality == "ordered"
+
+
+def test_order_for_weapons_from_a_seller(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Chile's order for eight patrol helicopters from Brazil was confirmed.")
+    find(art, "country:BRA", "SUPPLIES_ARMS_TO", "country:CHL")
+
+
+def test_approved_sale_with_recipient_on_the_verb_and_agency_as_its_state(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The U.S. State Department approved the possible sale of 40 F-16 fighters to Peru.")
+    rel = find(art, "country:USA", "SUPPLIES_ARMS_TO", "country:PER")
+    assert rel.modality == "planned"
+    assert "f-16 fighters" in rel.items
+
+
+def test_bare_model_designation_is_an_item(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Qatar, which bought the J-10 from China in 2019, plans more purchases.")
+    find(art, "country:CHN", "SUPPLIES_ARMS_TO", "country:QAT")
+
+
+def test_in_talks_to_buy_is_planned(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Peru is in talks to buy 24 fighter jets from Sweden.")
+    assert find(art, "country:SWE", "SUPPLIES_ARMS_TO", "country:PER").modality == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        ("Georgia deployed its French-built air defence systems near the border.", "country:FRA", "country:GEO"),
+        ("Kenya fields Turkish-made drones against the militants.", "country:TUR", "country:KEN"),
+    ],
+)
+def test_made_by_modifier_with_a_user(gazetteer: Gazetteer, text: str, supplier: str, recipient: str) -> None:
+    rel = find(run(gazetteer, text), supplier, "SUPPLIES_ARMS_TO", recipient)
+    assert rel.modality == "delivered"
+    assert not any("made" in i or "built" in i for i in rel.items)
+
+
+def test_designed_by_is_not_supplied_by(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Poland fields Soviet-designed tanks and German-designed howitzers.")
+    assert not any(r.type == "SUPPLIES_ARMS_TO" for r in art.relations)
+
+
+# --- PART_OF ------------------------------------------------------------------------------
+def test_state_owned_description_uses_the_gazetteer_owner(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "Norway expects more export orders. Nordvik Defence sold rifles to Peru, "
+        "and the state-owned company plans further sales.",
+    )
+    find(art, "company:nordvik-defence", "PART_OF", "country:NOR")
+
+
+def test_possessive_covers_coordinated_companies(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The plant was built with Russia's Rostec and Almaz-Antey in 2019.")
+    find(art, "company:rostec", "PART_OF", "country:RUS")
+    find(art, "company:almaz-antey", "PART_OF", "country:RUS")
+
+
+def test_demonym_description_agreeing_with_the_gazetteer(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Thales, the French electronics maker, opened a plant in Chile.")
+    find(art, "company:thales", "PART_OF", "country:FRA")
+
+
+def test_demonym_description_alone_is_not_ownership(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Thales, the Chilean distributor's supplier, opened a plant in Chile.")
+    assert ("company:thales", "PART_OF", "country:CHL") not in triples(art)
+
+
+# --- LEADS --------------------------------------------------------------------------------
+def test_bare_title_uses_the_known_state_of_the_person(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "France sent an envoy to the talks. Germany hosted them, and President Emmanuel Macron praised the outcome.",
+    )
+    find(art, "person:emmanuel-macron", "LEADS", "country:FRA")
+    assert ("person:emmanuel-macron", "LEADS", "country:DEU") not in triples(art)
+
+
+def test_gapped_led_by_pairs(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "Chile is led by President Gabriel Boric, Peru by President Dina Boluarte and Bolivia by President Luis Arce.",
+    )
+    leads = {(s, o) for s, t, o in triples(art) if t == "LEADS"}
+    assert {
+        ("person:gabriel-boric", "country:CHL"),
+        ("person:dina-boluarte", "country:PER"),
+        ("person:luis-arce", "country:BOL"),
+    } <= leads
+
+
+def test_crown_prince_title(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Saudi Arabia's Crown Prince Mohammed bin Salman met investors in Riyadh.")
+    find(art, "person:mohammed-bin-salman", "LEADS", "country:SAU")
+
+
+def test_state_a_person_addresses_is_not_their_state(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Defence Secretary John Harlow warned Egypt about the purchase.")
+    assert ("person:john-harlow", "LEADS", "country:EGY") not in triples(art)

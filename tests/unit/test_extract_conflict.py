@@ -1,0 +1,298 @@
+"""Conflict and cooperation constructions, on sentences written for these tests.
+
+Each test names one construction: partitives, coordinated demonyms, "respectively" lists,
+stationed forces, deployments with a purpose, named targets, refugee flows, sanctions
+widened or imposed with a detached target.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loader import extract
+from loader.gazetteer import Gazetteer
+from loader.models import ExtractedArticle
+
+# A company whose name is also used for a drill, as users' own gazetteers may hold.
+EXTENSION = """
+- id: company:sentinel-systems
+  name: Sentinel Systems
+  kind: Company
+  aliases: [Sentinel]
+"""
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    path = tmp_path_factory.mktemp("gaz") / "extra.yaml"
+    path.write_text(EXTENSION, encoding="utf-8")
+    return Gazetteer.load([path])
+
+
+def run(gazetteer: Gazetteer, text: str) -> ExtractedArticle:
+    return extract.extract_texts([text], gazetteer)[0]
+
+
+def triples(article: ExtractedArticle, *, negated: bool = False) -> set[tuple[str, str, str]]:
+    return {(r.source, r.type, r.target) for r in article.relations if r.negated == negated}
+
+
+def of_type(article: ExtractedArticle, rtype: str) -> set[tuple[str, str, str]]:
+    return {t for t in triples(article) if t[1] == rtype}
+
+
+# --- control -------------------------------------------------------------------------------
+def test_partitive_of_a_place_is_the_place(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Tigrayan forces aside, the Houthis still control most of Hodeidah and parts of Marib.")
+    assert of_type(art, "CONTROLS") == {
+        ("group:houthis", "CONTROLS", "region:hodeidah"),
+        ("group:houthis", "CONTROLS", "region:marib"),
+    }
+
+
+def test_hold_a_capital_named_in_apposition(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Al-Shabab, which has held the port town, Kismayo, for years, lost ground in 2012.")
+    assert ("group:al-shabab", "CONTROLS", "country:SOM") not in triples(art)
+    art = run(gazetteer, "The Taliban have held the Afghan capital, Kabul, since August.")
+    assert ("group:taliban", "CONTROLS", "country:AFG") in triples(art)
+
+
+def test_bare_take_needs_a_town_or_region(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "M23 fighters took Bukavu after a short battle.")
+    assert ("group:m23", "CONTROLS", "region:bukavu") in triples(art)
+    art = run(gazetteer, "Rwanda took Congo to an international court.")
+    assert of_type(art, "CONTROLS") == set()
+
+
+# --- attacks -------------------------------------------------------------------------------
+def test_coordinated_demonyms_both_attack(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "French and British jets bombed Islamic State positions in Syria.")
+    assert {
+        ("country:FRA", "ATTACKED", "group:isis"),
+        ("country:GBR", "ATTACKED", "group:isis"),
+    } <= triples(art)
+
+
+def test_incursion_into_demonym_territory(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Tajikistan's incursion into Kyrgyz territory left dozens dead.")
+    assert ("country:TJK", "ATTACKED", "country:KGZ") in triples(art)
+
+
+def test_strikes_on_sites_owned_by_a_demonym(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Israel carried out strikes on Syrian military sites near the coast.")
+    assert ("country:ISR", "ATTACKED", "country:SYR") in triples(art)
+
+
+def test_city_of_a_named_place(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Russian troops encircled and shelled the eastern city of Avdiivka for months.")
+    assert ("country:RUS", "ATTACKED", "region:avdiivka") in triples(art)
+
+
+# --- military support ----------------------------------------------------------------------
+def test_passive_deployment_counts_the_troops_own_state(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Some 2,000 Rwandan soldiers were sent to Mozambique last year.")
+    assert ("country:RWA", "MILITARY_SUPPORT_TO", "country:MOZ") in triples(art)
+
+
+def test_deployment_with_a_purpose_clause(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "Soldiers from Burundi and Uganda, deployed by the African Union to back the Somali army, guarded the airport.",
+    )
+    assert {
+        ("alliance:au", "MILITARY_SUPPORT_TO", "country:SOM"),
+        ("country:BDI", "MILITARY_SUPPORT_TO", "country:SOM"),
+        ("country:UGA", "MILITARY_SUPPORT_TO", "country:SOM"),
+    } <= triples(art)
+
+
+def test_deployment_without_purpose_or_destination_is_nothing(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Turkish troops were deployed in Qatar.")
+    assert of_type(art, "MILITARY_SUPPORT_TO") == set()
+
+
+# --- bases -----------------------------------------------------------------------------------
+def test_keeping_forces_in_a_country_is_hosting(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "France maintains about 1,500 soldiers in Djibouti.")
+    assert ("country:DJI", "HOSTS_BASE_OF", "country:FRA") in triples(art)
+
+
+def test_respectively_pairs_lists_item_by_item(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Italy and Spain keep contingents in Lebanon and Latvia respectively.")
+    assert of_type(art, "HOSTS_BASE_OF") == {
+        ("country:LBN", "HOSTS_BASE_OF", "country:ITA"),
+        ("country:LVA", "HOSTS_BASE_OF", "country:ESP"),
+    }
+
+
+def test_forces_led_respectively_by(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "The alliance keeps brigades in Slovakia and Hungary, led respectively by the Czech Republic and Croatia.",
+    )
+    assert of_type(art, "HOSTS_BASE_OF") == {
+        ("country:SVK", "HOSTS_BASE_OF", "country:CZE"),
+        ("country:HUN", "HOSTS_BASE_OF", "country:HRV"),
+    }
+
+
+def test_host_allows_forces_to_stay(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Syria allowed Iranian forces to remain after the war.")
+    assert ("country:SYR", "HOSTS_BASE_OF", "country:IRN") in triples(art)
+
+
+def test_one_of_the_states_that_host(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Bahrain is one of several Gulf states that host American forces.")
+    assert ("country:BHR", "HOSTS_BASE_OF", "country:USA") in triples(art)
+
+
+# --- threats ---------------------------------------------------------------------------------
+def test_warning_that_a_state_would_become_a_target(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "China warned that Japan would become a legitimate target if it intervened.")
+    assert ("country:CHN", "THREATENS", "country:JPN") in triples(art)
+
+
+def test_naming_a_priority_target(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Iran called the British bases legitimate targets.")
+    assert ("country:IRN", "THREATENS", "country:GBR") in triples(art)
+
+
+def test_being_a_target_of_attacks_is_no_threat(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Officials in Egypt said the port was a target of drone attacks.")
+    assert of_type(art, "THREATENS") == set()
+
+
+def test_embassy_belongs_to_its_owner(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Russia's embassy in Helsinki warned that Finland would become a legitimate target.")
+    assert ("country:RUS", "THREATENS", "country:FIN") in triples(art)
+
+
+# --- sanctions -------------------------------------------------------------------------------
+def test_sanctions_target_attached_to_the_verb(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Canada imposed sanctions last week on Myanmar over the coup.")
+    assert ("country:CAN", "SANCTIONS", "country:MMR") in triples(art)
+
+
+def test_sanctions_extended_to_a_new_target(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The EU later widened its sanctions to Belarus.")
+    assert ("alliance:eu", "SANCTIONS", "country:BLR") in triples(art)
+
+
+def test_sanctioned_entities_of_coordinated_demonyms(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Britain sanctioned Chinese and Turkish firms for shipping parts to Russia.")
+    assert {("country:GBR", "SANCTIONS", "country:CHN"), ("country:GBR", "SANCTIONS", "country:TUR")} <= triples(art)
+
+
+def test_his_country_is_not_the_person(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "Venezuelan President Nicolas Maduro said his country would withstand sanctions imposed by the United States.",
+    )
+    assert not any(t[1] == "SANCTIONS" and t[2].startswith("person:") for t in triples(art))
+
+
+# --- membership and alliances ------------------------------------------------------------------
+def test_members_listed_under_a_quantifier(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The SCO met in Astana. Three of its members, including India and Pakistan, sent ministers.")
+    assert {("country:IND", "MEMBER_OF", "alliance:sco"), ("country:PAK", "MEMBER_OF", "alliance:sco")} <= triples(art)
+
+
+def test_members_of_the_one_bloc_in_the_sentence(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "At the ASEAN summit, the founding members, Thailand and Malaysia, pressed for a deal.")
+    assert {("country:THA", "MEMBER_OF", "alliance:asean"), ("country:MYS", "MEMBER_OF", "alliance:asean")} <= triples(
+        art
+    )
+
+
+def test_signed_a_declaration_on_allied_relations(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer, "Uzbekistan, which signed a declaration on allied relations with Kazakhstan, hosted the talks."
+    )
+    assert ("country:KAZ", "ALLIED_WITH", "country:UZB") in triples(art) or (
+        "country:UZB",
+        "ALLIED_WITH",
+        "country:KAZ",
+    ) in triples(art)
+
+
+def test_coordinated_demonym_troops_exercise_together(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Chinese and Pakistani troops held the Warrior joint exercise near Lahore.")
+    assert of_type(art, "JOINT_EXERCISE_WITH") & {
+        ("country:CHN", "JOINT_EXERCISE_WITH", "country:PAK"),
+        ("country:PAK", "JOINT_EXERCISE_WITH", "country:CHN"),
+    }
+
+
+# --- refugees --------------------------------------------------------------------------------
+def test_flee_from_to_with_nested_destination(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The fighting forced 30,000 ethnic Tajiks to flee from Afghanistan to Tajikistan.")
+    assert ("country:AFG", "REFUGEES_FLEE_TO", "country:TJK") in triples(art)
+
+
+def test_part_of_them_crossed_into(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Some 800,000 people have fled Sudan, and 500,000 of them have crossed into Chad.")
+    assert ("country:SDN", "REFUGEES_FLEE_TO", "country:TCD") in triples(art)
+
+
+def test_tanks_crossing_a_border_are_no_refugees(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Russian tanks crossed into Georgia in August.")
+    assert of_type(art, "REFUGEES_FLEE_TO") == set()
+
+
+def test_fled_across_the_border_into(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Thousands of villagers fled from Myanmar across the river into Bangladesh.")
+    assert ("country:MMR", "REFUGEES_FLEE_TO", "country:BGD") in triples(art)
+
+
+# --- added: ongoing fighting, hyphenated backers, asset freezes, absolute "with X in control" ---
+def test_ongoing_fighting_goes_both_ways(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Nigeria has been fighting Boko Haram in the north-east for years.")
+    assert {
+        ("country:NGA", "ATTACKED", "group:boko-haram"),
+        ("group:boko-haram", "ATTACKED", "country:NGA"),
+    } <= triples(art)
+
+
+def test_single_fight_stays_one_way(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Wagner fought Ukraine near Soledar.")
+    assert of_type(art, "ATTACKED") == {("group:wagner", "ATTACKED", "country:UKR")}
+
+
+def test_demonym_backed_named_group(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The Ugandan-backed M23 rebels advanced on the town.")
+    assert ("country:UGA", "MILITARY_SUPPORT_TO", "group:m23") in triples(art)
+
+
+def test_backed_militias_in_a_country_do_not_back_the_country(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Iran-backed militias in Syria shelled the outpost.")
+    assert ("country:IRN", "MILITARY_SUPPORT_TO", "country:SYR") not in triples(art)
+
+
+def test_led_mission_deployed_to_a_country(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "A Rwandan-led regional force deployed to Mozambique in July.")
+    assert ("country:RWA", "MILITARY_SUPPORT_TO", "country:MOZ") in triples(art)
+
+
+def test_freezing_the_assets_of_an_actor(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Australia froze the assets of Iran's Revolutionary Guards and blocked Russian reserves.")
+    assert ("country:AUS", "SANCTIONS", "country:RUS") in triples(art)
+    art = run(gazetteer, "Georgia froze its talks with the EU.")
+    assert of_type(art, "SANCTIONS") == set()
+
+
+def test_absolute_with_actor_in_control(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The talks collapsed with the Taliban in control of most of Panjshir.")
+    assert ("group:taliban", "CONTROLS", "region:panjshir") in triples(art)
+
+
+def test_drill_named_like_a_company_still_pairs_its_troops(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Greek and Egyptian troops held the Sentinel joint exercise near Alexandria.")
+    assert of_type(art, "JOINT_EXERCISE_WITH") & {
+        ("country:GRC", "JOINT_EXERCISE_WITH", "country:EGY"),
+        ("country:EGY", "JOINT_EXERCISE_WITH", "country:GRC"),
+    }
+
+
+def test_held_airfields_in_listed_towns_are_the_holders(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Ukrainian drones hit Russian-held airfields in Kherson and Melitopol.")
+    assert not any(t[1] == "ATTACKED" and t[2].startswith("region:") for t in triples(art))
