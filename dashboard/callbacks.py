@@ -207,17 +207,25 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Output(ids.EXPLORE_PANE, "style"), Output(ids.ANALYTICS_PANE, "style"),
         Output(ids.QUERIES_PANE, "style"), Output(ids.QUERIES_PANE, "children"),
         Output(ids.SIDEBAR, "style"), Output(ids.INCOMING, "data"),
-        Input(ids.URL, "pathname"), State(ids.URL, "search"),
+        Input(ids.URL, "pathname"), Input(ids.URL, "search"), State(ids.STATE, "data"),
     )
-    def route(pathname: str | None, search: str | None) -> tuple[Any, ...]:
+    def route(pathname: str | None, search: str | None, current: dict[str, Any] | None) -> tuple[Any, ...]:
         page = page_of(pathname)
         show: dict[str, str] = {}
         hide = {"display": "none"}
         incoming: Any = no_update
         first_load = ctx.triggered_id is None
+        only_search = {t["prop_id"] for t in ctx.triggered} == {f"{ids.URL}.search"}
         if page in ("explore", "analytics") and (search or first_load):
             state, warnings = parse_query(search)
+            if only_search and current is not None and state == ExploreState.model_validate(current):
+                raise PreventUpdate  # the URL was written from the state: nothing to do
             incoming = {"state": state.model_dump(mode="json"), "warnings": warnings, "t": time.time()}
+        if only_search:
+            # Browser back/forward within a page: the explorer follows its URL; other pages handle their own.
+            if incoming is no_update:
+                raise PreventUpdate
+            return (no_update,) * 5 + (incoming,)
         if page == "queries":
             return hide, hide, show, app_queries_layout(pathname or "/queries", search or ""), hide, incoming
         if page == "notfound":
@@ -561,7 +569,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
     )(guarded(_sankey, 1))
 
     def _map_and_timeline(pathname: str | None, state: dict[str, Any] | None,
-                          selection: dict[str, Any] | None, working: dict[str, Any] | None) -> tuple[Any, ...]:
+                          selection: dict[str, Any] | None) -> tuple[Any, ...]:
         if page_of(pathname) != "analytics":
             raise PreventUpdate
         filters = ExploreState.model_validate(state).filters if state else Filters()
@@ -580,7 +588,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Output(ids.WORLD_MAP, "figure"), Output(ids.TIMELINE, "figure"), Output(ids.ANALYTICS_ACTOR, "children"),
         Output(ids.ERROR, "data", allow_duplicate=True),
         Input(ids.URL, "pathname"), Input(ids.STATE, "data"), Input(ids.SELECTION, "data"),
-        State(ids.WORKING, "data"), prevent_initial_call=True,
+        prevent_initial_call=True,
     )(guarded(_map_and_timeline, 3))
 
     @app.callback(

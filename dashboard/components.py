@@ -36,14 +36,12 @@ LAYOUT_NAMES = {"fcose": "Force (fcose)", "cose-bilkent": "Force (cose-bilkent)"
                 "concentric": "Concentric", "breadthfirst": "Hierarchy", "circle": "Circle", "grid": "Grid"}
 
 
-def navbar(queries_available: bool) -> dbc.Navbar:
+def navbar() -> dbc.Navbar:
     links = [
         dbc.NavItem(dbc.NavLink("Explore", href="/", id=ids.NAV_EXPLORE, active="exact")),
         dbc.NavItem(dbc.NavLink("Analytics", href="/analytics", id=ids.NAV_ANALYTICS, active="exact")),
-        dbc.NavItem(dbc.NavLink("Saved queries", href="/queries", id=ids.NAV_QUERIES, active="partial",
-                                disabled=False)),
+        dbc.NavItem(dbc.NavLink("Saved queries", href="/queries", id=ids.NAV_QUERIES, active="partial")),
     ]
-    del queries_available  # the page explains itself when the module is missing
     return dbc.Navbar(
         dbc.Container([
             dbc.NavbarBrand("GeoKG", href="/", className="fw-bold"),

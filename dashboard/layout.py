@@ -14,7 +14,8 @@ from dashboard.state import Filters
 HEALTH_INTERVAL_MS = 10_000
 
 
-def app_layout(queries_available: bool, topojson_url: str = "/assets/topojson/") -> html.Div:
+def app_layout(topojson_url: str = "/assets/topojson/") -> html.Div:
+    """The whole page; `topojson_url` is where the world map's geometry is served (see app.create_app)."""
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.STATE, storage_type="memory"),
@@ -29,7 +30,7 @@ def app_layout(queries_available: bool, topojson_url: str = "/assets/topojson/")
         dcc.Store(id=ids.DBLTAP, storage_type="memory"),
         dcc.Store(id=ids.REFIT, storage_type="memory"),
         dcc.Interval(id=ids.HEALTH_INTERVAL, interval=HEALTH_INTERVAL_MS, n_intervals=0),
-        components.navbar(queries_available),
+        components.navbar(),
         html.Div(id=ids.BANNER),
         html.Div(className="geokg-body", children=[
             components.sidebar(Filters()),

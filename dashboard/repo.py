@@ -22,6 +22,9 @@ DETAIL_SAMPLE = 10
 EVIDENCE_LIMIT = 100
 ANALYTICS_LIMIT = 300
 PATH_LIMIT = 25
+# Neighbours added per focused or expanded actor, strongest first: a hub with thousands of partners would
+# otherwise fill the canvas at once; the rest is counted in "N more not shown".
+NEIGHBOUR_LIMIT = 250
 
 
 def _types_clause(types: list[str] | tuple[str, ...]) -> str:
@@ -170,8 +173,9 @@ def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
         totals[""] = total
         if not ids:
             empty_reason = "No alliance memberships pass the filters."
-    elif view.mode == "ego" and view.actor:
-        found = neighbours(graph, [view.actor], filters, cap)
+    per_actor = min(cap, NEIGHBOUR_LIMIT)
+    if view.mode == "ego" and view.actor:
+        found = neighbours(graph, [view.actor], filters, per_actor)
         if view.actor not in found:
             missing.append(view.actor)
         else:
@@ -186,7 +190,7 @@ def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
                             "selected relation types and filters.")
             add([view.path_from, view.path_to])
     if view.expanded:
-        found = neighbours(graph, view.expanded, filters, cap)
+        found = neighbours(graph, view.expanded, filters, per_actor)
         for actor_id in view.expanded:
             if actor_id in found:
                 near, totals[actor_id] = found[actor_id]

@@ -112,6 +112,7 @@ class Filters(BaseModel):
         end = month_end(self.date_to) if self.date_to else None
         return {
             "kinds": self.kinds,
+            "all_kinds": set(self.kinds) == set(KINDS),
             "min_claims": self.min_claims,
             "min_confidence": self.min_confidence,
             "hide_hedged": self.hide_hedged,

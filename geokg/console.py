@@ -80,7 +80,8 @@ _CLAUSE_RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 _NAME_PART = r"(?:`[^`]*`|[A-Za-z_][\w]*)"
 _CALL = re.compile(rf"(?<![\w.$:])CALL\s+({_NAME_PART}(?:\s*\.\s*{_NAME_PART})*)", re.I)
-_PARAM = re.compile(r"\$(?:([A-Za-z_][A-Za-z0-9_]*)|`([^`]+)`|(\d+))")
+# `$name`, `$`odd name`` or `$0`; `$any(...)`/`$all(...)` (dynamic labels and types) are not parameters
+_PARAM = re.compile(r"\$(?:([A-Za-z_][A-Za-z0-9_]*)(?![\w(])(?!\s+\()|`([^`]+)`|(\d+))")
 _EXPLAIN_PREFIX = re.compile(r"^\s*EXPLAIN\b", re.I)
 _SAFE_CONTROL = {"\n", "\r", "\t"}
 

@@ -139,16 +139,25 @@ class QueryLibrary(BaseModel):
 # --- Parsing ---
 
 def split_header(text: str) -> tuple[list[str], str]:
-    """(header comment lines without `//`, the rest of the text)."""
+    """(header lines without `//`, the rest of the text).
+
+    The header is the leading run of `// field: value` lines and their continuations — comment lines
+    indented by two or more spaces after `//`. Any other line, a plain comment included, starts the body,
+    so a comment explaining the first clause stays with the Cypher.
+    """
     lines = text.splitlines()
     header: list[str] = []
     for i, line in enumerate(lines):
-        match = _HEADER_LINE.match(line.strip())
-        if match is None:
-            if line.strip():
-                return header, "\n".join(lines[i:])
+        stripped = line.strip()
+        if not stripped:
             continue
-        header.append(match.group(1).rstrip())
+        match = _HEADER_LINE.match(stripped)
+        content = match.group(1) if match else ""
+        is_field = match is not None and _FIELD.match(content.strip()) is not None
+        is_continuation = match is not None and bool(header) and stripped[2:].startswith("  ")
+        if not (is_field or is_continuation):
+            return header, "\n".join(lines[i:])
+        header.append(content.rstrip())
     return header, ""
 
 
@@ -215,7 +224,7 @@ def parse_query(text: str, name: str, origin: Origin = "shipped", path: Path | N
             if last in fields:
                 raise InputError(f"query {name!r}: header field {last!r} appears twice")
             fields[last] = match.group(2).strip()
-        elif last and line.strip():  # an indented or plain line continues the field above it
+        elif last and line.strip():  # an indented line continues the field above it
             fields[last] = f"{fields[last]} {line.strip()}".strip()
     if not fields.get("title"):
         raise InputError(f"query {name!r}: the header needs a `// title: …` line")

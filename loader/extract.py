@@ -231,6 +231,16 @@ def _is_subject(span: Span) -> bool:
     return root.dep_ in {"nsubj", "nsubjpass"} or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
 
 
+def _clause_of(root: Any) -> int:
+    """The verb a mention is the subject or object of, for the rule that an object does not
+    refer back to its own subject ("Russia invaded the country"); -1 otherwise."""
+    if root.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        return int(root.head.i)
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in {"VERB", "AUX"}:
+        return int(root.head.head.i)
+    return -1
+
+
 def _in_subordinate(span: Span) -> bool:
     """The subject of an adverbial clause ("… since Russia invaded") is not what the sentence is about."""
     root = span.root
@@ -270,6 +280,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                     gaz_id=ent.id_,
                     form=gazetteer.form_type(ent.text) or "name",
                     is_subject=_is_subject(ent),
+                    clause=_clause_of(ent.root),
                     subordinate=_in_subordinate(ent),
                 )
             )
@@ -288,6 +299,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                     sent_of.get(start, 0),
                     form="ner",
                     is_subject=_is_subject(span),
+                    clause=_clause_of(span.root),
                     subordinate=_in_subordinate(span),
                     place_context=_place_context(span),
                 )
@@ -308,6 +320,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                     sent_of.get(tok.i, 0),
                     form="ner",
                     is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
+                    clause=_clause_of(tok),
                 )
             )
             continue
@@ -321,6 +334,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                     sent_of.get(tok.i, 0),
                     form="pronoun",
                     is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
+                    clause=_clause_of(tok),
                     compatible=lx.PRONOUNS[lower],
                 )
             )
@@ -334,6 +348,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                     sent_of.get(tok.i, 0),
                     form="description",
                     is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
+                    clause=_clause_of(tok),
                     compatible=lx.DESCRIPTIONS[tok.lemma_.lower()],
                 )
             )
@@ -342,14 +357,17 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
 
 def _is_description(tok: Any, in_entity: set[int]) -> bool:
     """ "the group", "the alliance": definite, singular, not modified by a name."""
-    if tok.tag_ not in {"NN", "NNP"}:
+    if tok.tag_ not in {"NN", "NNP"} and not (tok.tag_ == "NNS" and tok.lemma_.lower() in lx.PLURAL_DESCRIPTIONS):
         return False
     has_definite = False
     for child in tok.children:
         if child.dep_ == "det" and child.lower_ in {"the", "this", "that"}:
             has_definite = True
         elif (
-            child.i in in_entity or child.dep_ in {"poss", "nummod"} or (child.dep_ == "prep" and child.lower_ == "of")
+            child.i in in_entity
+            or child.dep_ in {"poss", "nummod"}
+            or (child.dep_ == "prep" and child.lower_ == "of")
+            or (child.dep_ == "acl" and child.lemma_.lower() in lx.NAMING_PARTICIPLES)  # "the mission, known as X"
         ):
             return False
     return has_definite

@@ -82,6 +82,7 @@ class Mention:
     subordinate: bool = False  # inside an adverbial clause: salient only within its own sentence
     place_context: bool = False
     compatible: tuple[str, ...] = ()
+    clause: int = -1  # the verb this mention is the subject or object of (-1: neither)
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,10 @@ def _antecedent(mention: Mention, history: Sequence[Resolved]) -> Resolved | Non
         and r.mention.start < mention.start
         and mention.sent - r.mention.sent <= window
     ]
+    if mention.clause >= 0 and not mention.is_subject:
+        # "Russia invaded the country": an object never refers to its own verb's subject.
+        own = {r.actor_id for r in compatible if r.mention.is_subject and r.mention.clause == mention.clause}
+        compatible = [r for r in compatible if r.actor_id not in own]
     if not compatible:
         return None
     for r in compatible:

@@ -10,8 +10,9 @@ MATCH (c)-[r:MEMBER_OF]->(a:Actor)
 OPTIONAL MATCH (other:Actor)-[r2:MEMBER_OF]->(a)
   WHERE other <> c AND r2.until IS NULL
 WITH c, r, a, other ORDER BY other.name
-WITH c, r, a, collect(other) AS co_members
+// the first 200 co-members by name are listed; the count covers them all
+WITH c, r, a, count(other) AS co_member_count, collect(other)[..200] AS co_members
 RETURN c AS country, r AS membership, a AS alliance,
        CASE WHEN r.until IS NULL THEN 'current' ELSE 'former' END AS status,
-       size(co_members) AS co_member_count, co_members
+       co_member_count, co_members
 ORDER BY status, a.name

@@ -12,8 +12,12 @@ CALL () {
   // touching the (millions of) relationships themselves
   MATCH (x:Actor)
   WHERE $since IS NULL AND $until IS NULL AND ($kind IS NULL OR toLower(x.kind) = toLower($kind))
+  WITH COUNT { (x)<-[:MENTIONS]-() } AS articles ORDER BY articles DESC LIMIT $limit
+  // every actor tied with the last place competes on mentions too
+  WITH min(articles) AS threshold
+  MATCH (x:Actor)
+  WHERE ($kind IS NULL OR toLower(x.kind) = toLower($kind)) AND COUNT { (x)<-[:MENTIONS]-() } >= threshold
   WITH x, COUNT { (x)<-[:MENTIONS]-() } AS articles
-  ORDER BY articles DESC LIMIT $limit
   CALL (x) {
     MATCH (x)<-[m:MENTIONS]-()
     RETURN sum(m.count) AS mentions

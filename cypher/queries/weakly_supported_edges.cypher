@@ -6,11 +6,12 @@
 // param type: only this relation type (e.g. SUPPLIES_ARMS_TO); empty for all
 // param limit: at most this many rows, weakest first
 // view: table, graph
-MATCH (s:Actor)-[r]->(t:Actor)
+// a scan of the actor relation types, not of every node
+MATCH (s)-[r:MEMBER_OF|PART_OF|LEADS|ALLIED_WITH|SUPPLIES_ARMS_TO|MILITARY_SUPPORT_TO|JOINT_EXERCISE_WITH|HOSTS_BASE_OF|ATTACKED|THREATENS|CONTROLS|SANCTIONS|REFUGEES_FLEE_TO]->(t)
 WHERE r.sources <= $max_sources AND coalesce(r.reference_claims, 0) = 0
   AND ($type IS NULL OR type(r) = toUpper($type))
-// pick the rows first, then fetch one sentence for each of them only
-WITH s, r, t ORDER BY r.sources, r.confidence, type(r), s.name, t.name LIMIT $limit
+// choose the rows on the edges' own properties first, then read names and a sentence for those only
+WITH s, r, t ORDER BY r.sources, r.confidence, r.last_reported DESC LIMIT $limit
 CALL (s, r, t) {
   MATCH (c:Claim {key: s.id + '|' + type(r) + '|' + t.id})
   WHERE NOT c.negated

@@ -45,6 +45,9 @@ def _supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if is_noun(tok) and lemma in lx.DEAL_NOUNS:
         yield from _deal_noun(ctx, tok)
         return
+    if is_verb(tok) and lemma in lx.USE_VERBS:
+        yield from _uses_makers_weapon(ctx, tok)
+        return
     if is_verb(tok) and lemma in lx.SUPPLY_VERBS:
         yield from _supply_verb(ctx, tok, lemma)
     elif is_verb(tok) and lemma in lx.ACQUIRE_VERBS:
@@ -57,9 +60,13 @@ def _supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
 
 def _supplier_noun(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "Israel has been a major arms supplier to Azerbaijan"."""
-    if not any(c.lemma_.lower() in lx.ARMS_NOUNS for c in noun.children if c.dep_ in {"compound", "amod"}):
-        return
+    armed = any(c.lemma_.lower() in lx.ARMS_NOUNS for c in noun.children if c.dep_ in {"compound", "amod"})
+    if not armed and not arms_items(ctx, ctx.prep_tokens(noun, ("of",))):
+        return  # "a major arms supplier", "the largest source of weapons"
     recipients = ctx.prep_objects(noun, ("to", "for"))
+    if not recipients and noun.lemma_.lower() != "exporter" and not any(c.lower_ == "state" for c in noun.children):
+        # "Russia remains India's largest source of weapons"; but "Russia's state arms exporter" is Russia's own.
+        recipients = [o for o in ctx.owners(noun) if o.actor.kind in {"Country", "ArmedGroup", "Alliance"}]
     if noun.dep_ in {"attr", "oprd"}:
         yield from pairs(
             "SUPPLIES_ARMS_TO", ctx.subjects(noun.head), recipients, noun, 0.75, items=["arms"], subject_side="source"
@@ -149,6 +156,26 @@ def _from_counts(ctx: Context, verb: Token) -> list[Arg]:
     return out
 
 
+def _makers(ctx: Context, heads: list[Token]) -> list[Arg]:
+    """Who made the items: "jets built by <maker>", "French-built jets"."""
+    out: list[Arg] = []
+    for head in heads:
+        for item in conjuncts(head):
+            for part in item.children:
+                if part.tag_ != "VBN" or part.lemma_.lower() not in lx.MADE_PARTICIPLES - {"supply", "provide"}:
+                    continue
+                if part.dep_ == "acl":
+                    out += [a for a in ctx.agents(part) if a.actor.kind in {"Company", "Country"}]
+                elif part.dep_ == "amod":
+                    out += [
+                        Arg(r, 0.75)
+                        for c in part.children
+                        for r in [ctx.actor(c)]
+                        if r is not None and r.kind == "Country"
+                    ]
+    return out
+
+
 def _passive_acquire(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     """Covers "jets bought by Y from X" and "X's system was bought by Y"."""
     buyers = ctx.agents(verb)
@@ -213,7 +240,7 @@ def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
             for o in objects
             for a in ctx.owners(o, allow_weak=True)
             if a.actor.kind == "Country" and a.actor.weak
-        ]
+        ] + _makers(ctx, objects)
         confidence = 0.65
     if not suppliers:
         return
@@ -224,7 +251,22 @@ def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
         yield c
 
 
-_USE_VERBS = frozenset({"field", "deploy", "use", "fly", "operate", "employ", "receive", "get", "unveil", "display"})
+_USE_VERBS = lx.USE_VERBS | {"receive", "get"}
+
+
+def _uses_makers_weapon(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Y flies <maker>'s drones" and "<maker>'s drones are flown by Y's air force"."""
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    heads = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    makers = [a for h in heads for a in ctx.owners(h) if a.actor.kind == "Company" and a.actor.via == "gazetteer"]
+    if not makers:
+        return
+    items = arms_items(ctx, heads)
+    if not items:
+        return
+    users = ctx.agents(verb) if passive else ctx.subjects(verb)
+    users = [u for u in users if u.actor.kind in {"Country", "ArmedGroup"}]
+    yield from pairs("SUPPLIES_ARMS_TO", makers, users, verb, 0.6, items=items, modality="delivered")
 
 
 def _made_by_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]:

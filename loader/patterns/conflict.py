@@ -34,6 +34,11 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
         # "fired rockets at northern Israel": only with a target phrase
         targets = ctx.prep_objects(tok, ("at", "on", "into", "toward", "towards", "against"))
         yield from pairs("ATTACKED", ctx.subjects(tok), targets, tok, 0.8, subject_side="source")
+    elif is_noun(tok) and lemma in {"fire", "attack", "shelling", "bombardment"} and _under(tok):
+        # "Israeli troops came under fire from Hezbollah"
+        verb = tok.head.head
+        attackers = ctx.prep_objects(tok, ("from", "by")) + ctx.prep_objects(verb, ("from", "by"))
+        yield from pairs("ATTACKED", attackers, ctx.subjects(verb), tok, 0.75)
     elif is_noun(tok) and lemma in lx.ATTACK_NOUNS:
         if any(c.lemma_.lower() in _FIGURATIVE for c in tok.children):
             return  # "a trade war", "a proxy war", "a price war"
@@ -51,6 +56,12 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if not found:
             yield from _resisted_attack(ctx, tok)
             yield from _relative_light_verb(ctx, tok)
+
+
+def _under(noun: Token) -> bool:
+    """ "came/was under fire", "remained under attack"."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "under" and is_verb(prep.head)
 
 
 # Modifiers that make a war or attack figurative or indirect.

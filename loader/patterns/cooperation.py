@@ -26,9 +26,10 @@ def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in {"train", "drill", "exercise"}:
         partners = ctx.prep_objects(tok, ("with", "alongside"), allow_weak=True)
-        yield from pairs(
-            "JOINT_EXERCISE_WITH", ctx.subjects(tok, allow_weak=True), partners, tok, 0.75, subject_side="source"
-        )
+        subjects = ctx.subjects(tok, allow_weak=True)
+        if not subjects and tok.dep_ == "acl":
+            subjects = ctx.np_actors(tok.head, allow_weak=True)  # "Indian troops trained alongside …"
+        yield from pairs("JOINT_EXERCISE_WITH", subjects, partners, tok, 0.75, subject_side="source")
         return
     if not is_noun(tok) or lemma not in lx.EXERCISE_NOUNS:
         return
@@ -77,9 +78,10 @@ def _allied_modifier(noun: Token) -> bool:
 def allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in lx.ALLY_VERBS:
-        yield from pairs(
-            "ALLIED_WITH", ctx.subjects(tok), ctx.prep_objects(tok, ("with",)), tok, 0.8, subject_side="source"
-        )
+        # "X allied with Y"; "X is aligned with Y" (read as a passive)
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        allies = ctx.patients(tok) if passive else ctx.subjects(tok)
+        yield from pairs("ALLIED_WITH", allies, ctx.prep_objects(tok, ("with",)), tok, 0.8, subject_side="source")
         return
     if not is_noun(tok) or ctx.actor(tok) is not None:
         return
@@ -101,6 +103,9 @@ def allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
         head = np_head(tok)
         if head is not tok:
             others += ctx.np_actors(head)
+        follower = ctx.actor(ctx.doc[tok.i + 1]) if tok.i + 1 < tok.sent.end else None
+        if not others and owners and follower is not None and follower.kind != "Media":
+            others = [Arg(follower)]  # "Russia's ally Belarus", the name read as a second subject
         yield from pairs("ALLIED_WITH", owners, others, tok, 0.75)
     elif lemma == "allegiance":
         sources, side = noun_sources(ctx, tok)
@@ -194,7 +199,8 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 # "deployed … to support the Congolese army"
                 targets = [a for p in purpose for a in ctx.objects(p, frozenset({"dobj"}))]
             if not targets and (purpose or all(a.actor.kind in {"Alliance", "Organization"} for a in sources)):
-                targets = ctx.prep_objects(tok, ("in",))  # a mission deployed in X (to help …)
+                # a mission deployed (peacekeepers) in X (to help …)
+                targets = ctx.prep_objects(tok, ("in",)) + [a for t in troops for a in ctx.prep_objects(t, ("in",))]
             yield from pairs("MILITARY_SUPPORT_TO", sources, targets, tok, 0.75, subject_side="source")
     elif is_verb(tok) and lemma in {"defend", "protect", "guard"}:
         found = [
@@ -229,7 +235,13 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
             c.lemma_.lower() in {"military", "security", "defence", "defense", "armed"} for c in tok.children
         )
         if military or lemma in {"peacekeeping", "deployment"}:
-            yield from noun_event(ctx, tok, "MILITARY_SUPPORT_TO", ("to", "for"), 0.7)
+            found = list(noun_event(ctx, tok, "MILITARY_SUPPORT_TO", ("to", "for"), 0.7))
+            yield from found
+            if not found and lemma == "deployment":
+                # "the deployment of French troops to Estonia": the troops' state deploys them
+                troops = [t for t in ctx.prep_tokens(tok, ("of",)) if t.lemma_.lower() in _DEPLOYED_NOUNS]
+                sources = [a for t in troops for a in ctx.np_actors(t, allow_weak=True)]
+                yield from pairs("MILITARY_SUPPORT_TO", sources, ctx.prep_objects(tok, ("to",)), tok, 0.7)
     elif is_verb(tok) and lemma == "back" and tok.dep_ == "amod":
         # "Iran-backed Houthis", "the Rwandan-backed M23 rebels"
         sources = _hyphen_modifier(ctx, tok.head, {"back"})
@@ -289,7 +301,12 @@ def _stationed_forces(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "X keeps/maintains troops in Y" and "Y allowed X troops to stay"."""
     head = noun.head
     hlemma = head.lemma_.lower()
-    if noun.dep_ == "dobj" and hlemma in lx.KEEP_VERBS and is_verb(head):
+    based = [a for a in _hyphen_modifier(ctx, noun, {"base"}) if a.actor.kind == "Country"]
+    if based:
+        # "the Qatar-based U.S. troops"
+        guests = [a for a in ctx.np_actors(noun, allow_weak=True) if a.id not in {b.id for b in based}]
+        yield from pairs("HOSTS_BASE_OF", based, guests, noun, 0.7)
+    elif noun.dep_ == "dobj" and hlemma in lx.KEEP_VERBS and is_verb(head):
         hosts = [a for a in ctx.prep_objects(head, ("in", "on", "at")) if a.actor.kind == "Country"]
         hosts += [a for a in ctx.prep_objects(noun, ("in", "on", "at")) if a.actor.kind == "Country"]
         if not hosts:
@@ -300,7 +317,8 @@ def _stationed_forces(ctx: Context, noun: Token) -> Iterator[Candidate]:
             owned = [a for a in ctx.np_actors(noun, allow_weak=True) if a.id not in {h.id for h in hosts}]
             guests = owned or ctx.subjects(head)
             side = None if owned else "target"
-        for c in pairs("HOSTS_BASE_OF", hosts, guests, noun, 0.7):
+        # The verb carries the trigger, so "does not keep troops in Y" is read as negated.
+        for c in pairs("HOSTS_BASE_OF", hosts, guests, head, 0.7):
             c.subject_side = side
             yield c
     elif noun.dep_ in {"nsubj", "dobj"} and (
@@ -313,7 +331,7 @@ def _stationed_forces(ctx: Context, noun: Token) -> Iterator[Candidate]:
     ):
         let = head.head if hlemma in lx.STAY_VERBS else head
         guests = ctx.np_actors(noun, allow_weak=True)
-        yield from pairs("HOSTS_BASE_OF", ctx.subjects(let), guests, noun, 0.7, subject_side="source")
+        yield from pairs("HOSTS_BASE_OF", ctx.subjects(let), guests, let, 0.7, subject_side="source")
 
 
 def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -325,9 +343,12 @@ def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
         is_verb(tok)
         and lemma in {"host", "house", "station", "base"}
         and not any(c.dep_ == "nsubjpass" for c in tok.children)
+        and not (tok.dep_ == "acl" and tok.tag_ == "VBN")  # "troops stationed in Y": handled below
     ):
-        troops = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.TROOP_NOUNS]
-        guests = [a for t in troops for a in ctx.np_actors(t, allow_weak=True)]
+        troops = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.STATIONED_NOUNS]
+        # "hosts U.S. troops", "hosts the U.S. Navy's Fifth Fleet"
+        guests = [a for t in troops for a in ctx.np_actors(t, allow_weak=True) or ctx.owners(t, allow_weak=True)]
+        guests = [a for a in guests if a.actor.via != "ner"]  # a unit's own name is not its state
         yield from pairs("HOSTS_BASE_OF", ctx.subjects(tok), guests, tok, 0.7, subject_side="source")
         return
     if is_noun(tok) and lemma in {"centre", "center", "hub"}:

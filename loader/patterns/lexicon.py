@@ -145,6 +145,8 @@ ACQUIRE_NOUNS = frozenset({"purchase", "acquisition", "order", "import", "procur
 DEAL_NOUNS = frozenset({"deal", "contract", "agreement", "accord"})
 # Participles naming who made or supplied a weapon: "Turkish-made drones", "Russian-supplied tanks".
 MADE_PARTICIPLES = frozenset({"make", "build", "manufacture", "produce", "supply", "provide", "donate"})
+# Verbs of using weapons: who uses a maker's weapons got them from it ("Y flies <maker>'s drones").
+USE_VERBS = frozenset({"field", "deploy", "use", "fly", "operate", "employ"})
 
 # --- attacks, threats, sanctions, control ----------------------------------------------
 ATTACK_VERBS = frozenset(
@@ -326,7 +328,11 @@ KEEP_VERBS = frozenset({"keep", "maintain", "have", "station", "base", "retain",
 # Verbs of a host letting forces stay: "Y allowed X troops to stay".
 LET_VERBS = frozenset({"allow", "permit", "let", "invite", "authorise", "authorize"})
 STAY_VERBS = frozenset({"stay", "remain", "station", "base", "operate"})
-MEMBER_NOUNS = frozenset({"member", "membership", "signatory", "participant"})
+MEMBER_NOUNS = frozenset({"member", "membership", "signatory", "participant", "accession"})
+# An accession is a process; it makes a member only once it is done ("after Sweden's accession").
+ACCESSION_DONE_HEADS = frozenset(
+    {"after", "following", "since", "upon", "complete", "finalise", "finalize", "formalise", "formalize", "seal"}
+)
 JOIN_VERBS = frozenset({"join", "accede"})
 LEAVE_VERBS = frozenset({"leave", "quit", "exit"})
 CONTAIN_VERBS = frozenset(
@@ -403,6 +409,10 @@ LEADER_ROLES: dict[str, str] = {
     "high commissioner": "high commissioner",
     "crown prince": "crown prince",
     "defence secretary": "defence secretary",
+    "foreign secretary": "foreign minister",
+    "minister of defence": "defence minister",
+    "minister of defense": "defence minister",
+    "secretary of defense": "defence secretary",
     "chief of staff": "chief of staff",
     "chief of general staff": "chief of staff",
     "army chief": "army chief",
@@ -457,6 +467,29 @@ MEMBER_ROLES = frozenset(
         "analyst",
         "employee",
         "executive",
+    }
+)
+# Portfolios in titles: "Minister of Defence" names no owner, so the title is a bare state title.
+PORTFOLIOS = frozenset(
+    {
+        "defence",
+        "defense",
+        "finance",
+        "interior",
+        "justice",
+        "foreign",
+        "affairs",
+        "economy",
+        "trade",
+        "energy",
+        "health",
+        "education",
+        "agriculture",
+        "industry",
+        "transport",
+        "security",
+        "intelligence",
+        "staff",
     }
 )
 LEAD_VERBS = frozenset({"lead", "head", "run", "chair", "command", "rule", "govern", "direct", "helm"})
@@ -671,6 +704,8 @@ PROXY_NOUNS = frozenset(
         "mission",
         # sites and settlements: "Iranian nuclear sites", "the port city of Mariupol"
         "bomber",
+        "rocket",
+        "missile",
         "site",
         "facility",
         "plant",
@@ -685,6 +720,8 @@ PROXY_NOUNS = frozenset(
 # Proxies named by their owner first: "Hezbollah positions in Lebanon" are Hezbollah's.
 OWNED_PROXY_NOUNS = frozenset(
     {
+        "rocket",
+        "missile",
         "site",
         "facility",
         "plant",
@@ -793,6 +830,8 @@ DESCRIPTIONS: dict[str, tuple[str, ...]] = {
     "organisation": ("Alliance", "Organization", "ArmedGroup"),
     "organization": ("Alliance", "Organization", "ArmedGroup"),
     "alliance": ("Alliance",),
+    "coalition": ("Alliance",),
+    "mission": ("Organization", "Alliance"),
     "bloc": ("Alliance",),
     "pact": ("Alliance",),
     "union": ("Alliance",),
@@ -810,6 +849,10 @@ DESCRIPTIONS: dict[str, tuple[str, ...]] = {
     "contractor": ("Company",),
     "agency": ("Organization", "Company"),
 }
+# "the mission, known as MINUSMA": a description that names its referent on the spot.
+NAMING_PARTICIPLES = frozenset({"know", "call", "name", "dub"})
+# Descriptions that also refer back in the plural: "the insurgents" are the group named before.
+PLURAL_DESCRIPTIONS = frozenset({"militant", "insurgent", "rebel", "jihadist", "militia"})
 PRONOUNS: dict[str, tuple[str, ...]] = {
     "it": ACTOR_KINDS_NONPERSON,
     "its": ACTOR_KINDS_NONPERSON,

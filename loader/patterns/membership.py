@@ -25,7 +25,7 @@ def _orgs_of_member_noun(ctx: Context, noun: Token, head: Token) -> list[Arg]:
                 r = ctx.actor(child)
                 if r is not None and r.kind in {"Alliance", "Organization"}:
                     orgs.append(Arg(r))
-            if child.dep_ == "poss" and noun.lemma_.lower() != "membership":
+            if child.dep_ == "poss" and noun.lemma_.lower() not in {"membership", "accession"}:
                 orgs += ctx.np_actors(child)
         orgs += ctx.prep_objects(tok, ("of", "in", "to"))
     if not orgs and head.dep_ in {"dobj", "attr"} and head.head.lemma_.lower() in lx.CONTAIN_VERBS:
@@ -177,6 +177,10 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return
     if not is_noun(tok) or lemma not in lx.MEMBER_NOUNS or ctx.actor(tok) is not None:
         return
+    if lemma == "accession" and (
+        tok.head.lemma_.lower() not in lx.ACCESSION_DONE_HEADS or any(c.dep_ == "neg" for c in tok.head.children)
+    ):
+        return  # "Ukraine's accession to NATO" may never happen; "was not completed"
     head = np_head(tok)
     orgs = _orgs_of_member_noun(ctx, tok, head)
     quantity = _quantity_holder(head)
@@ -188,7 +192,7 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return
     side = None
     members = listed
-    if not members and lemma == "membership":
+    if not members and lemma in {"membership", "accession"}:
         members = [a for c in tok.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
     if not members and head is not tok and ctx.actor(head) is not None:
         members = ctx.np_actors(head)  # "NATO member Turkey"

@@ -12,7 +12,7 @@ from loader.patterns.candidates import (
     is_verb,
     pairs,
 )
-from loader.patterns.syntax import Arg, Context
+from loader.patterns.syntax import Arg, Context, conjuncts
 from loader.resolve import Resolved
 
 
@@ -79,9 +79,18 @@ def _named_owners(ctx: Context, token: Token) -> list[Arg]:
     return out
 
 
+def _owner_slots(ctx: Context, role: Token) -> list[Token]:
+    """The "of/at/for" objects of a title that can name its owner: not a portfolio ("Minister of Defence")."""
+    return [
+        p
+        for p in ctx.prep_tokens(role, ("of", "at", "for"))
+        if p.lemma_.lower() not in lx.PORTFOLIOS or ctx.actor(p) is not None
+    ]
+
+
 def _role_org(ctx: Context, role: Token) -> list[Arg]:
     """What a title is a title of: "head of X", "X's president", "Russian President"."""
-    for pobj in ctx.prep_tokens(role, ("of", "at", "for")):
+    for pobj in _owner_slots(ctx, role):
         named = ctx.actor(pobj)
         if named is not None and named.kind != "Media" and not named.weak:
             return ctx.np_actors(pobj)
@@ -112,7 +121,10 @@ def _sentence_state(ctx: Context, token: Token) -> list[Arg]:
                 return [Arg(arg.actor, 0.6)]
     near = range(max(sent.start, token.i - _NEAR), min(sent.end, token.i + _NEAR + 1))
     # The object of the person's own verb is who they deal with ("X warned Cairo"), not their state.
-    dealt_with = {c.i for c in token.head.children if c.dep_ in {"dobj", "dative"}} if token.dep_ == "nsubj" else set()
+    subj = token
+    while subj.dep_ == "conj" and subj.head is not subj:
+        subj = subj.head
+    dealt_with = {c.i for c in subj.head.children if c.dep_ in {"dobj", "dative"}} if subj.dep_ == "nsubj" else set()
     states = {
         r.actor_id: r
         for i in near
@@ -126,6 +138,16 @@ def _sentence_state(ctx: Context, token: Token) -> list[Arg]:
     if len(states) == 1:
         return [Arg(next(iter(states.values())), 0.55)]
     return []
+
+
+def _coordinated_owner(ctx: Context, title: Token) -> list[Arg]:
+    """Covers "U.S. Secretary of State X and Defense Secretary Y": the first title's owner is shared."""
+    if title.i < 2 or ctx.doc[title.i - 1].lower_ != "and":
+        return []
+    prev = ctx.by_token.get(title.i - 2)
+    if prev is None or prev.kind != "Person":
+        return []
+    return _linear_title(ctx, prev)[1]
 
 
 def _known_parent(ctx: Context, person: Resolved) -> list[Arg]:
@@ -148,12 +170,12 @@ def _linear_title(ctx: Context, r: Resolved) -> tuple[str | None, list[Arg], Tok
     sent_start = doc[start].sent.start
     role: str | None = None
     role_start = start
-    for k in (3, 2, 1):  # "President Xi" as one gazetteer name
+    for k in (4, 3, 2, 1):  # "President Xi" as one gazetteer name
         if end - start > k and " ".join(t.lower_ for t in doc[start : start + k]) in lx.LEADER_ROLES:
             role, role_start = lx.LEADER_ROLES[" ".join(t.lower_ for t in doc[start : start + k])], start
             break
     if role is None:
-        for k in (3, 2, 1):
+        for k in (4, 3, 2, 1):
             if start - k < sent_start:
                 continue
             words = " ".join(t.lower_ for t in doc[start - k : start])
@@ -213,9 +235,12 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 for a in [ctx.actor(c)]
                 if a is not None and a.kind in {"Company", "Organization"}
             ]
-        if not orgs and role and not ctx.prep_tokens(role_tok, ("of", "at", "for")):
+        if not orgs and role and not _owner_slots(ctx, role_tok):
             orgs = _known_parent(ctx, r)
-        if not orgs and role in lx.STATE_TITLES and not ctx.prep_tokens(role_tok, ("of", "at", "for")):
+            title = _linear_title(ctx, r)[2]
+            if not orgs and title is not None:
+                orgs = _coordinated_owner(ctx, title)
+        if not orgs and role in lx.STATE_TITLES and not _owner_slots(ctx, role_tok):
             # "Chancellor Olaf Scholz said Germany would …": a bare state title.
             orgs, inferred = _sentence_state(ctx, tok), True
         modifiers = {c.lower_ for c in role_tok.subtree if c.i < role_tok.i}
@@ -231,6 +256,8 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
         role, owners, title = _linear_title(ctx, r)
         if role and title is not None:
             inferred = False
+            if not owners:
+                owners = _coordinated_owner(ctx, title)
             if not owners:
                 owners = _known_parent(ctx, r)
             if not owners and role in lx.STATE_TITLES:
@@ -256,6 +283,13 @@ def led_by(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return
     if tok.dep_ == "acl":
         led = ctx.denote(tok.head)  # the noun itself, not the nouns coordinated with it
+        ruler = tok.head
+        by_agent = ruler.dep_ == "pobj" and ruler.head.dep_ == "agent"
+        if led is None and by_agent and ruler.lemma_.lower() in _RULING_BODIES:
+            # "X is ruled by a junta led by Y": Y leads X.
+            ruled = ruler.head.head
+            if ruled.lemma_.lower() in lx.LEAD_VERBS:
+                yield from pairs("LEADS", leaders, ctx.patients(ruled), tok, 0.75, role="leader")
         yield from pairs("LEADS", leaders, [led] if led else [], tok, 0.8, role="head")
     else:
         yield from pairs("LEADS", leaders, ctx.patients(tok), tok, 0.8, role="head")
@@ -287,6 +321,7 @@ def _gapped_by(ctx: Context, verb: Token) -> Iterator[Candidate]:
         i = j + 1
 
 
+_RULING_BODIES = frozenset({"junta", "government", "regime", "administration", "council", "coalition"})
 _PART_WORDS = frozenset({"subsidiary", "part", "unit", "division", "branch", "arm", "wing", "affiliate", "component"})
 _STATE_MARKERS = frozenset({"state", "state-owned", "government", "federal", "national", "public", "official"})
 _STATE_BODIES = frozenset(
@@ -364,7 +399,25 @@ def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         for attr in tok.head.children:
             if attr.dep_ == "attr" and attr.lemma_.lower() in _PART_WORDS:
                 yield from pairs("PART_OF", [Arg(r)], ctx.prep_objects(attr, ("of",)), attr, 0.8, subject_side="source")
-    # "X, a subsidiary of Y"
-    for child in tok.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in _PART_WORDS:
-            yield from pairs("PART_OF", [Arg(r)], ctx.prep_objects(child, ("of",)), child, 0.8)
+    # "X, a subsidiary of Y"; "X, the state exporter and part of Y"
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        for child in conjuncts(appos):
+            if child.lemma_.lower() in _PART_WORDS:
+                yield from pairs("PART_OF", [Arg(r)], ctx.prep_objects(child, ("of",)), child, 0.8)
+    yield from _owner_in_name(ctx, tok, r)
+
+
+def _owner_in_name(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
+    """Covers "the Army of Serbia", "the Polish Armament Agency": a body named after its state."""
+    parent = ctx.parent_of(r)
+    if parent is None or parent.kind != "Country" or r.kind not in {"Organization", "Company"} or r.via == "coref":
+        return
+    words = {t.lower_ for t in ctx.doc[r.mention.start : r.mention.end]}
+    surfaces = {
+        other.mention.text.lower()
+        for other in ctx.by_token.values()
+        if other.actor_id == parent.actor_id and other.via != "coref"
+    }
+    before = ctx.doc[r.mention.start - 1].lower_ if r.mention.start > 0 else ""
+    if any(s in words or s == before for s in surfaces if " " not in s):
+        yield Candidate("PART_OF", Arg(r), Arg(parent, 0.9), tok, 0.7)

@@ -49,7 +49,8 @@ def _flee_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
         demonym = None
     if subject.lemma_.lower() not in _PEOPLE_NOUNS | {"they", "them"} and demonym is None:
         return
-    origins = ctx.prep_objects(verb, ("from",), allow_weak=True)
+    # "fled from X"; "people from X fled"
+    origins = ctx.prep_objects(verb, ("from",), allow_weak=True) + ctx.prep_objects(subject, ("from",), allow_weak=True)
     if verb.lemma_.lower() != "cross":
         origins += ctx.objects(verb, frozenset({"dobj"}))
     # "Gaza's residents"; a pronoun ("its residents") too often points at the wrong place.
@@ -61,6 +62,8 @@ def _flee_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
     if demonym is not None and not origins:
         origins = [Arg(demonym, 0.7)]
     dests = ctx.prep_objects(verb, ("to", "into", "toward", "towards"))
+    if verb.lemma_.lower() in _SHELTER_VERBS:
+        dests += ctx.prep_objects(verb, ("in",))  # "sought refuge in Chad"
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"from", "across"}:
             # "fled from A to B" / "across the border into B": the parser may nest "to B" there
@@ -83,6 +86,8 @@ def _flee_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
     yield from pairs("REFUGEES_FLEE_TO", origins, dests, verb, 0.7)
 
 
+# Verbs of finding safety somewhere: "sought refuge in X", "found shelter in X".
+_SHELTER_VERBS = frozenset({"seek", "find", "take"})
 _QUANTITY_WORDS = frozenset({"many", "some", "most", "thousand", "million", "hundred", "half", "majority", "tens"})
 
 
@@ -100,6 +105,10 @@ def _part_of_people(subject: Token) -> Token | None:
 
 def refugees(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
+    if is_noun(tok) and lemma in {"refuge", "sanctuary", "shelter"}:
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _SHELTER_VERBS:
+            yield from _flee_verb(ctx, tok.head)  # "thousands sought refuge in Chad"
+        return
     if is_verb(tok) and lemma in {"flee", "escape", "cross"}:
         yield from _flee_verb(ctx, tok)
         return

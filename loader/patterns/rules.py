@@ -48,6 +48,7 @@ TRIGGER_LEMMAS = frozenset(
     | lx.ACQUIRE_NOUNS
     | lx.DEAL_NOUNS
     | lx.MADE_PARTICIPLES
+    | lx.USE_VERBS
     | lx.ATTACK_VERBS
     | {"supplier", "exporter", "provider", "seller", "source", "fire", "launch", "lob"}
     | lx.ATTACK_NOUNS
@@ -86,7 +87,7 @@ TRIGGER_LEMMAS = frozenset(
     | lx.BASE_NOUNS
     | lx.STATIONED_NOUNS
     | {"station", "host", "house", "centre", "center", "hub"}
-    | {"refugee", "asylum", "migrant", "evacuee", "flee", "escape", "cross"}
+    | {"refugee", "asylum", "migrant", "evacuee", "flee", "escape", "cross", "refuge", "sanctuary", "shelter"}
     | lx.LEAD_VERBS
 )
 

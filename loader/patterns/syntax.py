@@ -92,6 +92,12 @@ class Context:
                             return self.denote(pobj, allow_weak=allow_weak, depth=depth + 1)
         if token.pos_ not in {"NOUN", "PROPN"}:
             return None
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in lx.NAMING_PARTICIPLES:
+                for named in self.prep_tokens(child, ("as",)):
+                    arg = self.denote(named, allow_weak=allow_weak, depth=depth + 1)
+                    if arg is not None:
+                        return arg  # "the mission, known as MINUSMA"
         if lemma in lx.DESCRIPTIONS and lemma not in lx.PROXY_NOUNS:
             # "the Hezbollah group", "the CSTO alliance": a description named by its modifier
             return self._proxy_owner(token, lemma, depth)

@@ -97,7 +97,8 @@ def click_element(dash_duo: Any, element_id: str, double: bool = False) -> None:
         const free = p => boxes.every(b => p.x < b.x1 - 4 || p.x > b.x2 + 4 || p.y < b.y1 - 4 || p.y > b.y2 + 4);
         for (const k of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8]) {{
             const u = 1 - k;
-            const p = c ? {{x: u * u * s.x + 2 * u * k * c.x + k * k * t.x, y: u * u * s.y + 2 * u * k * c.y + k * k * t.y}}
+            const p = c ? {{x: u * u * s.x + 2 * u * k * c.x + k * k * t.x,
+                            y: u * u * s.y + 2 * u * k * c.y + k * k * t.y}}
                         : {{x: u * s.x + k * t.x, y: u * s.y + k * t.y}};
             if (free(p) && p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height()) {{ return p; }}
         }}
@@ -201,6 +202,13 @@ def test_path_hide_back_and_a_shareable_url(dash_duo: Any, data: Graph) -> None:
     dash_duo.find_element("button[title='Remove the selected actor from the canvas']").click()
     wait_for(lambda: "Armenia" not in labels(dash_duo), message="Armenia hidden")
     wait_for(lambda: "hide=country:ARM" in dash_duo.driver.current_url, message="the URL to carry the hidden actor")
+    dash_duo.driver.back()   # the browser's own Back follows the URL
+    wait_for(lambda: "Armenia" in labels(dash_duo), message="browser back restores Armenia")
+    wait_for(lambda: "hide=" not in dash_duo.driver.current_url, message="the URL without the hidden actor")
+    wait_settled(dash_duo)
+    open_node(dash_duo, "country:ARM", "Armenia")
+    dash_duo.find_element("button[title='Remove the selected actor from the canvas']").click()
+    wait_for(lambda: "Armenia" not in labels(dash_duo), message="Armenia hidden again")
     dash_duo.find_element("button[title='Previous view']").click()
     wait_for(lambda: "Armenia" in labels(dash_duo), message="back restores Armenia")
     wait_settled(dash_duo)

@@ -75,23 +75,37 @@ def texts(tree: Any) -> str:
 
 def test_router_shows_explore_and_parses_the_url_on_first_load(app: Any) -> None:
     triggered(None)
-    explore, analytics, queries, _content, _sidebar, incoming = callback(app, "route")("/", "?focus=country:RUS")
+    explore, analytics, queries, _content, _sidebar, incoming = callback(app, "route")("/", "?focus=country:RUS",
+                                                                                       None)
     assert explore == {} and analytics == {"display": "none"} and queries == {"display": "none"}
     assert incoming["state"]["view"] == {**View(mode="ego", actor="country:RUS").model_dump(mode="json")}
     triggered("url.pathname", "/analytics")
-    out = callback(app, "route")("/analytics", "")
+    out = callback(app, "route")("/analytics", "", None)
     assert out[1] == {} and out[0] == {"display": "none"} and out[5] is no_update  # keeps the current state
+
+
+def test_router_follows_browser_back_but_not_its_own_url_writes(app: Any) -> None:
+    state = ExploreState(view=View(mode="ego", actor="alliance:csto"))
+    triggered("url.search", format_query(state))
+    with pytest.raises(PreventUpdate):
+        callback(app, "route")("/", format_query(state), state.model_dump(mode="json"))
+    earlier = "?view=ego&actor=country:RUS"
+    out = callback(app, "route")("/", earlier, state.model_dump(mode="json"))
+    assert out[:5] == (no_update,) * 5 and out[5]["state"]["view"]["actor"] == "country:RUS"
+    triggered("url.search", "?alliance=NATO")
+    with pytest.raises(PreventUpdate):
+        callback(app, "route")("/queries/members_of_alliance", "?alliance=NATO", state.model_dump(mode="json"))
 
 
 def test_router_renders_the_saved_queries_page_or_says_it_is_missing(app: Any) -> None:
     triggered("url.pathname", "/queries/x")
     app.geokg_queries_module = types.SimpleNamespace(layout=lambda path, search: f"page {path} {search}")
-    out = callback(app, "route")("/queries/arms", "?alliance=CSTO")
+    out = callback(app, "route")("/queries/arms", "?alliance=CSTO", None)
     assert out[2] == {} and out[3] == "page /queries/arms ?alliance=CSTO" and out[4] == {"display": "none"}
     app.geokg_queries_module = None
-    out = callback(app, "route")("/queries", "")
+    out = callback(app, "route")("/queries", "", None)
     assert "Saved queries are not available in this build" in texts(out[3])
-    assert "No page at" in texts(callback(app, "route")("/nope", "")[3])
+    assert "No page at" in texts(callback(app, "route")("/nope", "", None)[3])
 
 
 def test_missing_queries_module_is_tolerated(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -395,3 +409,22 @@ def test_no_raw_html_anywhere_in_the_dashboard() -> None:
     for path in DASHBOARD.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "dangerously_allow_html" not in text and "DangerouslySetInnerHTML" not in text, path
+
+
+def test_claim_counts_in_the_details_open_the_edge_evidence(app: Any) -> None:
+    key = "country:RUS|SUPPLIES_ARMS_TO|region:central-asia"
+    triggered(f'{{"key":"{key}","type":"edge-link"}}.n_clicks', 1)
+    assert callback(app, "open_edge")([None, 1])["edge"] == key
+    triggered(f'{{"key":"{key}","type":"edge-link"}}.n_clicks', None)
+    with pytest.raises(PreventUpdate):
+        callback(app, "open_edge")([None, None])  # the panel was re-rendered, nothing was clicked
+
+
+def test_relation_keys_follow_the_stored_direction() -> None:
+    from dashboard.components import relation_key
+
+    assert relation_key("country:RUS", "SUPPLIES_ARMS_TO", "country:TJK", True) == \
+        "country:RUS|SUPPLIES_ARMS_TO|country:TJK"
+    assert relation_key("country:RUS", "PART_OF", "company:roe", False) == "company:roe|PART_OF|country:RUS"
+    assert relation_key("country:UZB", "JOINT_EXERCISE_WITH", "country:RUS", True) == \
+        "country:RUS|JOINT_EXERCISE_WITH|country:UZB"

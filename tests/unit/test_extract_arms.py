@@ -219,3 +219,99 @@ def test_crown_prince_title(gazetteer: Gazetteer) -> None:
 def test_state_a_person_addresses_is_not_their_state(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "Defence Secretary John Harlow warned Egypt about the purchase.")
     assert ("person:john-harlow", "LEADS", "country:EGY") not in triples(art)
+
+
+def test_ruled_by_a_junta_led_by_a_person(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Guinea has been ruled since 2021 by a junta led by Colonel Mamadi Doumbouya.")
+    find(art, "person:mamadi-doumbouya", "LEADS", "country:GIN")
+
+
+def test_coordinated_titles_share_their_owner(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "British Foreign Secretary Alan Hartley and Defence Secretary Ruth Cole warned Egypt in a letter.",
+    )
+    find(art, "person:ruth-cole", "LEADS", "country:GBR")
+    assert ("person:ruth-cole", "LEADS", "country:EGY") not in triples(art)
+
+
+def test_minister_of_a_portfolio_is_a_state_title(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The parade was attended by the Minister of Defence Jonas Petraitis, Lithuania's army said.")
+    find(art, "person:jonas-petraitis", "LEADS", "country:LTU")
+
+
+def test_possessive_state_of_an_armed_group_is_not_ownership(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Somalia's al-Shabab fighters attacked a base near Mogadishu.")
+    assert not any(r.type == "PART_OF" for r in art.relations)
+
+
+def test_negated_main_clause_does_not_negate_a_subordinate_transfer(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "Officials said the jets were not a threat, although the order came after Peru began "
+        "receiving tanks from Spain.",
+    )
+    rel = find(art, "country:ESP", "SUPPLIES_ARMS_TO", "country:PER")
+    assert not rel.negated
+
+
+def test_user_of_a_makers_weapon_received_it(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Estonia operates Nordvik Defence's coastal missile launchers.")
+    find(art, "company:nordvik-defence", "SUPPLIES_ARMS_TO", "country:EST")
+
+
+def test_recipient_attached_to_an_item_modifier(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Nordvik Defence said it would give a reconnaissance drone free of charge to Moldova.")
+    find(art, "company:nordvik-defence", "SUPPLIES_ARMS_TO", "country:MDA")
+
+
+def test_large_quantities_of_weapons(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Belarus has supplied Russia with millions of artillery shells, officials said.")
+    find(art, "country:BLR", "SUPPLIES_ARMS_TO", "country:RUS")
+
+
+def test_recipients_largest_source_of_weapons(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "France remains Morocco's largest source of weapons, analysts say.")
+    find(art, "country:FRA", "SUPPLIES_ARMS_TO", "country:MAR")
+
+
+def test_possessive_of_a_state_exporter_is_its_owner_not_a_recipient(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Nordvik Defence, Norway's state arms exporter, handled the talks.")
+    assert ("company:nordvik-defence", "SUPPLIES_ARMS_TO", "country:NOR") not in triples(art)
+    find(art, "company:nordvik-defence", "PART_OF", "country:NOR")
+
+
+def test_source_of_something_else_is_no_transfer(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Qatar is Egypt's largest source of gas.")
+    assert not any(r.type == "SUPPLIES_ARMS_TO" for r in art.relations)
+
+
+def test_the_countrys_minister_in_apposition(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Poland bought tanks. Marek Lis, the country's defence minister, visited Seoul.")
+    find(art, "person:marek-lis", "LEADS", "country:POL")
+
+
+def test_company_chief_executive_title(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Nordvik Defence chief executive Maria Jensen signed the contract in Oslo.")
+    assert find(art, "person:maria-jensen", "LEADS", "company:nordvik-defence").role == "chief executive"
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "buyer"),
+    [
+        ("Croatia ordered 12 French-built fighter jets last year.", "country:FRA", "country:HRV"),
+        ("Latvia ordered 40 armoured vehicles made by Nordvik Defence.", "company:nordvik-defence", "country:LVA"),
+    ],
+)
+def test_maker_of_the_ordered_items_supplies(gazetteer: Gazetteer, text: str, supplier: str, buyer: str) -> None:
+    assert find(run(gazetteer, text), supplier, "SUPPLIES_ARMS_TO", buyer).modality == "ordered"
+
+
+def test_body_named_after_its_state(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Serbia held a parade on Friday. The Army of Serbia showed its new drones.")
+    find(art, "org:serbian-armed-forces", "PART_OF", "country:SRB")
+
+
+def test_body_of_another_state_is_not_claimed(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Hungary praised the Army of Serbia for its parade.")
+    assert ("org:serbian-armed-forces", "PART_OF", "country:HUN") not in triples(art)

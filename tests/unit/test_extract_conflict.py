@@ -296,3 +296,123 @@ def test_drill_named_like_a_company_still_pairs_its_troops(gazetteer: Gazetteer)
 def test_held_airfields_in_listed_towns_are_the_holders(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "Ukrainian drones hit Russian-held airfields in Kherson and Melitopol.")
     assert not any(t[1] == "ATTACKED" and t[2].startswith("region:") for t in triples(art))
+
+
+# --- added: passives with weapons, "under fire", accession, deployments, refuge, bases ------------
+def test_passive_hit_by_a_groups_rockets(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Syrian army positions were hit by Hezbollah rockets overnight.")
+    assert ("group:hezbollah", "ATTACKED", "country:SYR") in triples(art)
+
+
+def test_came_under_fire_from(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Lebanese soldiers came under fire from Israel near the border.")
+    assert ("country:ISR", "ATTACKED", "country:LBN") in triples(art)
+
+
+def test_completed_accession_is_membership(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Since Montenegro's accession to NATO in 2017, its navy has grown.")
+    assert ("country:MNE", "MEMBER_OF", "alliance:nato") in triples(art)
+
+
+def test_pending_accession_is_not_membership(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Georgia's accession to the EU is still years away.")
+    assert of_type(art, "MEMBER_OF") == set()
+
+
+def test_deployment_of_demonym_troops_to(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The deployment of Chadian troops to Niger was announced on Monday.")
+    assert ("country:TCD", "MILITARY_SUPPORT_TO", "country:NER") in triples(art)
+
+
+def test_sought_refuge_in(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Tens of thousands of people from Myanmar have sought refuge in Thailand.")
+    assert ("country:MMR", "REFUGEES_FLEE_TO", "country:THA") in triples(art)
+
+
+def test_country_based_foreign_troops(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The Kuwait-based American troops were put on alert.")
+    assert ("country:KWT", "HOSTS_BASE_OF", "country:USA") in triples(art)
+
+
+def test_troops_stationed_in(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "British troops stationed in Cyprus were put on alert.")
+    assert ("country:CYP", "HOSTS_BASE_OF", "country:GBR") in triples(art)
+
+
+# --- added: definite descriptions --------------------------------------------------------------
+def test_the_coalition_refers_back(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer, "The Saudi-led coalition entered the war in 2015. In 2019 the coalition bombed Houthi positions."
+    )
+    assert ("alliance:saudi-led-coalition", "ATTACKED", "group:houthis") in triples(art)
+
+
+def test_plural_group_description_refers_back(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Boko Haram raided a village. Weeks later the insurgents attacked Cameroon.")
+    assert ("group:boko-haram", "ATTACKED", "country:CMR") in triples(art)
+
+
+def test_description_named_on_the_spot(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "The African Union met on Friday. The mission, known as MONUSCO, deployed peacekeepers in Congo "
+        "to protect the population.",
+    )
+    assert ("org:monusco", "MILITARY_SUPPORT_TO", "country:COD") in triples(art)
+    assert ("alliance:au", "MILITARY_SUPPORT_TO", "country:COD") not in triples(art)
+
+
+# --- added: an object description does not refer to its own clause's subject -------------------
+def test_object_description_is_not_its_own_subject(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Armenia and Azerbaijan clashed in 2020. In 2023 Azerbaijan attacked the country again.")
+    assert ("country:AZE", "ATTACKED", "country:ARM") in triples(art)
+
+
+def test_subject_description_still_continues_the_subject(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Estonia bought howitzers in May. The country also held drills with Finland in June.")
+    assert ("country:EST", "JOINT_EXERCISE_WITH", "country:FIN") in triples(art) or (
+        "country:FIN",
+        "JOINT_EXERCISE_WITH",
+        "country:EST",
+    ) in triples(art)
+
+
+def test_a_units_own_name_is_not_a_hosted_state(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Oman hosts the British Navy's Gulf squadron.")
+    assert not any(t[1] == "HOSTS_BASE_OF" and t[2].startswith("org:") for t in triples(art))
+
+
+def test_negated_hosting_verbs_are_denials(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Chad never allowed French troops to remain. Italy does not keep soldiers in Niger.")
+    assert of_type(art, "HOSTS_BASE_OF") == set()
+    assert {
+        ("country:TCD", "HOSTS_BASE_OF", "country:FRA"),
+        ("country:NER", "HOSTS_BASE_OF", "country:ITA"),
+    } <= triples(art, negated=True)
+
+
+def test_hedged_asset_freeze_is_dropped(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Officials said Kenya might freeze the assets of al-Shabab.")
+    assert of_type(art, "SANCTIONS") == set()
+
+
+def test_possessive_ally_followed_by_its_name(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "China's ally Pakistan received the frigates.")
+    assert ("country:CHN", "ALLIED_WITH", "country:PAK") in triples(art) or (
+        "country:PAK",
+        "ALLIED_WITH",
+        "country:CHN",
+    ) in triples(art)
+
+
+def test_aligned_with_read_as_passive(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Hezbollah is closely aligned with Iran.")
+    assert ("group:hezbollah", "ALLIED_WITH", "country:IRN") in triples(art)
+
+
+def test_troops_trained_alongside(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Mongolian troops trained alongside Japanese soldiers near Ulaanbaatar.")
+    assert of_type(art, "JOINT_EXERCISE_WITH") & {
+        ("country:MNG", "JOINT_EXERCISE_WITH", "country:JPN"),
+        ("country:JPN", "JOINT_EXERCISE_WITH", "country:MNG"),
+    }

@@ -92,6 +92,7 @@ def test_dollar_in_strings_and_comments_is_not_a_parameter() -> None:
     text = "// uses $fake\nMATCH (a) WHERE a.name = '$also_fake' AND a.id = $real /* $nope */ RETURN a"
     assert parameter_names(text) == {"real"}
     assert parameter_names("RETURN $`odd name`, $0") == {"odd name", "0"}
+    assert parameter_names("MATCH (n:$any($labels))-[r:$all(['A'])]->() RETURN n") == {"labels"}
 
 
 # --- binding values ---
@@ -313,3 +314,11 @@ def test_search() -> None:
     assert [q.name for q in library.search("supply chain")] == ["two_step_supply_chains"]
     assert "members_of_alliance" in {q.name for q in library.search("alliance")}
     assert library.search("no such words at all") == []
+
+
+def test_plain_comment_after_the_header_belongs_to_the_body() -> None:
+    text = ("// title: T\n// description: first line\n//   second line\n// view: table\n"
+            "// why the first clause looks like this\nMATCH (n) RETURN n\n")
+    query = parse_query(text, "t")
+    assert query.description == "first line second line" and query.views == ["table"]
+    assert query.body.startswith("// why the first clause")

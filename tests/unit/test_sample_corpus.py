@@ -152,7 +152,8 @@ def test_format_samples_parse():
     assert "<html" in html.lower() and "<article" in html.lower()
     obj = json.loads((FORMATS / "article.json").read_text(encoding="utf-8"))
     assert {"title", "text", "url", "published", "source"} <= set(obj)
-    rows = [json.loads(line) for line in (FORMATS / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = (FORMATS / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
     assert len(rows) == 3 and all({"title", "text", "url", "published", "source"} <= set(r) for r in rows)
     rss = ET.parse(FORMATS / "feed.xml").getroot()
     assert rss.tag == "rss" and len(rss.findall("./channel/item")) == 3
