@@ -299,18 +299,22 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Input(ids.F_TYPES, "value"), Input(ids.F_KINDS, "value"), Input(ids.F_DATES, "value"),
         Input(ids.F_AXIS, "value"), Input(ids.F_MIN_CLAIMS, "value"), Input(ids.F_MIN_CONF, "value"),
         Input(ids.F_HIDE_HEDGED, "value"), Input(ids.F_CONFIRMED, "value"), Input(ids.LAYOUT_SELECT, "value"),
-        State(ids.F_DATES, "min"), State(ids.F_DATES, "max"),
+        State(ids.F_DATES, "min"), State(ids.F_DATES, "max"), State(ids.INCOMING, "data"),
         prevent_initial_call=True,
     )
     def read_filters(types: list[str], kinds: list[str], dates: list[int] | None, axis: str, min_claims: Any,
                      min_conf: Any, hide_hedged: bool, confirmed: bool, layout: str, lo: int | None,
-                     hi: int | None) -> tuple[Any, str]:
+                     hi: int | None, incoming: dict[str, Any] | None) -> tuple[Any, str]:
         bounded = (lo, hi) if lo is not None and hi is not None and hi > 1 else (None, None)
         try:
             filters = filters_from_controls(types, kinds, dates, bounded, axis, min_claims, min_conf,
                                             hide_hedged, confirmed, layout)
         except ValidationError:
             raise PreventUpdate from None
+        if bounded[0] is None and incoming:
+            # The slider does not know the data's period yet: keep the period the URL asked for.
+            asked = Filters.model_validate(incoming["state"]["filters"])
+            filters = filters.model_copy(update={"date_from": asked.date_from, "date_to": asked.date_to})
         if bounded[0] is None:
             label = "No dated claims yet."
         else:
@@ -330,7 +334,8 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         new_lo, new_hi = month_index(first), month_index(last)
         marks = {m: {"label": str(m // 12)} for m in range(new_lo, new_hi + 1) if m % 12 == 0} or {
             new_lo: {"label": month_label(new_lo)}}
-        if ctx.triggered_id == ids.INCOMING and incoming:
+        triggers = {t["prop_id"].split(".")[0] for t in ctx.triggered}
+        if ids.INCOMING in triggers and incoming:   # a URL's period wins over "bounds changed"
             f = Filters.model_validate(incoming["state"]["filters"])
             start = month_index(f.date_from) if f.date_from else new_lo
             end = month_index(f.date_to) if f.date_to else new_hi

@@ -142,12 +142,55 @@ class GazetteerMatcher:
         from spacy.util import filter_spans
 
         spans = []
-        for _, start, end in self.matcher(doc):
+        matches = self.matcher(doc)
+        matched = {i for _, start, end in matches for i in range(start, end)}
+        for _, start, end in matches:
+            if _inside_longer_name(doc, start, end, matched):
+                continue
             hit = self._confirm(doc[start:end].text)
             if hit is not None:
                 spans.append(Span(doc, start, end, label=hit[1], span_id=hit[0]))
         doc.ents = filter_spans(spans)
         return doc
+
+
+# Lower-case particles inside place and personal names: "Mocimboa da Praia", "Rio de Janeiro".
+_NAME_PARTICLES = frozenset(
+    {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den"}
+)
+
+
+def _capitalised_word(tok: Any) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int, matched: set[int]) -> bool:
+    """A form that is only part of a longer proper name names something else.
+
+    "Praia" in "Mocimboa da Praia" is not Cape Verde's capital, nor "Moscow" in "Idaho's
+    Moscow"; the name is joined by a particle ("da", "de") or is the head of a compound of
+    unmatched proper nouns ("Mocimboa Praia"). Titles ("President Putin") are not names.
+    """
+    if start >= 2 and doc[start - 1].lower_ in _NAME_PARTICLES and doc[start - 1].text.islower():
+        if _capitalised_word(doc[start - 2]) or doc[start - 2].i == doc[start - 2].sent.start:
+            return doc[start - 2].i not in matched and doc[start - 2].text[:1].isupper()
+    if end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].text.islower():
+        after = doc[end + 1]
+        if after.text[:1].isupper() and after.is_alpha and after.i not in matched:
+            return True
+    if end - start == 1 and start >= 1:
+        prev = doc[start - 1]
+        return (
+            prev.pos_ == "PROPN"
+            and prev.dep_ == "compound"
+            and prev.head.i == start
+            and _capitalised_word(prev)
+            and prev.i not in matched
+            and prev.lower_ not in _TITLE_WORDS
+            and doc[start].pos_ == "PROPN"
+            and not doc[start].text.isupper()
+        )
+    return False
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:

@@ -83,7 +83,10 @@ def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relatio
     if rtype == "THREATENS" and modality == "planned":
         modality = "asserted"
     endpoint_conf = min(cand.source.actor.confidence, cand.target.actor.confidence)
-    confidence = round(min(1.0, cand.confidence * (0.6 + 0.4 * endpoint_conf)), 2)
+    confidence = cand.confidence * (0.6 + 0.4 * endpoint_conf)
+    if modality == "alleged":
+        confidence *= 0.8  # "reportedly", "allegedly": the article does not vouch for it
+    confidence = round(min(1.0, confidence), 2)
     return Relation(
         source=cand.source.id,
         type=rtype,  # type: ignore[arg-type]

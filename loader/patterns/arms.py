@@ -86,9 +86,9 @@ def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
         for obj in objs:
             for item in conjuncts(obj):
                 recipients += ctx.prep_objects(item, ("to",))
-                for mod in item.children:
-                    if mod.dep_ == "amod":
-                        recipients += ctx.prep_objects(mod, ("to",))
+                for modifier in item.children:
+                    if modifier.dep_ == "amod":
+                        recipients += ctx.prep_objects(modifier, ("to",))
     item_heads = [o for o in objs if ctx.denote(o) is None or item_text(o)] + with_heads
     if passive:
         item_heads += [c for c in verb.children if c.dep_ == "nsubjpass"]

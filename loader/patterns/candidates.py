@@ -19,7 +19,7 @@ ENDPOINT_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "LEADS": (frozenset({"Person"}), ACTORS),
     "ALLIED_WITH": (ACTORS | {"Region"}, ACTORS | {"Region"}),
     "SUPPLIES_ARMS_TO": (ACTORS, ACTORS | {"Region"}),
-    "MILITARY_SUPPORT_TO": (STATES_AND_GROUPS | {"Company"}, ACTORS),
+    "MILITARY_SUPPORT_TO": (STATES_AND_GROUPS | {"Company"}, ACTORS | {"Person"}),  # "fought for Assad"
     "JOINT_EXERCISE_WITH": (STATES_AND_GROUPS, STATES_AND_GROUPS),
     "HOSTS_BASE_OF": (frozenset({"Country"}), STATES_AND_GROUPS),
     "ATTACKED": (STATES_AND_GROUPS | {"Company"}, ACTORS | {"Region"}),
@@ -75,7 +75,8 @@ def is_verb(token: Token) -> bool:
 
 _RESPONSE_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit", "strike", "follow"})
 _EVENT_CONTAINERS = frozenset(
-    {"package", "round", "set", "wave", "batch", "series", "raft", "list", "number", "string"}
+    {"package", "round", "set", "wave", "batch", "series", "raft", "list", "number", "string", "hundred", "dozen",
+     "score", "thousand", "spate", "barrage"}
 )
 
 

@@ -52,10 +52,51 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
         ):
             preps += ("in",)  # "its war in Ukraine", "carried out attacks in Kenya"
         found = list(noun_event(ctx, tok, "ATTACKED", preps, allow_weak=True))
+        if not found:
+            found = list(_site_targets(ctx, tok, preps)) + list(_light_verb_target(ctx, tok))
         yield from found
         if not found:
             yield from _resisted_attack(ctx, tok)
             yield from _relative_light_verb(ctx, tok)
+    elif is_noun(tok) and lemma == "operation" and not any(c.lemma_.lower() in _FIGURATIVE for c in tok.children):
+        # "military operations against X", "conducting ground operations in Y against X":
+        # an operation is hostile only when it is against someone.
+        found = list(noun_event(ctx, tok, "ATTACKED", ("against",), 0.7, allow_weak=True))
+        yield from found or _light_verb_target(ctx, tok, ("against",))
+
+
+# Sites that stand for their owner when attacked: "strikes on Syrian army bases".
+_SITE_NOUNS = frozenset(
+    {"base", "airbase", "depot", "position", "headquarters", "installation", "outpost", "barracks", "garrison",
+     "airfield", "facility", "post", "compound", "camp"}
+)
+
+
+def _site_targets(ctx: Context, noun: Token, preps: tuple[str, ...]) -> Iterator[Candidate]:
+    """Covers "strikes on Syrian army bases and weapons depots": a site's owner is the target."""
+    targets: list[Arg] = []
+    for site in ctx.prep_tokens(noun, preps):
+        for item in (site, *site.conjuncts):
+            lemma = "base" if item.lower_ == "bases" else item.lemma_.lower()  # not "basis"
+            if lemma in _SITE_NOUNS and ctx.actor(item) is None:
+                targets += [a for a in ctx.owners(item, allow_weak=True) if a.actor.kind != "Region"]
+    if not targets:
+        return
+    sources, from_subject = noun_sources(ctx, noun, allow_weak=True)
+    yield from pairs("ATTACKED", sources, targets, noun, 0.7, subject_side="source" if from_subject else None)
+
+
+def _light_verb_target(
+    ctx: Context, noun: Token, preps: tuple[str, ...] = ("against",)
+) -> Iterator[Candidate]:
+    """Covers "conducted raids in the south against X": the target hangs on the light verb."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in lx.LIGHT_VERBS:
+        return
+    yield from pairs(
+        "ATTACKED", ctx.subjects(verb, allow_weak=True), ctx.prep_objects(verb, preps), noun, 0.7,
+        subject_side="source",
+    )
 
 
 def _under(noun: Token) -> bool:

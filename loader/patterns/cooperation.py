@@ -246,6 +246,71 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         # "Iran-backed Houthis", "the Rwandan-backed M23 rebels"
         sources = _hyphen_modifier(ctx, tok.head, {"back"})
         yield from pairs("MILITARY_SUPPORT_TO", sources, _named_noun(ctx, tok.head), tok, 0.65)
+    elif is_verb(tok) and lemma in {"back", "arm", "sponsor"}:
+        # "Hezbollah, which is backed by Iran", "a coalition of factions backed by Turkey",
+        # "Iran backs the Houthis": backing an armed group is military support; backing a
+        # state or a resolution may be only political.
+        yield from (
+            c for c in verb_event(ctx, tok, "MILITARY_SUPPORT_TO", (), confidence=0.7)
+            if c.target.actor.kind == "ArmedGroup"
+        )
+    elif is_noun(tok) and lemma in {"backer", "sponsor", "patron"}:
+        yield from _backer(ctx, tok)
+    elif is_verb(tok) and lemma == "train":
+        # "the EU trained Mozambican units", "Turkey trains Somali soldiers": the forces' state
+        yield from _trained_forces(ctx, tok)
+    elif is_noun(tok) and lemma == "mission":
+        yield from _military_mission(ctx, tok)
+
+
+_MILITARY_MODIFIERS = frozenset({"military", "security", "defence", "defense", "armed", "chief", "main", "key"})
+
+
+def _backer(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "X has been Y's main military backer", "Y's backer, X": the backer supports Y."""
+    mods = {c.lemma_.lower() for c in noun.children}
+    military = bool(mods & {"military", "security", "defence", "defense", "armed"})
+    backed = ctx.owners(noun) + ctx.prep_objects(noun, ("of",))
+    if not military:
+        backed = [a for a in backed if a.actor.kind == "ArmedGroup"]
+    if not backed:
+        return
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_.lower() in {"be", "become", "remain"}:
+        yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(head), backed, noun, 0.75, subject_side="source")
+    elif noun.dep_ == "appos":
+        arg = ctx.denote(head)
+        if arg is not None:
+            yield from pairs("MILITARY_SUPPORT_TO", [arg], backed, noun, 0.7)
+    else:
+        named = [a for c in noun.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
+        yield from pairs("MILITARY_SUPPORT_TO", named, backed, noun, 0.7)
+
+
+def _trained_forces(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return
+    forces = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.TROOP_NOUNS | {"army", "police"}]
+    owners = [a for f in forces for a in ctx.owners(f, allow_weak=True) + ctx.prep_objects(f, ("of", "from"))]
+    owners = [a for a in owners if a.actor.kind in {"Country", "ArmedGroup", "Organization"}]
+    yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(verb), owners, verb, 0.7, subject_side="source")
+
+
+_MISSION_MODIFIERS = frozenset(
+    {"military", "peacekeeping", "training", "security", "stabilisation", "stabilization", "naval", "defence", "defense"}
+)
+
+
+def _military_mission(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "SADC wound up its military mission in Mozambique", "the EU's training mission to Mali"."""
+    if not any(c.lemma_.lower() in _MISSION_MODIFIERS for c in noun.children):
+        return
+    places = [a for a in ctx.prep_objects(noun, ("in", "to")) if a.actor.kind == "Country"]
+    if not places:
+        return
+    # States and blocs field missions; a council or agency "owns" one only by mandate.
+    sources = [a for a in ctx.owners(noun) if a.actor.kind in {"Country", "Alliance"}]
+    yield from pairs("MILITARY_SUPPORT_TO", sources, places, noun, 0.7)
 
 
 def _hyphen_modifier(ctx: Context, noun: Token, lemmas: set[str]) -> list[Arg]:

@@ -82,7 +82,8 @@ TRIGGER_LEMMAS = frozenset(
     }
     | {"ally", "align", "alliance", "allegiance", "relation", "relations", "tie", "declaration"}
     | lx.PACT_NOUNS
-    | {"deploy", "send", "dispatch", "defend", "protect", "guard", "fight", "back"}
+    | {"deploy", "send", "dispatch", "defend", "protect", "guard", "fight", "back", "train", "mission", "operation"}
+    | {"backer", "sponsor", "patron"}
     | lx.SUPPORT_NOUNS
     | lx.BASE_NOUNS
     | lx.STATIONED_NOUNS

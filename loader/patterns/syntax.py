@@ -26,6 +26,8 @@ _LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well"})
 _HELD = frozenset({"hold", "control", "occupy", "run"})
 _SITE_NOUNS = frozenset({"site", "facility", "plant"})
 # Quantities of a place or group that stand for it: "most of Darfur", "parts of Somalia".
+# Collective nouns whose members make up a named actor: "a coalition of factions".
+_COLLECTIVES = frozenset({"coalition", "umbrella", "alliance", "network", "group", "grouping", "federation", "array"})
 _PARTITIVES = frozenset({"most", "much", "part", "all", "whole", "bulk", "rest", "half", "swath", "swathe", "large"})
 
 
@@ -259,7 +261,11 @@ class Context:
                 subj = [c for c in cur.children if c.dep_ == "nsubjpass"]
             if subj:
                 if subj[0].lower_ in _WH and cur.dep_ == "relcl":
-                    return self._one_of(cur.head) or self.np_actors(cur.head, allow_weak=allow_weak)
+                    return (
+                        self._one_of(cur.head)
+                        or self.described(cur.head)
+                        or self.np_actors(cur.head, allow_weak=allow_weak)
+                    )
                 return self.np_actors(subj[0], allow_weak=allow_weak)
             if cur is verb and any(c.dep_ == "nsubjpass" for c in cur.children):
                 return self.agents(cur)
@@ -296,6 +302,25 @@ class Context:
             break
         return []
 
+    def described(self, noun: Token) -> list[Arg]:
+        """The named actor an unnamed description stands beside.
+
+        Covers "Hezbollah, the Lebanese militia that fought for …" (apposition) and "the SNA,
+        a coalition of factions backed by …" (the members of a named collective).
+        """
+        for _ in range(3):
+            if noun.i in self.by_token:
+                return []
+            if noun.dep_ == "appos" and noun.head.i in self.by_token:
+                arg = self.denote(noun.head)
+                return [arg] if arg is not None else []
+            prep = noun.head
+            if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _COLLECTIVES:
+                noun = prep.head
+                continue
+            return []
+        return []
+
     def _one_of(self, noun: Token) -> list[Arg]:
         """Covers "X is one of two states that host …": the relative clause is about X."""
         prep = noun.head
@@ -321,11 +346,11 @@ class Context:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 if child.lower_ in _WH and verb.dep_ == "relcl":
-                    return self.np_actors(verb.head)
+                    return self.described(verb.head) or self.np_actors(verb.head)
                 return self.np_actors(child)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "sanctions imposed on Iran", "the city captured by …": the noun is the patient.
-            return self.np_actors(verb.head)
+            return self.described(verb.head) or self.np_actors(verb.head)
         return []
 
     def objects(self, head: Token, deps: frozenset[str] = OBJECT_DEPS, *, allow_weak: bool = False) -> list[Arg]:

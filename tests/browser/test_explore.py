@@ -85,7 +85,7 @@ def wait_for(condition: Any, timeout: float = 10.0, message: str = "condition") 
 
 
 def click_element(dash_duo: Any, element_id: str, double: bool = False) -> None:
-    """A real mouse click (or double click) on a node, or on a point of an edge that no node covers."""
+    """A real mouse click (or double click) on a node, or on a point of an edge that nothing else covers."""
     point = cy(dash_duo, f"""(function() {{
         const e = cy.getElementById({element_id!r});
         cy.zoom(Math.max(cy.zoom(), 1.6));
@@ -93,14 +93,19 @@ def click_element(dash_duo: Any, element_id: str, double: bool = False) -> None:
         if (e.isNode()) {{ return e.renderedPosition(); }}
         const s = e.renderedSourceEndpoint(), t = e.renderedTargetEndpoint();
         const c = (e.renderedControlPoints() || [])[0];
-        const boxes = cy.nodes().map(n => n.renderedBoundingBox({{includeLabels: true}}));
-        const free = p => boxes.every(b => p.x < b.x1 - 4 || p.x > b.x2 + 4 || p.y < b.y1 - 4 || p.y > b.y2 + 4);
-        for (const k of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8]) {{
+        const pan = cy.pan(), zoom = cy.zoom();
+        // Cytoscape's own hit test: the point must pick this edge, not a node or an edge crossing it.
+        const picks = p => {{
+            const near = cy.renderer().findNearestElement((p.x - pan.x) / zoom, (p.y - pan.y) / zoom, true, false);
+            return near && near.id() === e.id();
+        }};
+        for (let i = 1; i < 40; i++) {{
+            const k = 0.5 + (i % 2 ? 1 : -1) * Math.floor(i / 2) * 0.025;
             const u = 1 - k;
             const p = c ? {{x: u * u * s.x + 2 * u * k * c.x + k * k * t.x,
                             y: u * u * s.y + 2 * u * k * c.y + k * k * t.y}}
                         : {{x: u * s.x + k * t.x, y: u * s.y + k * t.y}};
-            if (free(p) && p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height()) {{ return p; }}
+            if (p.x > 0 && p.y > 0 && p.x < cy.width() && p.y < cy.height() && picks(p)) {{ return p; }}
         }}
         return e.renderedMidpoint();
     }})()""")

@@ -33,11 +33,11 @@ from loader.models import ExtractedArticle
 from loader.write import WriteSummary
 from tests.conftest import REPO, clear
 
-ARTICLES = 40
-BATCH = 8
+ARTICLES = 24
+BATCH = 6
 DATA = Size(actors=400, claims=1_500)
-# Loader A reads articles 0–29 and loader B 10–39: 20 articles and most actors are written by both.
-FIRST, SECOND = slice(0, 30), slice(10, 40)
+# Loader A reads articles 0–15 and loader B 8–23: 8 articles and most actors are written by both.
+FIRST, SECOND = slice(0, 16), slice(8, 24)
 
 
 class Reference(NamedTuple):
@@ -47,7 +47,7 @@ class Reference(NamedTuple):
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """40 generated news articles as text files (the same on every run)."""
+    """24 generated news articles as text files (the same on every run)."""
     return generate(DATA, seed=11).write_texts(tmp_path_factory.mktemp("fault-corpus"), ARTICLES)
 
 

@@ -315,3 +315,16 @@ def test_body_named_after_its_state(gazetteer: Gazetteer) -> None:
 def test_body_of_another_state_is_not_claimed(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "Hungary praised the Army of Serbia for its parade.")
     assert ("org:serbian-armed-forces", "PART_OF", "country:HUN") not in triples(art)
+
+
+def test_reportedly_keeps_the_claim_at_lower_confidence(gazetteer: Gazetteer) -> None:
+    plain_text = "Algeria bought 14 fighter jets from Russia."
+    plain = find(run(gazetteer, plain_text), "country:RUS", "SUPPLIES_ARMS_TO", "country:DZA")
+    hedged = find(
+        run(gazetteer, "Algeria reportedly bought 14 fighter jets from Russia."),
+        "country:RUS",
+        "SUPPLIES_ARMS_TO",
+        "country:DZA",
+    )
+    assert hedged.modality == "alleged"
+    assert hedged.confidence < plain.confidence
