@@ -156,7 +156,10 @@ def _reads(data: dict[str, Any]) -> list[str]:
              "the rest drawn at random; search replays every keystroke of their names from 2 to 6 characters; "
              "the expand callback is the explorer's real `act` callback (focus an actor, then expand one of its "
              "neighbours) posted to `/_dash-update-component` through the Flask test client. Saved queries run "
-             "with their default parameters.", ""]
+             "on the largest graph through `benchmarks/saved_queries.py` (the same `run_query` path as the CLI "
+             "and the dashboard), with their default parameters; `evidence_for_edge` gets the busiest arms-supply "
+             "edge. A graph is rebuilt only when the generator, the schema or the size changes; otherwise the "
+             "import from an earlier run is reused.", ""]
     for g in data.get("graphs", []):
         imp = g["import"]
         when = f" (built on {g['built']} and reused by this run)" if g.get("reused") else ""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dashboard.state import TYPES, Filters, MaxHops, View
+from dashboard.state import KINDS, TYPES, Filters, MaxHops, View
 from geokg import cypher
 from geokg.errors import QueryError
 from geokg.graphdb import Graph
@@ -36,9 +36,15 @@ def _types_clause(types: list[str] | tuple[str, ...]) -> str:
 
 
 def query(name: str, *, types: list[str] | tuple[str, ...] | None = None, type_: str | None = None,
-          max_hops: MaxHops | None = None) -> str:
-    """Text of cypher/app/<name>.cypher with its slots filled from allow-lists."""
+          max_hops: MaxHops | None = None, filtered: bool = True) -> str:
+    """Text of cypher/app/<name>.cypher with its slots filled from allow-lists.
+
+    `filtered=False` (the filters are at their defaults) drops the edge filter, so hubs are expanded without
+    reading every relationship's properties.
+    """
     text = cypher.load(f"app/{name}")
+    if "{{edge_filter}}" in text and not filtered:
+        text = text.replace("{{edge_filter}}", "true")
     if "{{edge_filter}}" in text:
         fragment = "\n".join(line for line in cypher.load("app/fragment_edge_filter").splitlines()
                              if not line.lstrip().startswith("//"))
@@ -107,7 +113,8 @@ def overview_ids(graph: Graph, filters: Filters, limit: int) -> tuple[list[str],
     """Ids of alliances and members (MEMBER_OF edges passing the filters) and how many edges there are."""
     if "MEMBER_OF" not in filters.types:
         return [], 0
-    rows = graph.read(query("overview"), {**_filter_params(filters), "limit": limit})
+    rows = graph.read(query("overview", filtered=filters.narrows_edges()),
+                      {**_filter_params(filters), "limit": limit})
     if not rows:
         return [], 0
     return list(dict.fromkeys(rows[0]["ids"])), int(rows[0]["total"])
@@ -120,9 +127,12 @@ def neighbours(graph: Graph, ids: list[str], filters: Filters, limit: int) -> di
     if not filters.types:
         rows = graph.read("UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id", {"ids": ids})
         return {r["id"]: ([], 0) for r in rows}
-    rows = graph.read(query("neighbours", types=filters.types),
+    narrowed = filters.narrows_edges() or set(filters.kinds) != set(KINDS)
+    name = "neighbours" if narrowed else "neighbours_all"
+    rows = graph.read(query(name, types=filters.types, filtered=filters.narrows_edges()),
                       {**_filter_params(filters), "ids": ids, "limit": limit})
-    return {r["id"]: (r["neighbours"], int(r["total"])) for r in rows}
+    # An actor related twice to the same neighbour (two types) lists it once.
+    return {r["id"]: (list(dict.fromkeys(r["neighbours"])), int(r["total"])) for r in rows}
 
 
 def subgraph(graph: Graph, ids: list[str], filters: Filters, edge_limit: int) -> Subgraph:
@@ -134,7 +144,7 @@ def subgraph(graph: Graph, ids: list[str], filters: Filters, edge_limit: int) ->
                           "RETURN collect(s {.id, .name, .kind, .aliases, .iso2, .iso3}) AS nodes, [] AS edges",
                           {"ids": ids})
     else:
-        rows = graph.read(query("subgraph", types=filters.types),
+        rows = graph.read(query("subgraph", types=filters.types, filtered=filters.narrows_edges()),
                           {**_filter_params(filters), "ids": ids, "limit": edge_limit})
     if not rows:
         return Subgraph()
@@ -147,7 +157,7 @@ def shortest_paths(graph: Graph, source: str, target: str, hops: MaxHops, filter
     """All shortest paths (as actor id lists) between two actors, at most `hops` steps."""
     if not filters.types:
         return []
-    rows = graph.read(query("shortest_paths", types=filters.types, max_hops=hops),
+    rows = graph.read(query("shortest_paths", types=filters.types, max_hops=hops, filtered=filters.narrows_edges()),
                       {**_filter_params(filters), "source": source, "target": target, "limit": limit},
                       timeout=10.0)
     return list({tuple(r["ids"]): r["ids"] for r in rows}.values())
@@ -251,7 +261,8 @@ def ping(graph: Graph) -> bool:
 
 def arms_flows(graph: Graph, filters: Filters, limit: int = ANALYTICS_LIMIT) -> list[dict[str, Any]]:
     """Supplier → recipient SUPPLIES_ARMS_TO edges passing the filters, with claims in the period."""
-    return graph.read(query("arms_flows"), {**_filter_params(filters), "limit": limit}, timeout=10.0)
+    return graph.read(query("arms_flows", filtered=filters.narrows_edges()),
+                      {**_filter_params(filters), "limit": limit}, timeout=10.0)
 
 
 def actor_countries(graph: Graph, actor_id: str, filters: Filters,
@@ -259,7 +270,7 @@ def actor_countries(graph: Graph, actor_id: str, filters: Filters,
     """Countries related to an actor over the selected types, for the world map."""
     if not filters.types:
         return []
-    return graph.read(query("actor_countries", types=filters.types),
+    return graph.read(query("actor_countries", types=filters.types, filtered=filters.narrows_edges()),
                       {**_filter_params(filters), "id": actor_id, "limit": limit}, timeout=10.0)
 
 

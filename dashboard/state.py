@@ -106,6 +106,11 @@ class Filters(BaseModel):
             raise ValueError(f"unknown layout {value!r}")
         return value
 
+    def narrows_edges(self) -> bool:
+        """Whether any edge filter is set (every aggregated edge has at least one claim)."""
+        return bool(self.min_claims > 1 or self.min_confidence > 0 or self.hide_hedged or self.confirmed_only
+                    or self.date_from or self.date_to)
+
     def query_params(self) -> dict[str, Any]:
         """The Cypher parameters of cypher/app/fragment_edge_filter.cypher and the kind filter."""
         start = month_start(self.date_from) if self.date_from else None

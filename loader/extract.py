@@ -171,9 +171,14 @@ def _inside_longer_name(doc: Doc, start: int, end: int, matched: set[int]) -> bo
     Moscow"; the name is joined by a particle ("da", "de") or is the head of a compound of
     unmatched proper nouns ("Mocimboa Praia"). Titles ("President Putin") are not names.
     """
-    if start >= 2 and doc[start - 1].lower_ in _NAME_PARTICLES and doc[start - 1].text.islower():
-        if _capitalised_word(doc[start - 2]) or doc[start - 2].i == doc[start - 2].sent.start:
-            return doc[start - 2].i not in matched and doc[start - 2].text[:1].isupper()
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in _NAME_PARTICLES
+        and doc[start - 1].text.islower()
+        and doc[start - 2].text[:1].isupper()
+        and doc[start - 2].is_alpha
+    ):
+        return doc[start - 2].i not in matched
     if end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].text.islower():
         after = doc[end + 1]
         if after.text[:1].isupper() and after.is_alpha and after.i not in matched:
@@ -329,6 +334,8 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
             )
         elif label in NER_LABELS:
             start, end = _trim(ent)
+            if doc[end - 1].pos_ in {"ADP", "CCONJ"}:
+                continue  # "the Armed Forces of | the Philippines": a name cut by a gazetteer match
             span = doc[start:end]
             if label == "ORG" and start > 0 and doc[start - 1].lower_ in _TITLE_WORDS:
                 label = "PERSON"  # "President Faustin-Archange Touadera" tagged as an organisation

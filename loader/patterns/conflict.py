@@ -32,7 +32,8 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 yield Candidate("ATTACKED", c.target, c.source, tok, c.confidence * 0.9)
     elif is_verb(tok) and lemma in {"fire", "launch", "lob"}:
         # "fired rockets at northern Israel": only with a target phrase
-        targets = ctx.prep_objects(tok, ("at", "on", "into", "toward", "towards", "against"))
+        preps = ("at", "on", "into", "toward", "towards", "against")
+        targets = ctx.prep_objects(tok, preps) or _site_owners(ctx, tok, preps)
         yield from pairs("ATTACKED", ctx.subjects(tok), targets, tok, 0.8, subject_side="source")
     elif is_noun(tok) and lemma in {"fire", "attack", "shelling", "bombardment"} and _under(tok):
         # "Israeli troops came under fire from Hezbollah"
@@ -68,22 +69,28 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
 # Sites that stand for their owner when attacked: "strikes on Syrian army bases".
 _SITE_NOUNS = frozenset(
     {"base", "airbase", "depot", "position", "headquarters", "installation", "outpost", "barracks", "garrison",
-     "airfield", "facility", "post", "compound", "camp"}
+     "airfield", "facility", "post", "compound", "camp", "boat", "patrol", "tower", "embassy", "consulate"}
 )
 
 
 def _site_targets(ctx: Context, noun: Token, preps: tuple[str, ...]) -> Iterator[Candidate]:
     """Covers "strikes on Syrian army bases and weapons depots": a site's owner is the target."""
-    targets: list[Arg] = []
-    for site in ctx.prep_tokens(noun, preps):
-        for item in (site, *site.conjuncts):
-            lemma = "base" if item.lower_ == "bases" else item.lemma_.lower()  # not "basis"
-            if lemma in _SITE_NOUNS and ctx.actor(item) is None:
-                targets += [a for a in ctx.owners(item, allow_weak=True) if a.actor.kind != "Region"]
+    targets = _site_owners(ctx, noun, preps)
     if not targets:
         return
     sources, from_subject = noun_sources(ctx, noun, allow_weak=True)
     yield from pairs("ATTACKED", sources, targets, noun, 0.7, subject_side="source" if from_subject else None)
+
+
+def _site_owners(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Arg]:
+    """Owners of the sites or craft named after `preps`: "at a Philippine boat" → the Philippines."""
+    targets: list[Arg] = []
+    for site in ctx.prep_tokens(head, preps):
+        for item in (site, *site.conjuncts):
+            lemma = "base" if item.lower_ == "bases" else item.lemma_.lower()  # not "basis"
+            if lemma in _SITE_NOUNS and ctx.actor(item) is None:
+                targets += [a for a in ctx.owners(item, allow_weak=True) if a.actor.kind != "Region"]
+    return targets
 
 
 def _light_verb_target(
@@ -260,6 +267,8 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in lx.CONTROL_VERBS | {"take", "grab", "assume", "gain", "regain", "wrest", "win"}:
         objects = [c for c in tok.children if c.dep_ == "dobj"]
+        if lemma in _CONQUEST_VERBS:
+            yield from _taken_from(ctx, tok)
         if any(o.lemma_.lower() in {"power", "control"} for o in objects):
             # "seized power in Kabul", "took control of Goma"
             places = ctx.prep_objects(tok, ("in", "over", "of"))
@@ -271,7 +280,8 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
         elif lemma == "take":
             # "the rebels took Goma": a bare "take" only with a town or region as object
             places = [a for a in ctx.objects(tok, frozenset({"dobj"})) if a.actor.kind == "Region"]
-            yield from pairs("CONTROLS", ctx.subjects(tok), places, tok, 0.7, subject_side="source")
+            takers = ctx.subjects(tok) or _campaigners(ctx, tok)
+            yield from pairs("CONTROLS", takers, places, tok, 0.7, subject_side="source")
     elif is_verb(tok) and lemma == "fall":
         # "Kabul fell to the Taliban"
         for c in pairs("CONTROLS", ctx.prep_objects(tok, ("to",)), ctx.subjects(tok), tok, 0.75):
@@ -279,6 +289,46 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
             yield c
     elif is_noun(tok) and lemma in lx.CONTROL_NOUNS:
         yield from _control_noun(ctx, tok, lemma)
+    elif is_noun(tok) and lemma in _HOLD_NOUNS:
+        yield from _stronghold(ctx, tok)
+
+
+# Verbs of taking a place by force: whoever it is taken from was fought.
+_CONQUEST_VERBS = frozenset(
+    {"capture", "seize", "retake", "retook", "recapture", "take", "wrest", "overrun", "overran", "conquer"}
+)
+
+
+def _taken_from(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "M23 captured Goma from the Congolese army", "X retook Y from Z": X attacked Z."""
+    places = [a for a in ctx.objects(verb, frozenset({"dobj"})) if a.actor.kind in {"Region", "Country"}]
+    if not places or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return
+    losers = [a for a in ctx.prep_objects(verb, ("from",)) if a.actor.kind != "Region"]
+    yield from pairs("ATTACKED", ctx.subjects(verb), losers, verb, 0.7, subject_side="source")
+
+
+def _campaigners(ctx: Context, verb: Token) -> list[Arg]:
+    """Covers "the offensive that X launched took Y", "X's offensive took Y": who waged it."""
+    out: list[Arg] = []
+    for subj in verb.children:
+        if subj.dep_ != "nsubj" or subj.lemma_.lower() not in lx.ATTACK_NOUNS | {"advance", "push"}:
+            continue
+        out += ctx.owners(subj)
+        for child in subj.children:
+            if child.dep_ == "relcl" and child.lemma_.lower() in lx.LIGHT_VERBS:
+                out += ctx.subjects(child)
+    return out
+
+
+# Places that an actor holds as its own: "its stronghold in Idlib", "the group's bastion of X".
+_HOLD_NOUNS = frozenset({"stronghold", "bastion", "heartland", "fiefdom"})
+
+
+def _stronghold(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    places = [a for a in ctx.prep_objects(noun, ("in", "of")) if a.actor.kind in {"Region", "Country"}]
+    if places:
+        yield from pairs("CONTROLS", ctx.owners(noun), places, noun, 0.7)
 
 
 def _control_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:

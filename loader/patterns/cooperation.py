@@ -263,9 +263,6 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _military_mission(ctx, tok)
 
 
-_MILITARY_MODIFIERS = frozenset({"military", "security", "defence", "defense", "armed", "chief", "main", "key"})
-
-
 def _backer(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "X has been Y's main military backer", "Y's backer, X": the backer supports Y."""
     mods = {c.lemma_.lower() for c in noun.children}
@@ -290,14 +287,16 @@ def _backer(ctx: Context, noun: Token) -> Iterator[Candidate]:
 def _trained_forces(ctx: Context, verb: Token) -> Iterator[Candidate]:
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return
-    forces = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.TROOP_NOUNS | {"army", "police"}]
+    trainees = lx.TROOP_NOUNS | {"army", "police"}
+    forces = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in trainees]
     owners = [a for f in forces for a in ctx.owners(f, allow_weak=True) + ctx.prep_objects(f, ("of", "from"))]
     owners = [a for a in owners if a.actor.kind in {"Country", "ArmedGroup", "Organization"}]
     yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(verb), owners, verb, 0.7, subject_side="source")
 
 
 _MISSION_MODIFIERS = frozenset(
-    {"military", "peacekeeping", "training", "security", "stabilisation", "stabilization", "naval", "defence", "defense"}
+    {"military", "peacekeeping", "training", "security", "stabilisation", "stabilization", "naval", "defence",
+     "defense"}
 )
 
 

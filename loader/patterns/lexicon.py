@@ -218,6 +218,9 @@ CONTROL_VERBS = frozenset(
         "recapture",
         "hold",
         "liberate",
+        # past forms the lemmatiser leaves as they are
+        "retook",
+        "overran",
     }
 )
 CONTROL_NOUNS = frozenset({"control", "takeover", "occupation", "annexation", "capture", "seizure", "rule", "power"})

@@ -83,7 +83,7 @@ TRIGGER_LEMMAS = frozenset(
     | {"ally", "align", "alliance", "allegiance", "relation", "relations", "tie", "declaration"}
     | lx.PACT_NOUNS
     | {"deploy", "send", "dispatch", "defend", "protect", "guard", "fight", "back", "train", "mission", "operation"}
-    | {"backer", "sponsor", "patron"}
+    | {"backer", "sponsor", "patron", "stronghold", "bastion", "heartland", "fiefdom"}
     | lx.SUPPORT_NOUNS
     | lx.BASE_NOUNS
     | lx.STATIONED_NOUNS

@@ -85,7 +85,7 @@ class Context:
             return Arg(r, 0.8 if r.weak else 1.0)
         if depth > 2:
             return None
-        lemma = token.lemma_.lower()
+        lemma = _noun_lemma(token)
         if lemma in _PARTITIVES:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -111,11 +111,15 @@ class Context:
         """Covers "U.S. troops", "Russia's forces", "allies in Central Asia", "the army of Mali"."""
         for child in token.children:
             if child.dep_ == "amod" and child.lemma_.lower() in _HELD:
-                # "Russian-held airfields" belong to Russia, wherever they are.
+                # "Russian-held airfields" belong to Russia, wherever they are; "rebel-held
+                # areas of Idlib" belong to unnamed rebels, so they are not Idlib as such.
+                held_by = [g for g in child.children if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}]
                 for grand in child.children:
                     r = self.by_token.get(grand.i)
                     if r is not None and r.kind != "Media":
                         return Arg(r, 0.8)
+                if held_by:
+                    return None
         if lemma in lx.OWNED_PROXY_NOUNS:
             owned = self._proxy_owner(token, lemma, depth)
             if owned is not None:
@@ -149,7 +153,7 @@ class Context:
 
     def proxy_list(self, token: Token) -> list[Token]:
         """Further actors of a proxy over a list: "units from Russia, Kazakhstan and Kyrgyzstan"."""
-        if token.i in self.by_token or token.lemma_.lower() not in lx.PROXY_NOUNS:
+        if token.i in self.by_token or _noun_lemma(token) not in lx.PROXY_NOUNS:
             return []
         if any(c.dep_ == "amod" and c.lemma_.lower() in _HELD for c in token.children):
             return []  # "Russian-held airfields in A and B" are all Russia's, not A's and B's
@@ -198,6 +202,11 @@ class Context:
             # Only a series ("A, B, and C") may continue past a parse break; a single item
             # followed by ", and Z …" is usually a new clause.
             items += self._list_continuation(items[-1])
+        for item in list(items):
+            examples = self._examples(item)
+            if examples:
+                # "U.S. defence companies including Lockheed Martin and Raytheon": the named ones
+                items[items.index(item) : items.index(item) + 1] = examples
         for item in items:
             arg = self.denote(item, allow_weak=allow_weak)
             for a in [arg, *self._coordinated_modifiers(item)] if arg is not None else []:
@@ -205,6 +214,23 @@ class Context:
                     seen.add(a.id)
                     out.append(a)
         return out
+
+    def _examples(self, token: Token) -> list[Token]:
+        """Named examples of an unnamed plural: "companies including A and B", "groups such as A"."""
+        if token.i in self.by_token or token.tag_ not in {"NNS", "NNPS"}:
+            return []
+        near = list(token.children)
+        if token.dep_ == "pobj":
+            # "sanctions on U.S. companies, including A and B": the list may hang one level up.
+            near += [c for c in token.head.head.children if 0 < c.i - token.right_edge.i <= 2]
+        for child in near:
+            if child.dep_ == "prep" and child.lower_ in {"including", "like", "as"}:
+                if child.lower_ == "as" and not any(c.lower_ == "such" for c in child.children):
+                    continue
+                found = [p for p in child.children if p.dep_ == "pobj" and p.i in self.by_token]
+                if found:
+                    return list(conjuncts(found[0]))
+        return []
 
     def _coordinated_modifiers(self, token: Token) -> list[Arg]:
         """Further owners of a proxy with coordinated modifiers: "Indian and Russian troops"."""
@@ -399,6 +425,14 @@ class Context:
         return _unique(out)
 
 
+def _noun_lemma(token: Token) -> str:
+    """The lemma, with a capitalised plural made singular ("the Armed Forces of X" → force)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" and lemma not in lx.PROXY_NOUNS and lemma[:-1] in lx.PROXY_NOUNS:
+        return lemma[:-1]
+    return lemma
+
+
 def conjuncts(token: Token) -> Iterator[Token]:
     """The token and the tokens coordinated with it, in text order."""
     seen = {token.i}
@@ -443,8 +477,8 @@ def clause_chain(token: Token, limit: int = 8, *, through_preps: bool = True) ->
     chain = [token]
     cur = token
     for _ in range(limit):
-        if cur.dep_ in {"ROOT", "relcl", "parataxis"} or cur.head is cur:
-            break
+        if cur.dep_ in {"ROOT", "relcl", "parataxis", "appos"} or cur.head is cur:
+            break  # an apposition is its own statement: "Iran, the Houthis' backer, denied …"
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in lx.REPORT_VERBS:
             break
         if cur.dep_ == "conj" and cur.pos_ in {"VERB", "AUX"}:
@@ -508,7 +542,8 @@ def modality(chain: list[Token], default: str = "asserted") -> str:
         lemma = tok.lemma_.lower()
         if tok is not trigger and lemma in lx.ALLEGED_HEADS:
             return "alleged"
-        if tok is not trigger and lemma in lx.OFFER_HEADS:
+        if tok is not trigger and lemma in lx.OFFER_HEADS and not (lemma == "open" and tok.pos_ == "VERB"):
+            # "open to selling" offers; "the exercise opens on Monday" does not
             return "offered"
         if tok is not trigger and lemma in lx.ORDER_HEADS:
             return "ordered"

@@ -132,6 +132,18 @@ def open_node(dash_duo: Any, node_id: str, name: str) -> None:
                 raise
 
 
+def open_edge(dash_duo: Any, edge_id: str, expected_text: str) -> None:
+    """Click an edge and wait for its evidence (one more click if the canvas was busy re-rendering)."""
+    for attempt in range(2):
+        click_element(dash_duo, edge_id)
+        try:
+            dash_duo.wait_for_contains_text("#evidence-list", expected_text, timeout=6)
+            return
+        except Exception:
+            if attempt:
+                raise
+
+
 def search_in(dash_duo: Any, container: str, text: str, option_text: str) -> None:
     dash_duo.find_element(f"#{container} .dash-dropdown").click()
     box = wait_for(lambda: next((b for b in dash_duo.driver.find_elements(By.CSS_SELECTOR, ".dash-dropdown-search")
@@ -184,8 +196,7 @@ def test_search_expand_and_read_evidence(dash_duo: Any, data: Graph) -> None:
     fit(dash_duo)
     screenshot(dash_duo, "explore.png")
 
-    click_element(dash_duo, SUPPLY_EDGE)
-    dash_duo.wait_for_contains_text("#evidence-list", SUPPLY_SENTENCE[:60], timeout=10)
+    open_edge(dash_duo, SUPPLY_EDGE, SUPPLY_SENTENCE[:60])
     evidence = dash_duo.find_element("#evidence-list").text
     assert SUPPLY_SENTENCE in evidence
     assert "RIA Novosti" in evidence

@@ -10,7 +10,7 @@ from dashboard import ids
 from dashboard.app import create_app
 from geokg.graphdb import Graph
 from geokg.settings import Settings
-from tests.browser.test_explore import click_element, labels, wait_for, wait_settled
+from tests.browser.test_explore import labels, open_edge, wait_for, wait_settled
 from tests.dashboard_data import DELIVERY_SENTENCE, HOSTILE_TITLE
 
 
@@ -53,8 +53,7 @@ def test_article_text_is_shown_as_text(dash_duo: Any, data: Graph) -> None:
     dash_duo.wait_for_page(f"{dash_duo.server_url}/?focus=country:TJK")
     dash_duo.wait_for_contains_text(f"#{ids.VIEW_TITLE}", "Network of Tajikistan", timeout=15)
     wait_settled(dash_duo)
-    click_element(dash_duo, "country:RUS|SUPPLIES_ARMS_TO|country:TJK")
-    dash_duo.wait_for_contains_text("#evidence-list", DELIVERY_SENTENCE, timeout=10)
+    open_edge(dash_duo, "country:RUS|SUPPLIES_ARMS_TO|country:TJK", DELIVERY_SENTENCE)
     evidence = dash_duo.find_element("#evidence-list")
     assert HOSTILE_TITLE in evidence.text, "the title is shown literally"
     assert evidence.find_elements("css selector", "img") == []

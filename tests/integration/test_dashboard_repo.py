@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from dashboard import repo
-from dashboard.state import KINDS, Filters, MaxHops, View
+from dashboard.state import Filters, MaxHops, View
 from geokg.errors import QueryError
 from geokg.graphdb import Graph
 from tests.conftest import clear
@@ -189,10 +189,16 @@ def plan_operators(graph: Graph, query: str, params: dict[str, Any]) -> set[str]
     return ops
 
 
+def test_unfiltered_queries_leave_out_the_edge_filter() -> None:
+    assert "$min_claims" not in repo.query("neighbours", filtered=False)
+    assert "$min_claims" in repo.query("neighbours", filtered=True)
+
+
 def test_expand_and_search_use_indexes(data: Graph) -> None:
     params = {**Filters().query_params(), "ids": ["country:RUS"], "limit": 10}
-    ops = plan_operators(data, repo.query("neighbours", types=list(KINDS and Filters().types)), params)
-    assert "NodeUniqueIndexSeek" in ops and "AllNodesScan" not in ops and "NodeByLabelScan" not in ops
+    for name in ("neighbours", "neighbours_all"):
+        ops = plan_operators(data, repo.query(name, types=Filters().types), params)
+        assert "NodeUniqueIndexSeek" in ops and "AllNodesScan" not in ops and "NodeByLabelScan" not in ops
     ops = plan_operators(data, repo.query("subgraph", types=Filters().types),
                          {**Filters().query_params(), "ids": ["country:RUS"], "limit": 10})
     assert "NodeUniqueIndexSeek" in ops or "MultiNodeIndexSeek" in ops or "NodeIndexSeek" in ops

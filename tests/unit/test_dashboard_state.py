@@ -130,3 +130,10 @@ def test_back_pops_history_and_load_replaces_the_state() -> None:
     assert apply(ego(), Action(kind="back")).pop_history
     loaded = apply(ExploreState(), Action(kind="load", state=ego()))
     assert loaded.state == ego() and loaded.relayout
+
+
+def test_default_filters_do_not_narrow_edges() -> None:
+    assert not Filters().narrows_edges() and not Filters(types=["MEMBER_OF"], kinds=["Country"]).narrows_edges()
+    for narrowing in (Filters(min_claims=2), Filters(min_confidence=0.1), Filters(hide_hedged=True),
+                      Filters(confirmed_only=True), Filters(date_from="2021-01"), Filters(date_to="2021-01")):
+        assert narrowing.narrows_edges()

@@ -416,3 +416,166 @@ def test_troops_trained_alongside(gazetteer: Gazetteer) -> None:
         ("country:MNG", "JOINT_EXERCISE_WITH", "country:JPN"),
         ("country:JPN", "JOINT_EXERCISE_WITH", "country:MNG"),
     }
+
+
+# --- names inside longer names -------------------------------------------------------------
+def test_capital_inside_a_longer_place_name_is_not_the_capital(gazetteer: Gazetteer) -> None:
+    for text in (
+        "Gunmen attacked a market in Mocimboa da Praia on Sunday.",
+        "The ferry from Porto da Praia was delayed by a storm.",
+    ):
+        assert "country:CPV" not in {e.id for e in run(gazetteer, text).entities}, text
+    assert "country:CPV" in {e.id for e in run(gazetteer, "The minister flew to Praia on Sunday.").entities}
+
+
+def test_titles_before_a_name_do_not_hide_it(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "President Putin met Foreign Minister Lavrov in Moscow.")
+    assert {"person:vladimir-putin", "person:sergei-lavrov", "country:RUS"} <= {e.id for e in art.entities}
+
+
+# --- backing, fighting for, training -------------------------------------------------------
+def test_backed_by_in_passive_relative_and_participle(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The Houthis are backed by Iran.")
+    assert ("country:IRN", "MILITARY_SUPPORT_TO", "group:houthis") in triples(art)
+    art = run(gazetteer, "Hezbollah, which is backed by Iran, fired rockets into northern Israel.")
+    assert ("country:IRN", "MILITARY_SUPPORT_TO", "group:hezbollah") in triples(art)
+    art = run(gazetteer, "The Syrian National Army, a coalition of factions backed by Turkey, seized Manbij.")
+    assert ("country:TUR", "MILITARY_SUPPORT_TO", "group:sna") in triples(art)
+    art = run(gazetteer, "Iran backs Hamas and Hezbollah.")
+    assert of_type(art, "MILITARY_SUPPORT_TO") == {
+        ("country:IRN", "MILITARY_SUPPORT_TO", "group:hamas"),
+        ("country:IRN", "MILITARY_SUPPORT_TO", "group:hezbollah"),
+    }
+
+
+def test_backing_a_state_or_a_text_is_not_military(gazetteer: Gazetteer) -> None:
+    assert not of_type(run(gazetteer, "The resolution was backed by France."), "MILITARY_SUPPORT_TO")
+    assert not of_type(run(gazetteer, "France is Ukraine's main political backer."), "MILITARY_SUPPORT_TO")
+
+
+def test_military_backer_as_predicate_and_apposition(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Since 2015 Moscow has been Assad's main military backer.")
+    assert ("country:RUS", "MILITARY_SUPPORT_TO", "person:bashar-al-assad") in triples(art)
+    # The main clause's denial is not the apposition's: Iran still backs the Houthis.
+    art = run(gazetteer, "Iran, the Houthis' chief backer, denied the report.")
+    assert ("country:IRN", "MILITARY_SUPPORT_TO", "group:houthis") in triples(art)
+
+
+def test_fought_for_in_a_relative_clause_on_an_apposition(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Hezbollah, the Lebanese militia that fought for Assad for a decade, was weakened.")
+    assert of_type(art, "MILITARY_SUPPORT_TO") == {("group:hezbollah", "MILITARY_SUPPORT_TO", "person:bashar-al-assad")}
+    art = run(gazetteer, "Wagner, the mercenary group that fought for Khalifa Haftar, left Libya.")
+    assert ("group:wagner", "MILITARY_SUPPORT_TO", "person:khalifa-haftar") in triples(art)
+
+
+def test_training_a_states_forces(gazetteer: Gazetteer) -> None:
+    for text, pair in (
+        ("The European Union trained Mozambican units through a training mission.", ("alliance:eu", "country:MOZ")),
+        ("Turkey trains Somali soldiers at a base in Mogadishu.", ("country:TUR", "country:SOM")),
+        ("Britain has trained Ukrainian troops since 2015.", ("country:GBR", "country:UKR")),
+    ):
+        assert (pair[0], "MILITARY_SUPPORT_TO", pair[1]) in triples(run(gazetteer, text)), text
+
+
+def test_a_blocs_military_mission_in_a_country(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The Southern African Development Community wound up its military mission in Mozambique.")
+    assert ("alliance:sadc", "MILITARY_SUPPORT_TO", "country:MOZ") in triples(art)
+    art = run(gazetteer, "France's military mission in Niger ended in December.")
+    assert ("country:FRA", "MILITARY_SUPPORT_TO", "country:NER") in triples(art)
+
+
+# --- attacks on sites, operations against ---------------------------------------------------
+def test_attacks_on_a_states_bases_and_facilities(gazetteer: Gazetteer) -> None:
+    for text, pair in (
+        ("Israel has carried out hundreds of strikes on Syrian army bases and weapons depots.", ("ISR", "SYR")),
+        ("Ukraine's drone attacks on Russian air bases continued.", ("UKR", "RUS")),
+        ("Iran launched an attack on Israeli military facilities.", ("IRN", "ISR")),
+    ):
+        assert (f"country:{pair[0]}", "ATTACKED", f"country:{pair[1]}") in triples(run(gazetteer, text)), text
+
+
+def test_operations_and_raids_against_a_group(gazetteer: Gazetteer) -> None:
+    for text, pair in (
+        (
+            "Israel has been conducting ground operations in southern Lebanon against Hezbollah.",
+            ("country:ISR", "group:hezbollah"),
+        ),
+        ("Turkey launched military operations against the PKK in northern Iraq.", ("country:TUR", "group:pkk")),
+        ("Kenya carried out raids in Somalia against al-Shabab.", ("country:KEN", "group:al-shabaab")),
+    ):
+        art = run(gazetteer, text)
+        assert (pair[0], "ATTACKED", pair[1]) in triples(art), text
+    # A place named on the way is not the target.
+    assert ("country:TUR", "ATTACKED", "country:IRQ") not in triples(art)
+
+
+def test_areas_held_by_someone_else_are_not_the_place_attacked(gazetteer: Gazetteer) -> None:
+    for text in (
+        "Russian jets struck rebel-held areas of Idlib and Aleppo.",
+        "Syrian jets bombed rebel-held districts of Aleppo.",
+    ):
+        assert not {t for t in of_type(run(gazetteer, text), "ATTACKED") if t[2].startswith("region:")}, text
+
+
+# --- examples of a plural, campaigns that take places, strongholds -------------------------
+def test_sanctions_on_companies_including_named_ones(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer, "Beijing has imposed sanctions on U.S. defence companies, including Lockheed Martin and Raytheon."
+    )
+    assert of_type(art, "SANCTIONS") == {
+        ("country:CHN", "SANCTIONS", "company:lockheed-martin"),
+        ("country:CHN", "SANCTIONS", "company:rtx"),
+    }
+    art = run(gazetteer, "The EU imposed sanctions on Russian banks such as Sberbank and VTB.")
+    assert of_type(art, "SANCTIONS") == {
+        ("alliance:eu", "SANCTIONS", "org:sberbank"),
+        ("alliance:eu", "SANCTIONS", "org:vtb"),
+    }
+
+
+def test_an_offensive_that_takes_a_town(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer, "The offensive that Hayat Tahrir al-Sham launched on November 27 took Aleppo within three days."
+    )
+    assert ("group:hts", "CONTROLS", "region:aleppo") in triples(art)
+    art = run(gazetteer, "The M23's offensive took Goma in January.")
+    assert ("group:m23", "CONTROLS", "region:goma") in triples(art)
+
+
+def test_a_stronghold_is_held(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Hayat Tahrir al-Sham advanced from its stronghold in Idlib.")
+    assert ("group:hts", "CONTROLS", "region:idlib") in triples(art)
+    art = run(gazetteer, "Al-Shabab withdrew to its stronghold in Jilib.")
+    assert ("group:al-shabaab", "CONTROLS", "region:jilib") in triples(art)
+
+
+def test_exercise_between_the_armed_forces_of_a_state_and_another(gazetteer: Gazetteer) -> None:
+    art = run(
+        gazetteer,
+        "The annual exercise between the Armed Forces of the Philippines and United States forces opens on Monday.",
+    )
+    assert {frozenset((s, t)) for s, _, t in of_type(art, "JOINT_EXERCISE_WITH")} == {
+        frozenset(("country:PHL", "country:USA"))
+    }
+    assert all(r.modality == "asserted" for r in art.relations)  # "opens" is no offer
+    art = run(gazetteer, "Troops of the Armed Forces of the Philippines trained with Japanese forces.")
+    assert ("country:PHL", "JOINT_EXERCISE_WITH", "country:JPN") in triples(art)
+
+
+def test_taking_a_place_from_someone_is_fighting_them(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Ukrainian forces retook Kherson from Russia in November.")
+    assert {("country:UKR", "ATTACKED", "country:RUS"), ("country:UKR", "CONTROLS", "region:kherson")} <= triples(art)
+    art = run(gazetteer, "M23 rebels captured Goma from the Congolese army.")
+    assert ("group:m23", "ATTACKED", "country:COD") in triples(art)
+    # Refugees "from" a place are no conquest.
+    art = run(gazetteer, "Rwanda received Goma refugees from Congo.")
+    assert not of_type(art, "ATTACKED")
+
+
+def test_firing_at_a_states_boat_or_patrol(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Chinese Coast Guard vessels fired water cannon at a Philippine supply boat near the shoal.")
+    assert ("org:china-coast-guard", "ATTACKED", "country:PHL") in triples(art)
+    art = run(gazetteer, "Chinese vessels fired water cannon at a Philippine supply boat.")
+    assert ("country:CHN", "ATTACKED", "country:PHL") in triples(art)
+    art = run(gazetteer, "The Houthis fired missiles at an American patrol near the port.")
+    assert ("group:houthis", "ATTACKED", "country:USA") in triples(art)
