@@ -154,7 +154,7 @@ def bench_dashboard(env: dict[str, str], names: Sequence[dict[str, Any]], worker
     server = Gunicorn(env, workers)
     try:
         server.wait()
-        run_users(server.url, names, 1, min(5.0, baseline_seconds))  # warm every worker's driver and caches
+        run_users(server.url, names, 2, 4.0)  # warm the workers' drivers and the server's caches
         alone = run_users(server.url, names, 1, baseline_seconds)
         crowd = run_users(server.url, names, users, seconds)
     finally:

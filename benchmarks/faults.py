@@ -38,6 +38,8 @@ def record(name: str, *, inputs: int, faults: int, losses: int, path: Path = RES
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".fault-suite", suffix=".json")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(data, fh, indent=2, sort_keys=True)
+        fh.write("\n")
+    os.chmod(tmp, 0o644)
     os.replace(tmp, path)
     extra = ", ".join(f"{k}={v}" for k, v in details.items())
     return f"[fault suite] {name}: inputs={inputs} faults={faults} losses={losses}" + (f" ({extra})" if extra else "")

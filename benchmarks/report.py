@@ -49,12 +49,15 @@ def _machine(results: dict[str, dict[str, Any]]) -> list[str]:
         seen.setdefault(info.get("date", "?"), info)
     rows = []
     for date, info in sorted(seen.items()):
-        sections = ", ".join(s for s, d in results.items() if (d.get("machine") or {}).get("date") == date)
+        same = [(s, d) for s, d in results.items() if (d.get("machine") or {}).get("date") == date]
+        sections = ", ".join(f"{s} ({d.get('size', '?')} size)" for s, d in same)
+        ends = "; ".join(f"{s} {' / '.join(str(x) for x in d.get('load_average_end', []))}" for s, d in same
+                         if d.get("load_average_end"))
         rows.append([date, sections, info.get("cpu", "?"), _f(info.get("cores")), f"{info.get('ram_gb', '?')} GB",
                      info.get("python", "?"), info.get("java", "?"), info.get("neo4j", "?"),
-                     " / ".join(str(x) for x in info.get("load_average", []))])
+                     " / ".join(str(x) for x in info.get("load_average", [])), ends or "–"])
     lines += _table(["run (UTC)", "sections", "CPU", "cores", "RAM", "Python", "Java", "Neo4j",
-                     "load average at start (1/5/15 min)"], rows)
+                     "load average at start (1/5/15 min)", "at the end of each section"], rows)
     lines.append("The machine is shared: a load average above the core count means other work competed for "
                  "the CPU during the run, and every absolute figure is lower than on an idle machine; the "
                  "ratios, measured in the same run, are the fairer comparison.")
@@ -158,7 +161,8 @@ def _reads(data: dict[str, Any]) -> list[str]:
              "neighbours) posted to `/_dash-update-component` through the Flask test client. Saved queries run "
              "on the largest graph through `benchmarks/saved_queries.py` (the same `run_query` path as the CLI "
              "and the dashboard), with their default parameters; `evidence_for_edge` gets the busiest arms-supply "
-             "edge. A graph is rebuilt only when the generator, the schema or the size changes; otherwise the "
+             "edge. A graph is rebuilt only when the generated data or the size changes (the schema is applied on "
+             "every run); otherwise the "
              "import from an earlier run is reused.", ""]
     for g in data.get("graphs", []):
         imp = g["import"]
