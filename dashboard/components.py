@@ -327,7 +327,7 @@ def edge_details(edge: dict[str, Any], claims: list[dict[str, Any]]) -> list[Any
     props = edge.get("props") or {}
     rel = edge["type"]
     source, target = edge["source"], edge["target"]
-    reference = props.get("reference")
+    reference = props.get("reconciliation")
     ref_text, ref_colour = REFERENCE_TEXT.get(reference or "", ("Not checked against reference data", "light"))
     period = " – ".join(p for p in (props.get("first_reported"), props.get("last_reported")) if p)
     truth = " – ".join(p or "…" for p in (props.get("since"), props.get("until"))) if (

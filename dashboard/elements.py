@@ -133,11 +133,13 @@ def edge_classes(rel_type: str, props: dict[str, Any]) -> list[str]:
         classes.append("directed")
     if props.get("hedged"):
         classes.append("hedged")
-    reference = props.get("reference")
+    reference = props.get("reconciliation")
     if reference in {"confirmed", "contradicted"}:
         classes.append(reference)
     if props.get("until") or props.get("modality") == "former":
         classes.append("former")
+    if rel_type == "MEMBER_OF" and props.get("role") in {"observer", "partner"}:
+        classes.append("hedged")
     return classes
 
 
@@ -150,11 +152,14 @@ def edge_element(source: str, rel_type: str, target: str, props: dict[str, Any],
         label = f"{label} ({props['modality']})"
     elif props.get("until"):
         label = f"{label} (until {props['until']})"
+    if rel_type == "MEMBER_OF" and props.get("role") in {"observer", "partner"}:
+        # Observers and partners are drawn like members but must not read as members.
+        label = f"{props['role']} of"
     data = {
         "id": edge_id or edge_key(source, rel_type, target), "source": source, "target": target,
         "type": rel_type, "label": label, "claims": int(claims or 0), "width": edge_width(claims),
         "confidence": props.get("confidence"), "modality": props.get("modality") or "",
-        "hedged": bool(props.get("hedged")), "reference": props.get("reference") or "",
+        "hedged": bool(props.get("hedged")), "reconciliation": props.get("reconciliation") or "",
         "first_reported": props.get("first_reported") or "", "last_reported": props.get("last_reported") or "",
         "items": list(props.get("items") or []), "until": props.get("until") or "",
     }
@@ -303,7 +308,7 @@ def elements_from_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 CSV_COLUMNS = ["source", "source_name", "type", "target", "target_name", "claims", "confidence", "modality",
-               "hedged", "reference", "first_reported", "last_reported", "items"]
+               "hedged", "reconciliation", "first_reported", "last_reported", "items"]
 
 
 def edge_table(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -317,7 +322,7 @@ def edge_table(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]]) ->
             "target": edge["target"], "target_name": nodes.get(edge["target"], {}).get("name", ""),
             "claims": props.get("claims"), "confidence": props.get("confidence"),
             "modality": props.get("modality"), "hedged": props.get("hedged"),
-            "reference": props.get("reference") or "",
+            "reconciliation": props.get("reconciliation") or "",
             "first_reported": props.get("first_reported") or "", "last_reported": props.get("last_reported") or "",
             "items": "; ".join(props.get("items") or []),
         })

@@ -104,6 +104,6 @@ def delivery_article() -> ExtractedArticle:
 def load_dashboard_data(graph: Graph) -> None:
     """Write the two articles and mark the memberships as confirmed by reference data."""
     write_articles(graph, [seed_article(), delivery_article()])
-    graph.write("MATCH (:Actor)-[r:MEMBER_OF]->(:Actor {id: 'alliance:csto'}) SET r.reference = 'confirmed'")
+    graph.write("MATCH (:Actor)-[r:MEMBER_OF]->(:Actor {id: 'alliance:csto'}) SET r.reconciliation = 'confirmed'")
     graph.write("MATCH (:Actor {id: 'country:RUS'})-[r:SUPPLIES_ARMS_TO]->(:Actor {id: 'region:central-asia'}) "
-                "SET r.reference = 'silent'")
+                "SET r.reconciliation = 'silent'")

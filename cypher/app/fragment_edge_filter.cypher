@@ -5,7 +5,7 @@
 r.claims >= $min_claims
 AND coalesce(r.confidence, 0.0) >= $min_confidence
 AND NOT ($hide_hedged AND coalesce(r.hedged, false))
-AND (NOT $confirmed_only OR r.reference = 'confirmed')
+AND (NOT $confirmed_only OR r.reconciliation = 'confirmed')
 AND ($date_from IS NULL OR CASE $axis
        WHEN 'valid' THEN r.until IS NULL OR r.until >= left($date_from_s, size(r.until))
        ELSE r.last_reported IS NULL OR r.last_reported >= $date_from END)

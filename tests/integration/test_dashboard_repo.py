@@ -135,7 +135,7 @@ def test_actor_details_group_relations(data: Graph) -> None:
 
 def test_evidence_of_the_arms_offer(data: Graph) -> None:
     edge = repo.edge_details(data, "country:RUS", "SUPPLIES_ARMS_TO", "region:central-asia")
-    assert edge is not None and edge["props"]["reference"] == "silent"
+    assert edge is not None and edge["props"]["reconciliation"] == "silent"
     (row,) = repo.evidence(data, "country:RUS|SUPPLIES_ARMS_TO|region:central-asia")
     assert row["claim"]["sentence"] == SUPPLY_SENTENCE
     assert row["claim"]["attributed_to"] == "RIA Novosti" and "RIA Novosti" in row["cited"]

@@ -290,7 +290,7 @@ def test_edge_evidence_panel_shows_hostile_text_as_text(app: Any, monkeypatch: p
     edge = {"source": {"id": "country:RUS", "name": "Russia"}, "target": {"id": "country:TJK", "name": "Tajikistan"},
             "type": "SUPPLIES_ARMS_TO",
             "props": {"claims": 2, "sources": 1, "confidence": 0.9, "modality": "delivered", "hedged": False,
-                      "reference": "confirmed", "first_reported": "2022-03-14", "last_reported": "2022-03-14",
+                      "reconciliation": "confirmed", "first_reported": "2022-03-14", "last_reported": "2022-03-14",
                       "items": ["Mi-8 helicopters"]}}
     claims = [{"claim": {"sentence": "Russia delivered <b>two</b> helicopters.", "modality": "delivered",
                          "confidence": 0.9, "negated": False, "extractor": "news:rules", "reported": "2022-03-14"},

@@ -24,13 +24,13 @@ def test_edge_key_round_trip_and_rejects_unknown_types() -> None:
 
 def test_edge_classes_encode_direction_hedging_and_reference() -> None:
     offered = el.edge_element("country:RUS", "SUPPLIES_ARMS_TO", "region:central-asia",
-                              {"claims": 4, "hedged": True, "modality": "offered", "reference": "confirmed"})
+                              {"claims": 4, "hedged": True, "modality": "offered", "reconciliation": "confirmed"})
     assert set(offered["classes"].split()) == {"rel-SUPPLIES_ARMS_TO", "directed", "hedged", "confirmed"}
     assert offered["data"]["id"] == "country:RUS|SUPPLIES_ARMS_TO|region:central-asia"
     assert offered["data"]["label"] == "supplies arms to (offered)"
     symmetric = el.edge_element("country:RUS", "JOINT_EXERCISE_WITH", "country:TJK", {"claims": 1})
     assert "directed" not in symmetric["classes"].split()
-    contradicted = el.edge_element("a", "MEMBER_OF", "b", {"reference": "contradicted"})
+    contradicted = el.edge_element("a", "MEMBER_OF", "b", {"reconciliation": "contradicted"})
     assert "contradicted" in contradicted["classes"].split()
     former = el.edge_element("country:UZB", "MEMBER_OF", "alliance:csto", {"until": "2012-12-19", "modality": "former"})
     assert "former" in former["classes"].split() and former["data"]["label"] == "member of (until 2012-12-19)"
@@ -88,7 +88,7 @@ def test_elements_from_rows_reads_nodes_relationships_and_paths() -> None:
     csto = node("4:x:2", "alliance:csto", ["Actor", "Alliance"], name="CSTO", kind="Alliance")
     article = node("4:x:3", None, ["Article"], title="A title")
     rel = {"_type": "relationship", "element_id": "5:x:9", "rel_type": "MEMBER_OF", "start": "4:x:1",
-           "end": "4:x:2", "start_node": rus, "end_node": csto, "properties": {"claims": 3, "reference": "confirmed"}}
+           "end": "4:x:2", "start_node": rus, "end_node": csto, "properties": {"claims": 3, "reconciliation": "confirmed"}}
     path = {"_type": "path", "nodes": [rus, csto], "relationships": [rel]}
     rows = [{"s": rus, "r": rel, "m": csto}, {"p": path, "a": article, "n": 1, "text": "x"}]
     out = el.elements_from_rows(rows)
@@ -139,3 +139,12 @@ def test_edge_table_flattens_the_drawn_edges() -> None:
     assert row["source_name"] == "Russia" and row["target_name"] == "Central Asia"
     assert row["items"] == "helicopters; firearms" and row["claims"] == 2
     assert list(row) == el.CSV_COLUMNS
+
+
+def test_observers_are_not_drawn_as_members() -> None:
+    edge = el.edge_element("country:SRB", "MEMBER_OF", "alliance:csto", {"claims": 1, "role": "observer"})
+    assert edge["data"]["label"] == "observer of"
+    assert "hedged" in edge["classes"].split()
+    member = el.edge_element("country:RUS", "MEMBER_OF", "alliance:csto", {"claims": 1, "role": "member"})
+    assert member["data"]["label"] != "observer of"
+    assert "hedged" not in member["classes"].split()
