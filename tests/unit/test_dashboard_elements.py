@@ -88,7 +88,8 @@ def test_elements_from_rows_reads_nodes_relationships_and_paths() -> None:
     csto = node("4:x:2", "alliance:csto", ["Actor", "Alliance"], name="CSTO", kind="Alliance")
     article = node("4:x:3", None, ["Article"], title="A title")
     rel = {"_type": "relationship", "element_id": "5:x:9", "rel_type": "MEMBER_OF", "start": "4:x:1",
-           "end": "4:x:2", "start_node": rus, "end_node": csto, "properties": {"claims": 3, "reconciliation": "confirmed"}}
+           "end": "4:x:2", "start_node": rus, "end_node": csto,
+           "properties": {"claims": 3, "reconciliation": "confirmed"}}
     path = {"_type": "path", "nodes": [rus, csto], "relationships": [rel]}
     rows = [{"s": rus, "r": rel, "m": csto}, {"p": path, "a": article, "n": 1, "text": "x"}]
     out = el.elements_from_rows(rows)
