@@ -42,7 +42,7 @@ demo: setup .env
 	$(GEOKG) load $(SAMPLES)
 	$(GEOKG) import bundled
 	$(GEOKG) reconcile
-	echo "Dashboard at http://127.0.0.1:8050 (Ctrl-C to stop; \`$(GEOKG) neo4j stop\` stops Neo4j)"
+	echo "Starting the dashboard (Ctrl-C stops it; \`$(GEOKG) neo4j stop\` stops Neo4j)"
 	$(GEOKG) serve
 
 browser-deps:

@@ -42,9 +42,9 @@ def run_reconcile(graph: Graph, gazetteer: Gazetteer, regions_file: Path | None 
     return report, names, problems
 
 
-def import_bundled_reference(settings: Settings, graph: Graph, *, gazetteer: Gazetteer | None = None
-                             ) -> list[ImportResult]:
-    """Import every shipped reference table, then reconcile the news edges already in the graph."""
+def import_bundled_reference(settings: Settings, graph: Graph, *, gazetteer: Gazetteer | None = None,
+                             then_reconcile: bool = True) -> list[ImportResult]:
+    """Import every shipped reference table and, unless told not to, reconcile the news edges already there."""
     from loader.gazetteer import Gazetteer
 
     gazetteer = gazetteer or Gazetteer.load(settings.geokg_gazetteer_files)
@@ -53,5 +53,6 @@ def import_bundled_reference(settings: Settings, graph: Graph, *, gazetteer: Gaz
     for path, parser, register_names in _bundled():
         resolver = NameResolver(gazetteer, load_register_names() if register_names else None)
         results.append(write_table(graph, parser(path, resolver)))
-    run_reconcile(graph, gazetteer)
+    if then_reconcile:
+        run_reconcile(graph, gazetteer)
     return results

@@ -142,14 +142,14 @@ def import_agencies(file: Path, fmt: str, batch_size: int, replace: bool) -> Non
 @import_group.command("bundled")
 @_FORMAT
 def import_bundled(fmt: str) -> None:
-    """Import every reference table shipped with GeoKG, then reconcile the news edges."""
+    """Import every reference table shipped with GeoKG (then run `geokg reconcile`)."""
     from geokg.graphdb import Graph
     from loader.reference.bundle import import_bundled_reference
 
     _quiet_server_notices()
     settings = Settings()
     with Graph(settings) as graph:
-        results = import_bundled_reference(settings, graph, gazetteer=_gazetteer(settings))
+        results = import_bundled_reference(settings, graph, gazetteer=_gazetteer(settings), then_reconcile=False)
     for result in results:
         _report_import(result, fmt)
     sys.exit(max(r.exit_code for r in results))
