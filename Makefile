@@ -60,6 +60,7 @@ test: setup browser-deps
 	$(GEOKG) neo4j start
 	tests=0; $(BIN)/pytest --headless -q $(PYTEST_ARGS) || tests=$$?
 	lint=0; $(BIN)/ruff check . || lint=$$?
+	$(BIN)/mypy geokg loader dashboard || lint=$$?
 	exit $$(( tests != 0 ? tests : lint ))
 
 lint:
