@@ -289,6 +289,11 @@ def kill(settings: Settings) -> int | None:
             break
         time.sleep(0.1)
     paths.pid_file.unlink(missing_ok=True)
+    # The kernel frees the Bolt port a moment after the process dies; a start right after must find it free.
+    host, port = settings.bolt_host_port
+    deadline = time.monotonic() + 10.0
+    while _port_open(host, port) and time.monotonic() < deadline:
+        time.sleep(0.1)
     return pid
 
 
