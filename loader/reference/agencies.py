@@ -10,19 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from loader.models import ReferenceClaim, Relation
-from loader.reference.importing import ParsedTable
+from loader.reference.importing import ParsedTable, parse_curated_table
 from loader.reference.resolve_names import NameResolver, UnknownParty, UnresolvedName
 from loader.reference.tables import (
     CellError,
     ColumnError,
     Row,
-    RowProblem,
     date_floor,
-    header_cells,
-    iter_rows,
-    map_header,
     parse_date,
-    read_lines,
 )
 
 COLUMNS = ("agency", "state", "role", "since", "until", "source")
@@ -80,21 +75,5 @@ def _row_claim(row: Row, resolver: NameResolver, extractor: str) -> tuple[Refere
 
 def parse_agencies(path: Path, resolver: NameResolver) -> ParsedTable:
     """Read a state-agencies CSV; a wrong header rejects the file, bad rows are listed."""
-    path = Path(path)
-    lines = read_lines(path)
-    columns = map_header(path, header_cells(lines[0]), ALIASES, REQUIRED, layout=", ".join(COLUMNS))
-    table = ParsedTable(file=path.name, kind="agencies")
-    extractor = f"curated:{path.name}"
-    for item in iter_rows(path, lines, 0, columns):
-        table.rows += 1
-        if isinstance(item, RowProblem):
-            table.problems.append(item)
-            continue
-        try:
-            claim, details = _row_claim(item, resolver, extractor)
-        except ColumnError as exc:
-            table.problems.append(RowProblem(item.number, item.line, exc.column, str(exc)))
-            continue
-        table.add(claim, details)
-    table.unresolved = dict(resolver.unresolved)
-    return table
+    return parse_curated_table(path, resolver, kind="agencies", columns=COLUMNS, aliases=ALIASES,
+                               required=REQUIRED, row_claim=_row_claim)

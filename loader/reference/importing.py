@@ -8,14 +8,24 @@ claim already present and changes no count.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from geokg import cypher
 from geokg.graphdb import Graph
 from loader.models import ReferenceClaim
-from loader.reference.tables import RowProblem
+from loader.reference.resolve_names import NameResolver
+from loader.reference.tables import (
+    ColumnError,
+    Row,
+    RowProblem,
+    header_cells,
+    iter_rows,
+    map_header,
+    read_lines,
+)
 from loader.write import WriteSummary, recompute_edges, write_reference
 
 DEFAULT_BATCH = 1000
@@ -37,6 +47,32 @@ class ParsedTable:
     def add(self, claim: ReferenceClaim, details: dict[str, Any]) -> None:
         self.claims.append(claim)
         self.details.append(details)
+
+
+RowClaim = Callable[[Row, NameResolver, str], tuple[ReferenceClaim, dict[str, Any]]]
+
+
+def parse_curated_table(path: Path, resolver: NameResolver, *, kind: str, columns: Sequence[str],
+                        aliases: Mapping[str, str], required: Sequence[str], row_claim: RowClaim) -> ParsedTable:
+    """Read a curated CSV: a wrong header rejects the file (TableRejected), bad rows are listed."""
+    path = Path(path)
+    lines = read_lines(path)
+    mapped = map_header(path, header_cells(lines[0]), aliases, required, layout=", ".join(columns))
+    table = ParsedTable(file=path.name, kind=kind)
+    extractor = f"curated:{path.name}"
+    for item in iter_rows(path, lines, 0, mapped):
+        table.rows += 1
+        if isinstance(item, RowProblem):
+            table.problems.append(item)
+            continue
+        try:
+            claim, details = row_claim(item, resolver, extractor)
+        except ColumnError as exc:
+            table.problems.append(RowProblem(item.number, item.line, exc.column, str(exc)))
+            continue
+        table.add(claim, details)
+    table.unresolved = dict(resolver.unresolved)
+    return table
 
 
 @dataclass
