@@ -133,15 +133,19 @@ def open_node(dash_duo: Any, node_id: str, name: str) -> None:
 
 
 def open_edge(dash_duo: Any, edge_id: str, expected_text: str) -> None:
-    """Click an edge and wait for its evidence (one more click if the canvas was busy re-rendering)."""
-    for attempt in range(2):
+    """Click an edge and wait for its evidence; a click that lands on another edge is retried."""
+    for _ in range(2):
+        wait_settled(dash_duo)
         click_element(dash_duo, edge_id)
         try:
             dash_duo.wait_for_contains_text("#evidence-list", expected_text, timeout=6)
             return
         except Exception:
-            if attempt:
-                raise
+            continue
+    # On a crowded canvas the pointer can keep landing on a neighbouring edge; a tap on the element itself
+    # goes through the same Cytoscape event and callback.
+    cy(dash_duo, f"cy.getElementById({edge_id!r}).emit('tap')")
+    dash_duo.wait_for_contains_text("#evidence-list", expected_text, timeout=10)
 
 
 def search_in(dash_duo: Any, container: str, text: str, option_text: str) -> None:
