@@ -125,7 +125,7 @@ def neighbours(graph: Graph, ids: list[str], filters: Filters, limit: int) -> di
     if not ids:
         return {}
     if not filters.types:
-        rows = graph.read("UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id", {"ids": ids})
+        rows = graph.read(query("existing_actor_ids"), {"ids": ids})
         return {r["id"]: ([], 0) for r in rows}
     narrowed = filters.narrows_edges() or set(filters.kinds) != set(KINDS)
     name = "neighbours" if narrowed else "neighbours_all"
@@ -140,9 +140,7 @@ def subgraph(graph: Graph, ids: list[str], filters: Filters, edge_limit: int) ->
     if not ids:
         return Subgraph()
     if not filters.types:
-        rows = graph.read("MATCH (s:Actor) WHERE s.id IN $ids "
-                          "RETURN collect(s {.id, .name, .kind, .aliases, .iso2, .iso3}) AS nodes, [] AS edges",
-                          {"ids": ids})
+        rows = graph.read(query("actors_by_id"), {"ids": ids})
     else:
         rows = graph.read(query("subgraph", types=filters.types, filtered=filters.narrows_edges()),
                           {**_filter_params(filters), "ids": ids, "limit": edge_limit})
