@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from loader import extract
 from loader.gazetteer import Gazetteer
 from loader.models import ExtractedArticle, Relation
+from tests.extraction_support import gazetteer_with, run, triples
 
 EXTENSION = """
 - id: company:nordvik-defence
@@ -23,17 +23,7 @@ EXTENSION = """
 
 @pytest.fixture(scope="module")
 def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    path = tmp_path_factory.mktemp("gaz") / "extra.yaml"
-    path.write_text(EXTENSION, encoding="utf-8")
-    return Gazetteer.load([path])
-
-
-def run(gazetteer: Gazetteer, text: str) -> ExtractedArticle:
-    return extract.extract_texts([text], gazetteer)[0]
-
-
-def triples(article: ExtractedArticle) -> set[tuple[str, str, str]]:
-    return {(r.source, r.type, r.target) for r in article.relations if not r.negated}
+    return gazetteer_with(tmp_path_factory, EXTENSION)
 
 
 def find(article: ExtractedArticle, source: str, rtype: str, target: str) -> Relation:

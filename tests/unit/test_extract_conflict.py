@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from loader import extract
 from loader.gazetteer import Gazetteer
 from loader.models import ExtractedArticle
+from tests.extraction_support import gazetteer_with, run, triples
 
 # A company whose name is also used for a drill, as users' own gazetteers may hold.
 EXTENSION = """
@@ -24,17 +24,7 @@ EXTENSION = """
 
 @pytest.fixture(scope="module")
 def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    path = tmp_path_factory.mktemp("gaz") / "extra.yaml"
-    path.write_text(EXTENSION, encoding="utf-8")
-    return Gazetteer.load([path])
-
-
-def run(gazetteer: Gazetteer, text: str) -> ExtractedArticle:
-    return extract.extract_texts([text], gazetteer)[0]
-
-
-def triples(article: ExtractedArticle, *, negated: bool = False) -> set[tuple[str, str, str]]:
-    return {(r.source, r.type, r.target) for r in article.relations if r.negated == negated}
+    return gazetteer_with(tmp_path_factory, EXTENSION)
 
 
 def of_type(article: ExtractedArticle, rtype: str) -> set[tuple[str, str, str]]:
