@@ -153,18 +153,23 @@ def cap_notice(sub: repo.Subgraph, cap: int, message: str | None) -> str:
     if sub.empty_reason:
         parts.append(sub.empty_reason)
     if sub.not_shown:
-        parts.append(f"{sub.not_shown:,} more relations not shown (at most {cap:,} actors are drawn) — "
+        parts.append(f"{sub.not_shown:,} more relations not shown (at most {cap:,} actors and {cap:,} relations are "
+                     "drawn) — "
                      "narrow with relation types, actor kinds, min claims or the period.")
     return " ".join(parts)
 
 
 def working_data(sub: repo.Subgraph, state: ExploreState, positions: dict[str, dict[str, float]]) -> dict[str, Any]:
-    return {"nodes": sub.nodes, "edges": sub.edges, "not_shown": sub.not_shown,
-            "focus": state.view.actor, "expanded": state.view.expanded, "positions": positions}
+    """What other callbacks need to know about the canvas, kept small: the browser sends this store with
+    every request that reads it, and the elements already carry the edges' properties."""
+    return {"nodes": {k: {"name": n.get("name"), "kind": n.get("kind")} for k, n in sub.nodes.items()},
+            "edges": [{"source": e["source"], "type": e["type"], "target": e["target"]} for e in sub.edges],
+            "not_shown": sub.not_shown, "focus": state.view.actor, "expanded": state.view.expanded,
+            "positions": positions}
 
 
-def edges_csv(working: dict[str, Any]) -> str:
-    rows = elements.edge_table(working.get("nodes") or {}, working.get("edges") or [])
+def edges_csv(canvas: list[dict[str, Any]]) -> str:
+    rows = elements.edge_table(canvas)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=elements.CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
@@ -524,12 +529,12 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         return {"type": "png", "action": "download", "filename": "geokg-explore",
                 "options": {"full": True, "scale": 2, "bg": "#ffffff"}}
 
-    @app.callback(Output(ids.DOWNLOAD_CSV, "data"), Input(ids.EXPORT_CSV, "n_clicks"), State(ids.WORKING, "data"),
+    @app.callback(Output(ids.DOWNLOAD_CSV, "data"), Input(ids.EXPORT_CSV, "n_clicks"), State(ids.CY, "elements"),
                   prevent_initial_call=True)
-    def export_csv(_: int | None, working: dict[str, Any] | None) -> dict[str, Any]:
-        if not working:
+    def export_csv(_: int | None, canvas: list[dict[str, Any]] | None) -> dict[str, Any]:
+        if not canvas:
             raise PreventUpdate
-        return dcc.send_string(edges_csv(working), "geokg-edges.csv", type="text/csv")
+        return dcc.send_string(edges_csv(canvas), "geokg-edges.csv", type="text/csv")
 
     # ---- health and banner ----------------------------------------------------------------------
     @app.callback(

@@ -311,19 +311,21 @@ CSV_COLUMNS = ["source", "source_name", "type", "target", "target_name", "claims
                "hedged", "reconciliation", "first_reported", "last_reported", "items"]
 
 
-def edge_table(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The drawn edges as flat rows (CSV export, centrality input)."""
+def edge_table(elements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The edges on the canvas as flat rows for the CSV export, from the Cytoscape elements themselves
+    (so the file holds exactly what is drawn, with the actors' names)."""
+    names = {e["data"]["id"]: e["data"].get("label", "") for e in elements if "source" not in e.get("data", {})}
     rows = []
-    for edge in edges:
-        props = edge.get("props") or {}
+    for element in elements:
+        data = element.get("data") or {}
+        if "source" not in data:
+            continue
         rows.append({
-            "source": edge["source"], "source_name": nodes.get(edge["source"], {}).get("name", ""),
-            "type": edge["type"],
-            "target": edge["target"], "target_name": nodes.get(edge["target"], {}).get("name", ""),
-            "claims": props.get("claims"), "confidence": props.get("confidence"),
-            "modality": props.get("modality"), "hedged": props.get("hedged"),
-            "reconciliation": props.get("reconciliation") or "",
-            "first_reported": props.get("first_reported") or "", "last_reported": props.get("last_reported") or "",
-            "items": "; ".join(props.get("items") or []),
+            "source": data["source"], "source_name": names.get(data["source"], ""), "type": data.get("type", ""),
+            "target": data["target"], "target_name": names.get(data["target"], ""),
+            "claims": data.get("claims"), "confidence": data.get("confidence"), "modality": data.get("modality"),
+            "hedged": data.get("hedged"), "reconciliation": data.get("reconciliation") or "",
+            "first_reported": data.get("first_reported") or "", "last_reported": data.get("last_reported") or "",
+            "items": "; ".join(data.get("items") or []),
         })
     return rows

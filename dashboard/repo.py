@@ -101,6 +101,8 @@ class Subgraph:
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     edges: list[dict[str, Any]] = field(default_factory=list)
     not_shown: int = 0
+    edges_total: int = 0      # edges among these actors passing the filters, drawn or not
+    edges_anchored: int = 0   # … of which touch an anchor (a focused or expanded actor)
     missing: list[str] = field(default_factory=list)
     empty_reason: str | None = None
 
@@ -128,26 +130,31 @@ def neighbours(graph: Graph, ids: list[str], filters: Filters, limit: int) -> di
         rows = graph.read(query("existing_actor_ids"), {"ids": ids})
         return {r["id"]: ([], 0) for r in rows}
     narrowed = filters.narrows_edges() or set(filters.kinds) != set(KINDS)
-    name = "neighbours" if narrowed else "neighbours_all"
+    every_type = set(filters.types) == set(TYPES)
+    name = "neighbours" if narrowed else "neighbours_ranked" if every_type else "neighbours_all"
     rows = graph.read(query(name, types=filters.types, filtered=filters.narrows_edges()),
                       {**_filter_params(filters), "ids": ids, "limit": limit})
     # An actor related twice to the same neighbour (two types) lists it once.
     return {r["id"]: (list(dict.fromkeys(r["neighbours"])), int(r["total"])) for r in rows}
 
 
-def subgraph(graph: Graph, ids: list[str], filters: Filters, edge_limit: int) -> Subgraph:
-    """The actors with these ids and the filtered edges among them."""
+def subgraph(graph: Graph, ids: list[str], filters: Filters, edge_limit: int,
+             anchors: list[str] | None = None) -> Subgraph:
+    """The actors with these ids and the filtered edges among them, edges of `anchors` first."""
     if not ids:
         return Subgraph()
     if not filters.types:
         rows = graph.read(query("actors_by_id"), {"ids": ids})
     else:
         rows = graph.read(query("subgraph", types=filters.types, filtered=filters.narrows_edges()),
-                          {**_filter_params(filters), "ids": ids, "limit": edge_limit})
+                          {**_filter_params(filters), "ids": ids, "anchors": anchors or [], "limit": edge_limit})
     if not rows:
         return Subgraph()
-    nodes = {n["id"]: n for n in rows[0]["nodes"]}
-    return Subgraph(nodes=nodes, edges=rows[0]["edges"])
+    row = rows[0]
+    nodes = {n["id"]: n for n in row["nodes"]}
+    edges = row.get("edges") or []
+    return Subgraph(nodes=nodes, edges=edges, edges_total=int(row.get("total") or len(edges)),
+                    edges_anchored=int(row.get("anchored") or 0))
 
 
 def shortest_paths(graph: Graph, source: str, target: str, hops: MaxHops, filters: Filters,
@@ -164,7 +171,7 @@ def shortest_paths(graph: Graph, source: str, target: str, hops: MaxHops, filter
 def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
     """Materialise a view recipe: base view, then expansions, minus hidden actors, capped at `cap` actors.
 
-    `not_shown` counts the relations that pass the filters but are not drawn (cap or hidden actors).
+    `not_shown` counts the relations that pass the filters but are not drawn (caps or hidden actors).
     """
     ordered: list[str] = []
     totals: dict[str, int] = {}     # actor id (or "" for the overview) → relations available
@@ -204,15 +211,23 @@ def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
                 near, totals[actor_id] = found[actor_id]
                 add([actor_id, *near])
     unique = list(dict.fromkeys(ordered))
-    result = subgraph(graph, unique[:cap], filters, edge_limit=cap * 3)
+    anchors = [k for k in totals if k]
+    result = subgraph(graph, unique[:cap], filters, edge_limit=cap, anchors=anchors)
     drawn: dict[str, int] = dict.fromkeys(totals, 0)
+    drawn_anchored = 0
     for edge in result.edges:
         if "" in drawn and edge["type"] == "MEMBER_OF":
             drawn[""] += 1
+        touches = False
         for end in (edge["source"], edge["target"]):
             if end in drawn:
                 drawn[end] += 1
-    result.not_shown = sum(max(0, totals[k] - drawn[k]) for k in totals)
+                touches = touches or end in anchors
+        drawn_anchored += touches
+    # Relations of the anchors not drawn (cap, hidden actors), plus relations among drawn actors
+    # that the edge cap left out.
+    cut_among_others = (result.edges_total - result.edges_anchored) - (len(result.edges) - drawn_anchored)
+    result.not_shown = sum(max(0, totals[k] - drawn[k]) for k in totals) + max(0, cut_among_others)
     result.missing = missing
     result.empty_reason = empty_reason
     return result

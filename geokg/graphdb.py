@@ -59,8 +59,20 @@ def mapped_errors(settings: Settings) -> Iterator[None]:
         raise QueryError(_first_line(exc)) from exc
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def to_plain(value: Any) -> Any:
     """Driver values → JSON-friendly Python: nodes, relationships and paths become tagged dicts."""
+    # Exact-type fast paths first: large results are mostly scalars, lists and maps, and the
+    # isinstance checks against the driver's graph types below are what would make them slow.
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is dict:
+        return {k: to_plain(v) for k, v in value.items()}
+    if kind is list:
+        return [to_plain(v) for v in value]
     if isinstance(value, Node):
         return {
             "_type": "node",

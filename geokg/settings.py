@@ -46,6 +46,9 @@ class Settings(BaseSettings):
         default_factory=list, description="user gazetteer extensions (YAML/CSV), colon-separated"
     )
     geokg_batch_size: int = 50
+    # Actors with at least this many relations keep a precomputed list of their strongest neighbours
+    # (below it, reading the relations is as quick as reading the list).
+    geokg_rank_min_degree: int = 200
 
     # Saved queries and console
     geokg_user_queries_dir: Path | None = None

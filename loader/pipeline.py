@@ -16,7 +16,7 @@ from typing import TypeVar
 from geokg.graphdb import Graph, init_schema
 from geokg.settings import Settings
 from loader.models import Document, ExtractedArticle, ReadError
-from loader.write import WriteSummary, existing_article_ids, write_articles
+from loader.write import WriteSummary, existing_article_ids, rank_strongest, write_articles
 
 T = TypeVar("T")
 
@@ -110,5 +110,6 @@ def load_paths(
         gazetteer = load_gazetteer(settings, gazetteer_files)
         report.summary = load_documents(graph, documents, gazetteer, batch_size=settings.geokg_batch_size,
                                         n_process=n_process, on_batch=on_batch)
+        rank_strongest(graph)
     report.seconds = time.perf_counter() - started
     return report

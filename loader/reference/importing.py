@@ -26,7 +26,7 @@ from loader.reference.tables import (
     map_header,
     read_lines,
 )
-from loader.write import WriteSummary, recompute_edges, write_reference
+from loader.write import WriteSummary, rank_strongest, recompute_edges, write_reference
 
 DEFAULT_BATCH = 1000
 
@@ -127,6 +127,7 @@ def write_table(graph: Graph, table: ParsedTable, batch_size: int = DEFAULT_BATC
         result.summary.add(write_reference(graph, claims, details))
     if replace and table.claims:
         result.removed_claims = remove_stale_claims(graph, table)
+    rank_strongest(graph)
     return result
 
 

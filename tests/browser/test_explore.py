@@ -144,7 +144,7 @@ def open_edge(dash_duo: Any, edge_id: str, expected_text: str) -> None:
             continue
     # On a crowded canvas the pointer can keep landing on a neighbouring edge; a tap on the element itself
     # goes through the same Cytoscape event and callback.
-    cy(dash_duo, f"cy.getElementById({edge_id!r}).emit('tap')")
+    cy(dash_duo, f"(cy.getElementById({edge_id!r}).emit('tap'), true)")  # not the collection: it cannot be sent back
     dash_duo.wait_for_contains_text("#evidence-list", expected_text, timeout=10)
 
 

@@ -18,6 +18,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import app as app_module
 from dashboard import callbacks, repo
 from dashboard.app import create_app, parse_basic_auth
+from dashboard.elements import build_elements
 from dashboard.state import ExploreState, Filters, View, format_query
 from geokg.errors import ConfigError, DatabaseUnavailable
 from geokg.settings import Settings
@@ -311,10 +312,12 @@ def test_edge_evidence_panel_shows_hostile_text_as_text(app: Any, monkeypatch: p
 
 
 def test_csv_export_of_the_drawn_edges(app: Any) -> None:
-    working = {"nodes": {"country:RUS": {"name": "Russia"}, "region:central-asia": {"name": "Central Asia"}},
-               "edges": [{"source": "country:RUS", "type": "SUPPLIES_ARMS_TO", "target": "region:central-asia",
-                          "props": {"claims": 1, "items": ["helicopters"], "modality": "offered", "hedged": True}}]}
-    sent = callback(app, "export_csv")(1, working)
+    canvas = build_elements({"country:RUS": {"id": "country:RUS", "name": "Russia", "kind": "Country"},
+                             "region:central-asia": {"id": "region:central-asia", "name": "Central Asia"}},
+                            [{"source": "country:RUS", "type": "SUPPLIES_ARMS_TO", "target": "region:central-asia",
+                              "props": {"claims": 1, "items": ["helicopters"], "modality": "offered",
+                                        "hedged": True}}])
+    sent = callback(app, "export_csv")(1, canvas)
     lines = sent["content"].splitlines()
     assert sent["filename"] == "geokg-edges.csv"
     assert lines[0].startswith("source,source_name,type,target")

@@ -133,10 +133,13 @@ def test_placement_is_deterministic_and_handles_an_empty_canvas() -> None:
 
 
 def test_edge_table_flattens_the_drawn_edges() -> None:
-    nodes = {"country:RUS": {"name": "Russia"}, "region:central-asia": {"name": "Central Asia"}}
+    nodes = {"country:RUS": {"id": "country:RUS", "name": "Russia"},
+             "region:central-asia": {"id": "region:central-asia", "name": "Central Asia"},
+             "country:KAZ": {"id": "country:KAZ", "name": "Kazakhstan"}}
     edges = [{"source": "country:RUS", "type": "SUPPLIES_ARMS_TO", "target": "region:central-asia",
               "props": {"claims": 2, "items": ["helicopters", "firearms"], "hedged": True}}]
-    (row,) = el.edge_table(nodes, edges)
+    (row,) = el.edge_table(el.build_elements(nodes, edges))
+    assert row["type"] == "SUPPLIES_ARMS_TO" and row["hedged"] is True
     assert row["source_name"] == "Russia" and row["target_name"] == "Central Asia"
     assert row["items"] == "helicopters; firearms" and row["claims"] == 2
     assert list(row) == el.CSV_COLUMNS

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pycountry
@@ -262,10 +261,7 @@ def test_phrase_patterns_cover_variants_and_resolve_consistently(gaz: Gazetteer)
     assert "Hindu" not in by_surface
 
 
-def test_shipped_load_is_fast_and_cached() -> None:
-    start = time.perf_counter()
-    Gazetteer.load()
-    assert time.perf_counter() - start < 0.3
+def test_shipped_load_is_cached() -> None:
     assert Gazetteer.load() is Gazetteer.load()
 
 
