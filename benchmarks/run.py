@@ -272,7 +272,10 @@ def run_reads(profile: Profile, base: BenchServer, work: Path, with_dashboard: b
         try:
             init_schema(graph)
             await_indexes(graph)
-            # neo4j-admin import bypasses the loader, so rank the busy actors as a load would.
+            # neo4j-admin import bypasses the loader, so rank the busy actors as a load would (from
+            # scratch on every run, so the figure is a whole ranking even on a reused graph).
+            graph.run_autocommit("MATCH (a:Actor) WHERE a.strongest IS NOT NULL "
+                                 "CALL (a) { REMOVE a.strongest, a.strongest_limit } IN TRANSACTIONS OF 1000 ROWS")
             ranked_at = time.perf_counter()
             rank_strongest(graph)
             rank_seconds = time.perf_counter() - ranked_at

@@ -7,6 +7,7 @@ the layout) and nothing was written.
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import sys
@@ -103,40 +104,33 @@ def _report_import(result: ImportResult, fmt: str) -> None:
                    f"(GEOKG_GAZETTEER_FILES) and import again")
 
 
-@import_group.command("memberships")
-@_FILE
-@_FORMAT
-@_BATCH
-@_REPLACE
-def import_memberships(file: Path, fmt: str, batch_size: int, replace: bool) -> None:
-    """Import a memberships CSV: member, organisation, role, since, until, source."""
-    from loader.reference.memberships import parse_memberships
-
-    _run_import(file, parse_memberships, fmt, batch_size, replace, register_names=False)
-
-
-@import_group.command("arms-transfers")
-@_FILE
-@_FORMAT
-@_BATCH
-@_REPLACE
-def import_arms_transfers(file: Path, fmt: str, batch_size: int, replace: bool) -> None:
-    """Import an arms-transfer register in the SIPRI trade-register layout (CSV)."""
-    from loader.reference.transfers import parse_transfers
-
-    _run_import(file, parse_transfers, fmt, batch_size, replace, register_names=True)
+# name → (module and parser, whether register spellings resolve names too, help text)
+_TABLES: dict[str, tuple[str, bool, str]] = {
+    "memberships": ("loader.reference.memberships:parse_memberships", False,
+                    "Import a memberships CSV: member, organisation, role, since, until, source."),
+    "arms-transfers": ("loader.reference.transfers:parse_transfers", True,
+                       "Import an arms-transfer register in the SIPRI trade-register layout (CSV)."),
+    "agencies": ("loader.reference.agencies:parse_agencies", False,
+                 "Import state arms exporters and agencies: agency, state, role, since, until, source."),
+}
 
 
-@import_group.command("agencies")
-@_FILE
-@_FORMAT
-@_BATCH
-@_REPLACE
-def import_agencies(file: Path, fmt: str, batch_size: int, replace: bool) -> None:
-    """Import state arms exporters and agencies: agency, state, role, since, until, source."""
-    from loader.reference.agencies import parse_agencies
+def _table_command(name: str, target: str, register_names: bool, help_text: str) -> None:
+    """Register `geokg import NAME FILE`; the parser's module is imported only when the command runs."""
 
-    _run_import(file, parse_agencies, fmt, batch_size, replace, register_names=False)
+    @import_group.command(name, help=help_text)
+    @_FILE
+    @_FORMAT
+    @_BATCH
+    @_REPLACE
+    def command(file: Path, fmt: str, batch_size: int, replace: bool) -> None:
+        module, attr = target.split(":")
+        parser: Parser = getattr(importlib.import_module(module), attr)
+        _run_import(file, parser, fmt, batch_size, replace, register_names=register_names)
+
+
+for _name, (_target, _register_names, _help) in _TABLES.items():
+    _table_command(_name, _target, _register_names, _help)
 
 
 @import_group.command("bundled")

@@ -16,7 +16,7 @@ from typing import Any
 from geokg import cypher
 from geokg.graphdb import Graph
 from loader.models import ReferenceClaim
-from loader.reference.resolve_names import NameResolver
+from loader.reference.resolve_names import NameResolver, UnknownParty
 from loader.reference.tables import (
     ColumnError,
     Row,
@@ -58,19 +58,32 @@ def parse_curated_table(path: Path, resolver: NameResolver, *, kind: str, column
     path = Path(path)
     lines = read_lines(path)
     mapped = map_header(path, header_cells(lines[0]), aliases, required, layout=", ".join(columns))
+    return collect_rows(path, lines, 0, mapped, kind=kind, extractor=f"curated:{path.name}", resolver=resolver,
+                        row_claim=row_claim)
+
+
+def collect_rows(path: Path, lines: Sequence[str], header: int, columns: Sequence[str | None], *, kind: str,
+                 extractor: str, resolver: NameResolver, row_claim: RowClaim,
+                 skip: Callable[[Row], bool] | None = None) -> ParsedTable:
+    """Every row under the header → a claim, a problem (bad cell: skipped and listed), or an unplaced row
+    (a party the register itself leaves unknown); rows that `skip` says are not data are not counted."""
     table = ParsedTable(file=path.name, kind=kind)
-    extractor = f"curated:{path.name}"
-    for item in iter_rows(path, lines, 0, mapped):
-        table.rows += 1
+    for item in iter_rows(path, lines, header, columns):
         if isinstance(item, RowProblem):
+            table.rows += 1
             table.problems.append(item)
             continue
+        if skip is not None and skip(item):
+            continue
+        table.rows += 1
         try:
             claim, details = row_claim(item, resolver, extractor)
+        except UnknownParty as exc:
+            table.unplaced.append(RowProblem(item.number, item.line, None, str(exc)))
         except ColumnError as exc:
             table.problems.append(RowProblem(item.number, item.line, exc.column, str(exc)))
-            continue
-        table.add(claim, details)
+        else:
+            table.add(claim, details)
     table.unresolved = dict(resolver.unresolved)
     return table
 

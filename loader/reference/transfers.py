@@ -19,18 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from loader.models import ReferenceClaim, Relation
-from loader.reference.importing import ParsedTable
+from loader.reference.importing import ParsedTable, collect_rows
 from loader.reference.resolve_names import NameResolver, UnknownParty, UnresolvedName
 from loader.reference.tables import (
     CellError,
     ColumnError,
     Row,
-    RowProblem,
     TableRejected,
     header_cells,
     header_key,
     is_blank,
-    iter_rows,
     map_header,
     parse_count,
     parse_year,
@@ -216,27 +214,8 @@ def parse_transfers(path: Path, resolver: NameResolver) -> ParsedTable:
     lines = read_lines(path)
     header = find_header(path, lines)
     columns = map_columns(path, header_cells(lines[header]))
-    table = ParsedTable(file=path.name, kind="arms-transfers")
-    extractor = f"sipri:{path.name}"
-    for item in iter_rows(path, lines, header, columns):
-        if isinstance(item, RowProblem):
-            table.rows += 1
-            table.problems.append(item)
-            continue
-        if _is_footer(item):
-            continue
-        table.rows += 1
-        try:
-            claim, details = _row_claim(item, resolver, extractor)
-        except UnknownParty as exc:
-            table.unplaced.append(RowProblem(item.number, item.line, None, str(exc)))
-            continue
-        except ColumnError as exc:
-            table.problems.append(RowProblem(item.number, item.line, exc.column, str(exc)))
-            continue
-        table.add(claim, details)
-    table.unresolved = dict(resolver.unresolved)
-    return table
+    return collect_rows(path, lines, header, columns, kind="arms-transfers", extractor=f"sipri:{path.name}",
+                        resolver=resolver, row_claim=_row_claim, skip=_is_footer)
 
 
 def _is_footer(row: Row) -> bool:
