@@ -42,7 +42,7 @@ def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
         candidates += _ellipsis(ctx, sent, candidates)
         source_name = next((m.name for m in media if sent.start <= m.mention.start < sent.end), None)
         for cand in candidates:
-            relation = _finalise(cand, sent, source_name)
+            relation = _finalise(_state_for_office(ctx, cand), sent, source_name)
             if relation is None:
                 continue
             key = (relation.source, relation.type, relation.target, relation.negated, sent.start)
@@ -58,11 +58,33 @@ def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
     return [r for k, r in best.items() if k not in inferred or (k[0], k[1]) not in stated]
 
 
+# Government offices that sell and sanction on their state's behalf: "the State Department approved the
+# sale", "the Treasury's Office of Foreign Assets Control sanctioned …" are the state's acts.
+_OFFICE_ACTS = frozenset({"SUPPLIES_ARMS_TO", "SANCTIONS"})
+_OFFICE_WORDS = frozenset({"department", "ministry", "office", "agency", "presidency", "directorate"})
+
+
+def _state_for_office(ctx: Context, cand: Candidate) -> Candidate:
+    source = cand.source.actor
+    if cand.type not in _OFFICE_ACTS or source.kind != "Organization":
+        return cand
+    if not _OFFICE_WORDS & {w.lower() for w in source.name.split()}:
+        return cand  # armed forces, intelligence services and the like act in their own name
+    state = ctx.parent_of(source)
+    if state is None or state.kind != "Country":
+        return cand
+    return replace(cand, source=Arg(state, cand.source.directness))
+
+
 def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relation | None:
     rtype = cand.type
     trigger = cand.trigger
     if rtype in STATE_TYPES and trigger.pos_ in {"NOUN", "PROPN"}:
         chain = syntax.state_chain(trigger)
+    elif trigger.dep_ == "amod" and trigger.tag_ == "VBN":
+        # "Hamas-run Gaza", "US-supplied HIMARS": the noun phrase takes the relation for granted,
+        # so the clause's negation or mood ("women in Taliban-run Kabul cannot …") is not its own.
+        chain = [trigger]
     else:
         chain = syntax.clause_chain(trigger, through_preps=rtype not in STATE_TYPES)
     # A warning is itself the threat, whatever its modal: "warned Y would become a target".

@@ -154,3 +154,17 @@ def np_head(token: Token) -> Token:
     while token.dep_ == "compound" and token.head is not token:
         token = token.head
     return token
+
+
+def hyphen_modifier(ctx: Context, noun: Token, lemmas: set[str]) -> list[Arg]:
+    """The X of an "X-backed" / "X-led" modifier of `noun` (a demonym will do)."""
+    out: list[Arg] = []
+    for mod in noun.children:
+        if mod.dep_ == "amod" and mod.lemma_.lower() in lemmas:
+            out += [
+                a
+                for c in mod.children
+                if c.dep_ in {"npadvmod", "compound", "nmod"}
+                for a in ctx.np_actors(c, allow_weak=True)
+            ]
+    return out

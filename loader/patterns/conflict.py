@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from loader.patterns import lexicon as lx
 from loader.patterns.candidates import (
     Candidate,
+    hyphen_modifier,
     is_noun,
     is_verb,
     noun_event,
@@ -265,7 +266,17 @@ _SANCTION_EXTEND_VERBS = frozenset({"extend", "expand", "broaden", "widen", "app
 
 def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
-    if is_verb(tok) and lemma in lx.CONTROL_VERBS | {"take", "grab", "assume", "gain", "regain", "wrest", "win"}:
+    if (
+        is_verb(tok)
+        and tok.dep_ == "amod"
+        and lemma in HELD_BY
+        and tok.i > 0
+        and ctx.doc[tok.i - 1].text == "-"
+    ):
+        # "Hamas-run Gaza", "Taliban-controlled Afghanistan", "Houthi-held Sanaa"
+        places = [a for a in [ctx.denote(tok.head)] if a is not None and a.actor.kind in {"Country", "Region"}]
+        yield from pairs("CONTROLS", hyphen_modifier(ctx, tok.head, {lemma}), places, tok, 0.75)
+    elif is_verb(tok) and lemma in lx.CONTROL_VERBS | {"take", "grab", "assume", "gain", "regain", "wrest", "win"}:
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         if lemma in _CONQUEST_VERBS:
             yield from _taken_from(ctx, tok)
@@ -292,6 +303,9 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
     elif is_noun(tok) and lemma in _HOLD_NOUNS:
         yield from _stronghold(ctx, tok)
 
+
+# "X-run Y", "X-held Y": a hyphenated holder before a place.
+HELD_BY = frozenset({"run", "control", "hold", "occupy", "administer", "govern"})
 
 # Verbs of taking a place by force: whoever it is taken from was fought.
 _CONQUEST_VERBS = frozenset(

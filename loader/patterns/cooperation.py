@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from loader.patterns import lexicon as lx
 from loader.patterns.candidates import (
     Candidate,
+    hyphen_modifier,
     is_noun,
     is_verb,
     noun_event,
@@ -191,7 +192,7 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
             if passive:
                 # "North Korean soldiers were sent to Y", "troops from A and B, deployed by C",
                 # "a Kenyan-led mission deployed to Haiti": the troops' own states send them too.
-                own = [a for t in troops for a in ctx.np_actors(t) + _hyphen_modifier(ctx, t, {"lead", "back"})]
+                own = [a for t in troops for a in ctx.np_actors(t) + hyphen_modifier(ctx, t, {"lead", "back"})]
                 sources += [a for a in own if a.id not in {s.id for s in sources}]
             targets = ctx.prep_objects(tok, ("to",))
             purpose = [c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in _PURPOSE_VERBS]
@@ -244,7 +245,7 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 yield from pairs("MILITARY_SUPPORT_TO", sources, ctx.prep_objects(tok, ("to",)), tok, 0.7)
     elif is_verb(tok) and lemma == "back" and tok.dep_ == "amod":
         # "Iran-backed Houthis", "the Rwandan-backed M23 rebels"
-        sources = _hyphen_modifier(ctx, tok.head, {"back"})
+        sources = hyphen_modifier(ctx, tok.head, {"back"})
         yield from pairs("MILITARY_SUPPORT_TO", sources, _named_noun(ctx, tok.head), tok, 0.65)
     elif is_verb(tok) and lemma in {"back", "arm", "sponsor"}:
         # "Hezbollah, which is backed by Iran", "a coalition of factions backed by Turkey",
@@ -312,33 +313,25 @@ def _military_mission(ctx: Context, noun: Token) -> Iterator[Candidate]:
     yield from pairs("MILITARY_SUPPORT_TO", sources, places, noun, 0.7)
 
 
-def _hyphen_modifier(ctx: Context, noun: Token, lemmas: set[str]) -> list[Arg]:
-    """The X of an "X-backed" / "X-led" modifier of `noun` (a demonym will do)."""
-    out: list[Arg] = []
-    for mod in noun.children:
-        if mod.dep_ == "amod" and mod.lemma_.lower() in lemmas:
-            out += [
-                a
-                for c in mod.children
-                if c.dep_ in {"npadvmod", "compound", "nmod"}
-                for a in ctx.np_actors(c, allow_weak=True)
-            ]
-    return out
-
-
 def _named_noun(ctx: Context, noun: Token) -> list[Arg]:
     """The actor a modified noun names itself ("Houthis", "M23 rebels"), not the place it is in."""
     r = ctx.actor(noun)
     if r is not None:
         arg = ctx.denote(noun)
         return [arg] if arg is not None else []
-    return [
+    named = [
         Arg(a)
         for c in noun.children
         if c.dep_ in {"compound", "appos"}
         and (a := ctx.actor(c)) is not None
         and a.kind in {"ArmedGroup", "Organization"}
     ]
+    if not named and noun.i + 1 < len(ctx.doc):
+        # "the Iranian-backed militia Kataib Hezbollah": the name right after its description
+        nxt = ctx.actor(ctx.doc[noun.i + 1])
+        if nxt is not None and nxt.kind == "ArmedGroup" and nxt.mention.start == noun.i + 1:
+            named.append(Arg(nxt))
+    return named
 
 
 def _leaders(ctx: Context, *heads: Token) -> list[Arg]:
@@ -365,7 +358,7 @@ def _stationed_forces(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "X keeps/maintains troops in Y" and "Y allowed X troops to stay"."""
     head = noun.head
     hlemma = head.lemma_.lower()
-    based = [a for a in _hyphen_modifier(ctx, noun, {"base"}) if a.actor.kind == "Country"]
+    based = [a for a in hyphen_modifier(ctx, noun, {"base"}) if a.actor.kind == "Country"]
     if based:
         # "the Qatar-based U.S. troops"
         guests = [a for a in ctx.np_actors(noun, allow_weak=True) if a.id not in {b.id for b in based}]
@@ -398,6 +391,9 @@ def _stationed_forces(ctx: Context, noun: Token) -> Iterator[Candidate]:
         yield from pairs("HOSTS_BASE_OF", ctx.subjects(let), guests, let, 0.7, subject_side="source")
 
 
+_QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "number", "contingent", "thousands", "hundreds"})
+
+
 def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_noun(tok) and lemma in lx.STATIONED_NOUNS and lemma not in lx.BASE_NOUNS:
@@ -405,11 +401,15 @@ def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return
     if (
         is_verb(tok)
-        and lemma in {"host", "house", "station", "base"}
+        # Only verbs whose subject is the host: "X stations troops in Y" makes X the guest (below).
+        and lemma in {"host", "house"}
         and not any(c.dep_ == "nsubjpass" for c in tok.children)
         and not (tok.dep_ == "acl" and tok.tag_ == "VBN")  # "troops stationed in Y": handled below
     ):
-        troops = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.STATIONED_NOUNS]
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        # "hosts thousands of U.S. troops": the forces sit under the quantity
+        objects += [p for o in objects if o.lemma_.lower() in _QUANTITY_NOUNS for p in ctx.prep_tokens(o, ("of",))]
+        troops = [c for c in objects if c.lemma_.lower() in lx.STATIONED_NOUNS]
         # "hosts U.S. troops", "hosts the U.S. Navy's Fifth Fleet"
         guests = [a for t in troops for a in ctx.np_actors(t, allow_weak=True) or ctx.owners(t, allow_weak=True)]
         guests = [a for a in guests if a.actor.via != "ner"]  # a unit's own name is not its state

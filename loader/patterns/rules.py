@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from loader.patterns import lexicon as lx
 from loader.patterns.arms import supplies
 from loader.patterns.candidates import ENDPOINT_KINDS, Candidate, Rule
-from loader.patterns.conflict import attacked, controls, sanctions, threatens
+from loader.patterns.conflict import HELD_BY, attacked, controls, sanctions, threatens
 from loader.patterns.cooperation import affiliation, allied, exercises, hosts_base, military_support
 from loader.patterns.membership import alliance_apposition, member_of
 from loader.patterns.people import led_by, org_part_of, people_roles
@@ -60,6 +60,7 @@ TRIGGER_LEMMAS = frozenset(
     | lx.CONTROL_VERBS
     | lx.CONTROL_NOUNS
     | {"fall", "take", "grab", "assume", "gain", "regain", "wrest", "win"}
+    | HELD_BY
     | lx.EXERCISE_NOUNS
     | lx.EXERCISE_VERBS
     | lx.MEMBER_NOUNS

@@ -569,3 +569,37 @@ def test_firing_at_a_states_boat_or_patrol(gazetteer: Gazetteer) -> None:
     assert ("country:CHN", "ATTACKED", "country:PHL") in triples(art)
     art = run(gazetteer, "The Houthis fired missiles at an American patrol near the port.")
     assert ("group:houthis", "ATTACKED", "country:USA") in triples(art)
+
+
+# --- hyphenated holders, stationing, offices ------------------------------------------------
+def test_a_hyphenated_holder_controls_the_place(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Aid trucks entered Hamas-run Gaza on Sunday.")
+    assert of_type(art, "CONTROLS") == {("group:hamas", "CONTROLS", "region:gaza-strip")}
+    # The noun phrase takes the control for granted: the clause's negation is not its own.
+    art = run(gazetteer, "Women in Taliban-controlled Afghanistan cannot attend university.")
+    assert ("group:taliban", "CONTROLS", "country:AFG") in triples(art)
+    assert triples(art, negated=True) == set()
+    art = run(gazetteer, "The Taliban delegation held talks in Doha.")
+    assert of_type(art, "CONTROLS") == set()
+
+
+def test_the_state_that_stations_forces_is_the_guest(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Germany will permanently station a brigade in Lithuania.")
+    assert of_type(art, "HOSTS_BASE_OF") == {("country:LTU", "HOSTS_BASE_OF", "country:DEU")}
+    art = run(gazetteer, "Poland hosts thousands of American troops.")
+    assert of_type(art, "HOSTS_BASE_OF") == {("country:POL", "HOSTS_BASE_OF", "country:USA")}
+
+
+def test_a_government_office_sells_and_sanctions_for_its_state(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The U.S. State Department approved the possible sale of Patriot missiles to Saudi Arabia.")
+    assert of_type(art, "SUPPLIES_ARMS_TO") == {("country:USA", "SUPPLIES_ARMS_TO", "country:SAU")}
+    art = run(gazetteer, "The Office of Foreign Assets Control sanctioned three Iranian firms, the United States said.")
+    assert ("country:USA", "SANCTIONS", "country:IRN") in triples(art)
+    # An armed force keeps its own name.
+    art = run(gazetteer, "The Israel Defense Forces sold surplus rifles to Azerbaijan.")
+    assert of_type(art, "SUPPLIES_ARMS_TO") == {("org:idf", "SUPPLIES_ARMS_TO", "country:AZE")}
+
+
+def test_a_description_followed_by_the_name_it_describes(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The Iranian-backed militia Kataib Hezbollah claimed the attack.")
+    assert ("country:IRN", "MILITARY_SUPPORT_TO", "group:kataib-hezbollah") in triples(art)
