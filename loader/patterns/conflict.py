@@ -26,6 +26,10 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if is_verb(tok) and lemma in lx.ATTACK_VERBS:
         preps = ("on", "against", "at") if lemma in {"fire", "fight", "strike"} else ("on", "against")
         found = list(verb_event(ctx, tok, "ATTACKED", preps))
+        if not found and lemma != "fight":
+            # "drones attacked a refinery in Russia", "airstrikes killed 20 people in Gaza"
+            found = list(pairs("ATTACKED", ctx.subjects(tok), _struck_places(ctx, tok), tok, 0.7,
+                               subject_side="source"))
         yield from found
         if lemma == "fight" and tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
             # "X has been / is fighting Y": an ongoing war, fought by both sides
@@ -74,6 +78,31 @@ _SITE_NOUNS = frozenset(
 )
 
 
+# What an attack hits that stands for the place it is in: "a refinery in Russia", "people in Gaza".
+_STRUCK_OBJECTS = _SITE_NOUNS | frozenset(
+    {"refinery", "airport", "port", "harbour", "harbor", "hotel", "ministry", "parliament", "building", "market",
+     "hospital", "school", "plant", "station", "infrastructure", "grid", "city", "town", "village", "district",
+     "neighbourhood", "neighborhood", "people", "civilian", "person", "resident", "soldier", "troop"}
+)
+
+
+def _struck_places(ctx: Context, verb: Token) -> list[Arg]:
+    """The country or region where an attack's unnamed object is: its owner, or its "in" place."""
+    places: list[Arg] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for item in (obj, *obj.conjuncts):
+            if ctx.actor(item) is not None or item.lemma_.lower() not in _STRUCK_OBJECTS:
+                continue
+            # A name found only by the tagger is the site's own ("the Fordow and Natanz facilities").
+            owners = [a for a in ctx.owners(item, allow_weak=True) if a.actor.via != "ner"]
+            places += owners or ctx.prep_objects(item, ("in", "near", "outside"))
+        if places:
+            return places
+        if obj.lemma_.lower() in _STRUCK_OBJECTS or obj.like_num or any(c.like_num for c in obj.children):
+            places = ctx.prep_objects(verb, ("in",))  # "killed 20 people in Gaza"
+    return [a for a in places if a.actor.kind in {"Country", "Region"}]
+
+
 def _site_targets(ctx: Context, noun: Token, preps: tuple[str, ...]) -> Iterator[Candidate]:
     """Covers "strikes on Syrian army bases and weapons depots": a site's owner is the target."""
     targets = _site_owners(ctx, noun, preps)
@@ -89,7 +118,7 @@ def _site_owners(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Arg]
     for site in ctx.prep_tokens(head, preps):
         for item in (site, *site.conjuncts):
             lemma = "base" if item.lower_ == "bases" else item.lemma_.lower()  # not "basis"
-            if lemma in _SITE_NOUNS and ctx.actor(item) is None:
+            if lemma in _STRUCK_OBJECTS and ctx.actor(item) is None:
                 targets += [a for a in ctx.owners(item, allow_weak=True) if a.actor.kind != "Region"]
     return targets
 

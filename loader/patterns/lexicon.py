@@ -639,12 +639,14 @@ PROXY_NOUNS = _OWNED_BY_ACTOR | frozenset(
         "coalition", "capital", "militant", "rebel", "insurgent", "leader", "commander", "service", "mission",
         "contribution", "navies", "stronghold", "camp", "convoy", "outpost", "hideout", "infrastructure",
         "installation", "rocket", "part", "area", "swath", "swathe", "portion", "much", "most", "half", "city",
-        "town", "port", "village", "enclave", "province",
+        "town", "port", "village", "enclave", "province", "strike", "airstrike",
     }
 )
 # Proxies named by their owner first: "Hezbollah positions in Lebanon" are Hezbollah's.
 OWNED_PROXY_NOUNS = frozenset(
     {
+        "strike",
+        "airstrike",
         "rocket",
         "missile",
         "site",

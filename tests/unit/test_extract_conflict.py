@@ -603,3 +603,21 @@ def test_a_government_office_sells_and_sanctions_for_its_state(gazetteer: Gazett
 def test_a_description_followed_by_the_name_it_describes(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "The Iranian-backed militia Kataib Hezbollah claimed the attack.")
     assert ("country:IRN", "MILITARY_SUPPORT_TO", "group:kataib-hezbollah") in triples(art)
+
+
+def test_strikes_named_by_their_state_and_what_they_hit(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "A Russian missile strike hit Kyiv on Monday.")
+    assert of_type(art, "ATTACKED") == {("country:RUS", "ATTACKED", "country:UKR")}
+    art = run(gazetteer, "Ukrainian drones attacked an oil refinery in Russia.")
+    assert of_type(art, "ATTACKED") == {("country:UKR", "ATTACKED", "country:RUS")}
+    art = run(gazetteer, "Israeli airstrikes killed 20 people in Gaza.")
+    assert of_type(art, "ATTACKED") == {("country:ISR", "ATTACKED", "region:gaza-strip")}
+    art = run(gazetteer, "The United States condemned Russian strikes on Ukraine's energy grid.")
+    assert of_type(art, "ATTACKED") == {("country:RUS", "ATTACKED", "country:UKR")}
+
+
+def test_an_unnamed_object_without_a_place_or_a_site_name_is_no_target(gazetteer: Gazetteer) -> None:
+    assert of_type(run(gazetteer, "Police killed two suspects in Paris."), "ATTACKED") == set()
+    assert of_type(run(gazetteer, "The strike hit a hospital."), "ATTACKED") == set()
+    art = run(gazetteer, "American bombers struck the Fordow and Natanz nuclear facilities.")
+    assert {t for _, _, t in of_type(art, "ATTACKED")} <= {"country:IRN"}
