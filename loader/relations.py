@@ -58,9 +58,9 @@ def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
     return [r for k, r in best.items() if k not in inferred or (k[0], k[1]) not in stated]
 
 
-# Government offices that sell and sanction on their state's behalf: "the State Department approved the
-# sale", "the Treasury's Office of Foreign Assets Control sanctioned …" are the state's acts.
-_OFFICE_ACTS = frozenset({"SUPPLIES_ARMS_TO", "SANCTIONS"})
+# Government offices that sanction on their state's behalf: "the Treasury's Office of Foreign Assets Control
+# sanctioned …" is the state's act (arms sold by a state body are already the state's: loader.patterns.arms).
+_OFFICE_ACTS = frozenset({"SANCTIONS"})
 _OFFICE_WORDS = frozenset({"department", "ministry", "office", "agency", "presidency", "directorate"})
 
 

@@ -45,6 +45,9 @@ def _supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if is_noun(tok) and lemma in lx.DEAL_NOUNS:
         yield from _deal_noun(ctx, tok)
         return
+    if (is_noun(tok) or tok.pos_ == "NUM") and lemma in AID_AMOUNT_HEADS and tok.dep_ == "dobj" and is_verb(tok.head):
+        yield from _aid_amount(ctx, tok)
+        return
     if is_verb(tok) and lemma in lx.USE_VERBS:
         yield from _uses_makers_weapon(ctx, tok)
         return
@@ -359,3 +362,31 @@ def _supply_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
         modality=mod,
         subject_side="source" if from_subject else None,
     )
+
+
+# Heads of "a $400 million weapons package for Ukraine", "$571 million in military assistance for Taiwan".
+AID_AMOUNT_HEADS = frozenset({"package", "tranche", "billion", "million", "$", "dollar", "euro", "pound"})
+_RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "secure", "win"})
+
+
+def _aid_amount(ctx: Context, amount: Token) -> Iterator[Candidate]:
+    """An amount or package of weapons or military aid given (or received) by the verb's subject."""
+    verb = amount.head
+    if amount.lemma_.lower() in {"package", "tranche"}:
+        item_heads = [c for c in amount.children if c.dep_ == "compound"]
+    else:
+        item_heads = ctx.prep_tokens(amount, ("in",)) or ctx.prep_tokens(verb, ("in",))
+    items = arms_items(ctx, item_heads)
+    if not items:
+        return
+    if verb.lemma_.lower() in _RECEIVE_VERBS:
+        # "Egypt receives $1.3 billion a year in U.S. military aid": the aid's owner gives it.
+        donors = [a for h in item_heads for a in ctx.owners(h, allow_weak=True) if a.actor.kind == "Country"]
+        for c in pairs("SUPPLIES_ARMS_TO", donors, ctx.subjects(verb), amount, 0.7, items=items):
+            c.subject_side = "target"
+            yield c
+        return
+    recipients = ctx.prep_objects(amount, ("for", "to")) + ctx.prep_objects(verb, ("to", "for"))
+    recipients += [a for h in item_heads for a in ctx.prep_objects(h, ("for", "to"))]
+    yield from pairs("SUPPLIES_ARMS_TO", ctx.subjects(verb), recipients, amount, 0.75, items=items,
+                     subject_side="source")

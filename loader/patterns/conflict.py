@@ -246,6 +246,9 @@ def _named_target(ctx: Context, noun: Token) -> Iterator[Candidate]:
         yield from pairs("THREATENS", ctx.subjects(speaker), targets, head, 0.7, subject_side="source")
 
 
+_PACKAGE_NOUNS = frozenset({"package", "round", "tranche", "wave", "batch"})
+
+
 def sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in lx.SANCTION_VERBS:
@@ -258,6 +261,8 @@ def sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
         sources = ctx.agents(tok) if passive else ctx.subjects(tok)
         yield from pairs("SANCTIONS", sources, owners, tok, 0.75, subject_side=None if passive else "source")
     elif is_noun(tok) and lemma in lx.SANCTION_NOUNS:
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _PACKAGE_NOUNS:
+            tok = tok.head  # "its 14th sanctions package against Russia": the package takes the phrases
         targets = ctx.prep_objects(tok, ("on", "against", "targeting"))
         if not targets and tok.dep_ == "dobj" and is_verb(tok.head):
             # "imposed sanctions in May on X", "extended its sanctions to X"

@@ -25,10 +25,19 @@ def _items_of(tokens: list[Token]) -> list[str]:
 _DESIGNATION_RE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?\d?$")
 
 
+_AID_NOUNS = frozenset({"aid", "assistance"})
+_MILITARY_AID_MODIFIERS = frozenset({"military", "lethal", "security", "defence", "defense"})
+
+
 def item_text(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     mods = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i]
     mod_lemmas = {m.lemma_.lower() for m in mods} | {g.lemma_.lower() for m in mods for g in m.subtree if g.i < token.i}
+    if lemma in _AID_NOUNS and mod_lemmas & _MILITARY_AID_MODIFIERS:
+        # Military aid counts as an arms transfer (it is paid in weapons and materiel); the item is
+        # recorded as written, without the donor's demonym.
+        words = [m for m in mods if m.lemma_.lower() in _MILITARY_AID_MODIFIERS]
+        return " ".join([*(w.lower_ for w in words), token.lower_])
     if lemma not in lx.ARMS_NOUNS:
         # A bare model designation as the head: "bought the S-400", "ordered Su-35s".
         designation = _DESIGNATION_RE.match(token.text.rstrip("s"))
@@ -66,7 +75,13 @@ def arms_items(ctx: Context, heads: list[Token]) -> list[str]:
         if head.pos_ in {"NUM", "PRON"} or head.lemma_.lower() in CONTAINER_NOUNS:
             # "80 of the jets", "1,000 containers of munitions", "a total of 54"
             expanded += ctx.prep_tokens(head, ("of",))
+        if head.ent_type_ == "MONEY" or head.lemma_.lower() in _MONEY_WORDS:
+            # "$60 billion in weapons", "$571 million in military assistance"
+            expanded += ctx.prep_tokens(head, ("in", "of", "worth"))
     return _items_of(expanded)
+
+
+_MONEY_WORDS = frozenset({"billion", "million", "dollar", "euro", "pound", "$", "€", "£"})
 
 
 def sentence_arms(sent: Span) -> list[str]:

@@ -318,3 +318,26 @@ def test_reportedly_keeps_the_claim_at_lower_confidence(gazetteer: Gazetteer) ->
     )
     assert hedged.modality == "alleged"
     assert hedged.confidence < plain.confidence
+
+
+# --- amounts and packages of weapons or military aid -------------------------------------------
+def test_an_amount_of_military_aid_is_an_arms_transfer(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Germany pledged 2 billion euros in military aid to Ukraine.")
+    assert find(art, "country:DEU", "SUPPLIES_ARMS_TO", "country:UKR").items == ["military aid"]
+    art = run(gazetteer, "The United States has provided Ukraine with more than $60 billion in weapons.")
+    find(art, "country:USA", "SUPPLIES_ARMS_TO", "country:UKR")
+    # Received aid comes from the aid's owner.
+    art = run(gazetteer, "Egypt receives about $1.3 billion a year in U.S. military aid.")
+    find(art, "country:USA", "SUPPLIES_ARMS_TO", "country:EGY")
+
+
+def test_a_weapons_package_for_a_state(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Washington approved a $1 billion arms package for Taiwan.")
+    find(art, "country:USA", "SUPPLIES_ARMS_TO", "country:TWN")
+
+
+def test_money_that_is_not_for_weapons_is_no_transfer(gazetteer: Gazetteer) -> None:
+    for text in ("The EU approved 50 billion euros in economic aid for Ukraine.",
+                 "The IMF approved a $15.6 billion loan for Ukraine.",
+                 "Japan will spend $300 billion on defence."):
+        assert not any(t == "SUPPLIES_ARMS_TO" for _, t, _ in triples(run(gazetteer, text))), text
