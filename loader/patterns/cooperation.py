@@ -297,7 +297,7 @@ def _trained_forces(ctx: Context, verb: Token) -> Iterator[Candidate]:
 
 _MISSION_MODIFIERS = frozenset(
     {"military", "peacekeeping", "training", "security", "stabilisation", "stabilization", "naval", "defence",
-     "defense"}
+     "defense", "multinational"}
 )
 
 
@@ -306,10 +306,16 @@ def _military_mission(ctx: Context, noun: Token) -> Iterator[Candidate]:
     if not any(c.lemma_.lower() in _MISSION_MODIFIERS for c in noun.children):
         return
     places = [a for a in ctx.prep_objects(noun, ("in", "to")) if a.actor.kind == "Country"]
+    if not places and noun.dep_ == "dobj" and is_verb(noun.head):
+        places = [a for a in ctx.prep_objects(noun.head, ("in", "to")) if a.actor.kind == "Country"]
     if not places:
         return
     # States and blocs field missions; a council or agency "owns" one only by mandate.
     sources = [a for a in ctx.owners(noun) if a.actor.kind in {"Country", "Alliance"}]
+    # "the Kenyan-led mission in Haiti", "Kenya leads the multinational mission in Haiti": the leader takes part.
+    sources += [a for a in hyphen_modifier(ctx, noun, {"lead", "command"}) if a.actor.kind == "Country"]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"lead", "command", "head"} and is_verb(noun.head):
+        sources += [a for a in ctx.subjects(noun.head) if a.actor.kind in {"Country", "Alliance"}]
     yield from pairs("MILITARY_SUPPORT_TO", sources, places, noun, 0.7)
 
 

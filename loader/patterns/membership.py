@@ -136,7 +136,11 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         targets = ctx.objects(tok, frozenset({"dobj"})) + ctx.prep_objects(tok, ("to",))
         targets = [t for t in targets if t.actor.kind == "Alliance"]
         mod = "former" if lemma in lx.LEAVE_VERBS else None
-        for c in pairs("MEMBER_OF", ctx.subjects(tok), targets, tok, 0.8, modality=mod, subject_side="source"):
+        joiners = ctx.subjects(tok)
+        if tok.dep_ == "acl" and is_noun(tok.head):
+            # "Hungary blocked Sweden's bid to join NATO": the bid's owner joins, not the blocker.
+            joiners = [a for a in ctx.owners(tok.head, allow_weak=True) if a.actor.kind != "Person"]
+        for c in pairs("MEMBER_OF", joiners, targets, tok, 0.8, modality=mod, subject_side="source"):
             c.ended = lemma in lx.LEAVE_VERBS  # "X left the bloc": no longer a member
             yield c
         return

@@ -628,3 +628,16 @@ def test_a_package_or_round_of_sanctions(gazetteer: Gazetteer) -> None:
     assert of_type(art, "SANCTIONS") == {("alliance:eu", "SANCTIONS", "country:RUS")}
     art = run(gazetteer, "Brussels agreed a new round of sanctions against Belarus.")
     assert of_type(art, "SANCTIONS") == {("alliance:eu", "SANCTIONS", "country:BLR")}
+
+
+def test_the_state_that_leads_a_mission_supports_its_host(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Kenya will lead a multinational security mission to Haiti.")
+    assert of_type(art, "MILITARY_SUPPORT_TO") == {("country:KEN", "MILITARY_SUPPORT_TO", "country:HTI")}
+    art = run(gazetteer, "Kenya leads the peace talks in Sudan.")
+    assert of_type(art, "MILITARY_SUPPORT_TO") == set()
+
+
+def test_a_bid_to_join_belongs_to_its_owner_not_to_whoever_blocks_it(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Hungary blocked Sweden's bid to join NATO.")
+    assert not any(s == "country:HUN" for s, t, _ in triples(art) | triples(art, negated=True) if t == "MEMBER_OF")
+    assert ("country:SWE", "MEMBER_OF", "alliance:nato") in triples(art, negated=True)
