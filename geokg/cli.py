@@ -145,6 +145,22 @@ def db_init() -> None:
     click.echo(f"Schema applied ({applied} statements)")
 
 
+@db.command("rank")
+def db_rank() -> None:
+    """Store each busy actor's strongest neighbours, for quick expands in the dashboard.
+
+    `geokg load` and the imports do this themselves; run it after loading by other means
+    (`neo4j-admin database import`, or a graph from an older GeoKG).
+    """
+    from geokg.graphdb import Graph
+    from loader.write import rank_strongest
+
+    settings = Settings()
+    with Graph(settings) as graph:
+        ranked = rank_strongest(graph)
+    click.echo(f"{ranked:,} actors with at least {settings.geokg_rank_min_degree:,} relations are ranked")
+
+
 @db.command("status")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Output format.")

@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from dashboard import repo
 from dashboard.state import TYPES, Filters
+from geokg.cli import main
 from geokg.graphdb import Graph
 from geokg.settings import Settings
 from loader.pipeline import load_paths
@@ -77,3 +79,11 @@ def test_a_load_ends_with_the_ranking(graph: Graph, settings: Settings, seed_art
     report = load_paths(eager.settings, eager, [seed_article])
     assert report.summary.articles_new == 1
     assert CSTO in lists(eager)
+
+
+def test_db_rank_ranks_a_graph_written_without_the_loader(ranked: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GEOKG_RANK_MIN_DEGREE", "1")
+    result = CliRunner().invoke(main, ["db", "rank"])
+    assert result.exit_code == 0, result.output
+    assert f"{len(lists(ranked))} actors with at least 1 relations are ranked" in result.output
+    assert CSTO in lists(ranked)
