@@ -16,7 +16,7 @@ from loader.patterns.candidates import (
     pairs,
 )
 from loader.patterns.items import CONTAINER_NOUNS, arms_items, item_text, sentence_arms
-from loader.patterns.syntax import Arg, Context, conjuncts
+from loader.patterns.syntax import Arg, Context, conjuncts, unique_args
 from loader.resolve import Resolved
 
 
@@ -42,14 +42,23 @@ def _supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if tok.dep_ == "amod" and tok.tag_ == "VBN" and lemma in lx.MADE_PARTICIPLES:
         yield from _made_by_modifier(ctx, tok)
         return
+    if is_noun(tok) and lemma in _DEAL_NOUNS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WIN_VERBS:
+        yield from _won_contract(ctx, tok)
+        return
     if is_noun(tok) and lemma in lx.DEAL_NOUNS:
         yield from _deal_noun(ctx, tok)
         return
     if (is_noun(tok) or tok.pos_ == "NUM") and lemma in AID_AMOUNT_HEADS and tok.dep_ == "dobj" and is_verb(tok.head):
         yield from _aid_amount(ctx, tok)
         return
-    if is_verb(tok) and lemma in lx.USE_VERBS:
+    if is_noun(tok) and lemma in _AID_NOUNS:
+        yield from _aid_noun(ctx, tok)
+        return
+    if is_verb(tok) and lemma in _WEAPON_USE_VERBS:
         yield from _uses_makers_weapon(ctx, tok)
+        return
+    if is_verb(tok) and lemma in _PRODUCE_VERBS:
+        yield from _produce_verb(ctx, tok)
         return
     if is_verb(tok) and lemma in lx.SUPPLY_VERBS:
         yield from _supply_verb(ctx, tok, lemma)
@@ -64,22 +73,38 @@ def _supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
 def _supplier_noun(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "Israel has been a major arms supplier to Azerbaijan"."""
     armed = any(c.lemma_.lower() in lx.ARMS_NOUNS for c in noun.children if c.dep_ in {"compound", "amod"})
-    if not armed and not arms_items(ctx, ctx.prep_tokens(noun, ("of",))):
+    items = arms_items(ctx, ctx.prep_tokens(noun, ("of",)))
+    if not armed and not items:
         return  # "a major arms supplier", "the largest source of weapons"
+    items = items or ["arms"]
     recipients = ctx.prep_objects(noun, ("to", "for"))
     if not recipients and noun.lemma_.lower() != "exporter" and not any(c.lower_ == "state" for c in noun.children):
         # "Russia remains India's largest source of weapons"; but "Russia's state arms exporter" is Russia's own.
-        recipients = [o for o in ctx.owners(noun) if o.actor.kind in {"Country", "ArmedGroup", "Alliance"}]
-    if noun.dep_ in {"attr", "oprd"}:
+        recipients = [o for o in ctx.owners(noun) if o.actor.kind in {"Country", "ArmedGroup", "Alliance", "Region"}]
+    holder = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in {"one", "among"}:
+        holder = noun.head.head  # "X is one of the main sources of ammunition for Y"
+    if holder.dep_ in {"attr", "oprd"}:
+        if not recipients:
+            recipients = ctx.prep_objects(holder.head, ("to",))  # "has long been a supplier to Y", "to Y" on the verb
         yield from pairs(
-            "SUPPLIES_ARMS_TO", ctx.subjects(noun.head), recipients, noun, 0.75, items=["arms"], subject_side="source"
+            "SUPPLIES_ARMS_TO", ctx.subjects(holder.head), recipients, noun, 0.75, items=items, subject_side="source"
         )
-    elif noun.dep_ == "appos":
-        yield from pairs("SUPPLIES_ARMS_TO", ctx.np_actors(noun.head), recipients, noun, 0.75, items=["arms"])
+    elif holder.dep_ == "appos":
+        yield from pairs("SUPPLIES_ARMS_TO", ctx.np_actors(holder.head), recipients, noun, 0.75, items=items)
+    elif holder.dep_ == "pobj" and holder.head.lower_ == "as" and is_verb(holder.head.head):
+        # "India has emerged as a key arms supplier to Armenia", "France replaced Russia as the main supplier".
+        yield from pairs(
+            "SUPPLIES_ARMS_TO", ctx.subjects(holder.head.head), recipients, noun, 0.7, items=items,
+            subject_side="source",
+        )
 
 
 def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    # "Arms supplied by Iran to the Houthis were seized": a participle on the weapons is a passive too.
+    # (One with an object is a misparsed main verb: "Poland, which …, handed over its tanks to Y".)
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
+    passive = reduced or any(c.dep_ == "nsubjpass" for c in verb.children)
     objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     with_heads = ctx.prep_tokens(verb, ("with",))
     recipients = ctx.prep_objects(verb, ("to", "for"))
@@ -94,11 +119,19 @@ def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
                         recipients += ctx.prep_objects(modifier, ("to",))
     item_heads = [o for o in objs if ctx.denote(o) is None or item_text(o)] + with_heads
     if passive:
-        item_heads += [c for c in verb.children if c.dep_ == "nsubjpass"]
-        sources = ctx.agents(verb)
+        patients = [verb.head] if reduced else [c for c in verb.children if c.dep_ == "nsubjpass"]
+        sources = ctx.agents(verb) or [a for o in objs for a in ctx.prep_objects(o, ("by",))]
         subject_side = None
+        if objs and not recipients and not arms_items(ctx, patients):
+            # "Ukraine was given 31 tanks by the United States": the subject receives.
+            recipients = [a for p in patients for a in ctx.np_actors(p)]
+        else:
+            item_heads += patients
+            # "Hundreds of Iranian drones have been delivered to Russia": the demonym supplies.
+            sources = sources or [a for p in patients for a in _demonym_states(ctx, p)]
+            sources = sources or _makers(ctx, patients)  # "tanks, built by <maker>, were delivered to Y"
     else:
-        sources = ctx.subjects(verb)
+        sources = _subjects(ctx, verb)
         subject_side = "source"
     if lemma in {"arm", "equip"} or not recipients:
         recipients = recipients or [a for o in objs if not item_text(o) for a in ctx.np_actors(o)]
@@ -147,7 +180,13 @@ def _import_share(ctx: Context, obj: Token) -> list[Token]:
     """The imports noun of "60 percent of Y's arms imports"."""
     if obj.lemma_.lower() not in _SHARE_NOUNS and obj.pos_ != "NUM":
         return []
-    return [t for t in ctx.prep_tokens(obj, ("of",)) if t.lemma_.lower() in lx.ACQUIRE_NOUNS]
+    return [
+        t
+        for t in ctx.prep_tokens(obj, ("of",))
+        if t.lemma_.lower() in lx.ACQUIRE_NOUNS
+        # "60 percent of Myanmar's imported weapons"
+        or (item_text(t) and any(c.dep_ == "amod" and c.lemma_.lower() == "import" for c in t.children))
+    ]
 
 
 def _from_counts(ctx: Context, verb: Token) -> list[Arg]:
@@ -163,7 +202,7 @@ def _makers(ctx: Context, heads: list[Token]) -> list[Arg]:
     """Who made the items: "jets built by <maker>", "French-built jets"."""
     out: list[Arg] = []
     for head in heads:
-        for item in conjuncts(head):
+        for item in _item_nouns(ctx, head):  # also "the first 38 of 108 tanks, built by <maker>"
             for part in item.children:
                 if part.tag_ != "VBN" or part.lemma_.lower() not in lx.MADE_PARTICIPLES - {"supply", "provide"}:
                     continue
@@ -207,8 +246,15 @@ def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
         return
     suppliers = ctx.prep_objects(verb, ("from",)) or _from_counts(ctx, verb)
     if not suppliers:
-        # "buy three submarines from the United States": "from" often hangs on the object.
-        suppliers = [a for o in verb.children if o.dep_ == "dobj" for a in ctx.prep_objects(o, ("from",))]
+        # "buy three submarines from the United States": "from" often hangs on the object,
+        # or on the weapons of "the first batch of tanks from Y".
+        suppliers = [
+            a
+            for o in verb.children
+            if o.dep_ == "dobj"
+            for item in _item_nouns(ctx, o)
+            for a in ctx.prep_objects(item, ("from",))
+        ]
     if not suppliers and verb.dep_ in {"acl", "relcl", "advcl", "xcomp"}:
         # "signed a contract with Russia to buy …": the contract's other party sells.
         deals = [verb.head] + [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -244,6 +290,7 @@ def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
             for a in ctx.owners(o, allow_weak=True)
             if a.actor.kind == "Country" and a.actor.weak
         ] + _makers(ctx, objects)
+        suppliers = suppliers or [a for o in objects for a in _demonym_states(ctx, o)]  # "Turkish Anka drones"
         confidence = 0.65
     if not suppliers:
         return
@@ -255,21 +302,60 @@ def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
 
 
 _USE_VERBS = lx.USE_VERBS | {"receive", "get"}
+# Verbs of using a weapon, for "Y fired Iranian missiles" (its maker's state armed Y).
+_WEAPON_USE_VERBS = lx.USE_VERBS | {"fire", "launch"}
+# Modifiers of weapons taken from an enemy, not supplied by it: "captured Russian tanks".
+_SEIZED_MODIFIERS = frozenset({"capture", "captured", "seize", "seized", "trophy", "abandon", "abandoned", "loot"})
 
 
 def _uses_makers_weapon(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "Y flies <maker>'s drones" and "<maker>'s drones are flown by Y's air force"."""
+    """Covers "Y flies <maker>'s drones", "<maker>'s drones are flown by Y" and "Y fired Iranian missiles"."""
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     heads = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-    makers = [a for h in heads for a in ctx.owners(h) if a.actor.kind == "Company" and a.actor.via == "gazetteer"]
-    if not makers:
-        return
     items = arms_items(ctx, heads)
     if not items:
         return
+    makers = [a for h in heads for a in ctx.owners(h) if a.actor.kind == "Company" and a.actor.via == "gazetteer"]
+    confidence = 0.6
+    if not makers:
+        makers = [a for h in heads for a in _demonym_states(ctx, h)]
+        confidence = 0.55
+    if not makers:
+        return
     users = ctx.agents(verb) if passive else ctx.subjects(verb)
     users = [u for u in users if u.actor.kind in {"Country", "ArmedGroup"}]
-    yield from pairs("SUPPLIES_ARMS_TO", makers, users, verb, 0.6, items=items, modality="delivered")
+    yield from pairs("SUPPLIES_ARMS_TO", makers, users, verb, confidence, items=items, modality="delivered")
+
+
+def _demonym_states(ctx: Context, head: Token) -> list[Arg]:
+    """The state a demonym on a weapon names, as in "Iranian drones", "80 of the Iranian Shahed drones"."""
+    # Only the weapons' own demonyms: in "Belarusian troops and tanks" Belarus sends troops, not tanks.
+    return unique_args([a for item in _item_nouns(ctx, head) if item_text(item) for a in _demonyms(ctx, item)])
+
+
+def _demonyms(ctx: Context, noun: Token) -> list[Arg]:
+    """States named by demonyms before a noun: "Iranian drones", "Iranian Shahed drones", "Chinese J-10C fighters"."""
+    if any(t.lemma_.lower() in _SEIZED_MODIFIERS for c in noun.children for t in c.subtree):
+        return []  # "captured Russian tanks" were not supplied by Russia
+    # "Soviet-designed tanks": the designer is left to the made-by rule, which knows "designed" is not "made".
+    made = {t.i for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBN" for t in c.subtree}
+    out: list[Arg] = []
+    for left in noun.lefts:
+        for tok in left.subtree:
+            r = ctx.actor(tok)
+            if tok.i not in made and r is not None and r.kind == "Country" and r.weak:
+                out.append(Arg(r, 0.75))
+    return out
+
+
+def _item_nouns(ctx: Context, head: Token) -> list[Token]:
+    """The weapon nouns of an NP: the head, its coordinates and the nouns behind "dozens of", "a batch of"."""
+    out: list[Token] = []
+    for item in conjuncts(head):
+        out.append(item)
+        if item.pos_ in {"NUM", "PRON"} or item.lemma_.lower() in CONTAINER_NOUNS:
+            out += [t for inner in ctx.prep_tokens(item, ("of",)) for t in conjuncts(inner)]
+    return out
 
 
 def _made_by_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]:
@@ -279,6 +365,8 @@ def _made_by_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]:
     use, names the recipient.
     """
     noun = participle.head
+    while noun.dep_ in {"compound", "nmod"} and noun.head is not noun:
+        noun = noun.head  # "German-supplied Leopard 2 tanks": the participle hangs on the model name
     items = arms_items(ctx, [noun])
     if not items:
         return
@@ -292,8 +380,12 @@ def _made_by_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]:
     if not suppliers:
         return
     recipients = [o for o in ctx.owners(noun) if o.actor.kind in {"Country", "ArmedGroup"}]
-    if not recipients and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _USE_VERBS:
+    if not recipients and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _USE_VERBS | _WEAPON_USE_VERBS:
         recipients = ctx.subjects(noun.head)
+    if not recipients:
+        # "Russian-made helicopters flown by the Malian army"
+        users = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _WEAPON_USE_VERBS]
+        recipients = [a for u in users for a in ctx.agents(u) if a.actor.kind in {"Country", "ArmedGroup"}]
     yield from pairs("SUPPLIES_ARMS_TO", suppliers, recipients, participle, 0.6, items=items, modality="delivered")
 
 
@@ -306,37 +398,72 @@ def _deal_noun(ctx: Context, deal: Token) -> Iterator[Candidate]:
     if not items:
         return
     sellers = ctx.prep_objects(deal, ("with",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("with",))]
+    # "contracts worth $400 million with India": "with" hangs on the amount's adjective
+    sellers += [a for m in deal.children if m.dep_ == "amod" for a in ctx.prep_objects(m, ("with",))]
     if not sellers and deal.dep_ == "dobj" and is_verb(deal.head):
         sellers = ctx.prep_objects(deal.head, ("with",))
     if not sellers:
         return
     buyers, from_subject = noun_sources(ctx, deal)
+    side = "target"
+    if buyers and all(_is_arms_maker(b) for b in buyers) and not any(_is_arms_maker(s) for s in sellers):
+        # "Kongsberg signed a contract with Lithuania for …": the maker sells to the state it signs with.
+        buyers, sellers, side = sellers, buyers, "source"
     for c in pairs("SUPPLIES_ARMS_TO", sellers, buyers, deal, 0.7, items=items, modality="ordered"):
-        c.subject_side = "target" if from_subject else None
+        c.subject_side = side if from_subject else None
         yield c
+
+
+def _is_arms_maker(arg: Arg) -> bool:
+    return arg.actor.kind == "Company" and arg.actor.via == "gazetteer"
+
+
+# Verbs of a seller getting a contract: "Saab won an order from Brazil for …".
+_WIN_VERBS = frozenset({"win", "secure", "land", "clinch", "bag", "net", "book", "snag"})
+
+
+def _won_contract(ctx: Context, deal: Token) -> Iterator[Candidate]:
+    """Covers "Saab has won an order from Brazil for Gripen fighters": the winner sells to the customer."""
+    verb = deal.head
+    item_heads = ctx.prep_tokens(deal, ("for", "on")) or ctx.prep_tokens(verb, ("for",))
+    # "won a contract from Poland to deliver 180 tanks" (the clause hangs on the contract or on the verb)
+    purposes = [c for c in deal.children if c.dep_ == "acl"]
+    purposes += [c for c in verb.children if c.dep_ in {"advcl", "xcomp"}]
+    item_heads += [
+        o
+        for c in purposes
+        if c.lemma_.lower() in lx.SUPPLY_VERBS | _PRODUCE_VERBS
+        for o in c.children
+        if o.dep_ == "dobj"
+    ]
+    items = arms_items(ctx, item_heads)
+    if not items:
+        return
+    buyers = ctx.prep_objects(deal, ("from", "with")) + ctx.prep_objects(verb, ("from",))
+    buyers += [a for h in item_heads for a in ctx.prep_objects(h, ("from",))]
+    yield from pairs(
+        "SUPPLIES_ARMS_TO", ctx.subjects(verb), buyers, deal, 0.7, items=items, modality="ordered",
+        subject_side="source",
+    )
 
 
 def _supply_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
     item_heads = ctx.prep_tokens(noun, ("of",)) + [c for c in noun.children if c.dep_ == "compound"]
     if lemma in lx.ACQUIRE_NOUNS:
         item_heads += ctx.prep_tokens(noun, ("for",))  # "Greece's order for 24 jets"
+        if not arms_items(ctx, item_heads) and noun.dep_ == "dobj" and is_verb(noun.head):
+            item_heads += ctx.prep_tokens(noun.head, ("for",))  # "placed an order with Y for 180 tanks"
     items = arms_items(ctx, item_heads)
     if not items:
         return
     if lemma in lx.ACQUIRE_NOUNS:
-        suppliers = ctx.prep_objects(noun, ("from",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("from",))]
-        if not suppliers:
-            suppliers = [
-                Arg(a.actor, 0.75)
-                for o in item_heads
-                for a in ctx.owners(o, allow_weak=True)
-                if a.actor.kind == "Country"
-            ]
-        buyers, _ = noun_sources(ctx, noun)
-        buyers = [b for b in buyers if b.id not in {s.id for s in suppliers}]
-        yield from pairs("SUPPLIES_ARMS_TO", suppliers, buyers, noun, 0.7, items=items, modality="ordered")
+        yield from _acquire_noun(ctx, noun, lemma, item_heads, items)
         return
     recipients = ctx.prep_objects(noun, ("to", "for"))
+    if not recipients:
+        # "Turkey's export of drones to Ethiopia": "to Y" often hangs on the item.
+        recipients = [a for h in item_heads if h.dep_ == "pobj" for a in ctx.prep_objects(h, ("to",))]
+    recipients = recipients or _destinations(ctx, [noun, *item_heads])
     if not recipients and noun.dep_ == "dobj" and is_verb(noun.head):
         recipients = ctx.prep_objects(noun.head, ("to",))  # "approved the sale of jets to Y", "to Y" on the verb
     mod = "delivered" if lemma in {"delivery", "shipment", "consignment"} else None
@@ -345,13 +472,16 @@ def _supply_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
     suppliers = ctx.prep_objects(noun, ("from",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("from",))]
     if not suppliers and noun.dep_ == "dobj":
         suppliers = ctx.prep_objects(noun.head, ("from",))
-    if suppliers and not recipients and noun.dep_ == "dobj" and is_verb(noun.head):
+    taken = noun.dep_ == "dobj" and is_verb(noun.head)
+    if not suppliers and not recipients and taken and noun.head.lemma_.lower() in _TAKE_VERBS:
+        suppliers = [a for h in item_heads for a in _demonym_states(ctx, h)]  # "took delivery of Chinese jets"
+    if suppliers and not recipients and taken:
         # "Greece took delivery of Rafale jets from France": the taker receives.
         for c in pairs("SUPPLIES_ARMS_TO", suppliers, ctx.subjects(noun.head), noun, 0.75, items=items, modality=mod):
             c.subject_side = "target"
             yield c
         return
-    sources, from_subject = noun_sources(ctx, noun)
+    sources, from_subject = _transfer_sources(ctx, noun, item_heads)
     yield from pairs(
         "SUPPLIES_ARMS_TO",
         sources,
@@ -362,6 +492,115 @@ def _supply_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
         modality=mod,
         subject_side="source" if from_subject else None,
     )
+
+
+# Verbs whose subject receives what it takes: "took delivery of", "accepted a shipment of".
+_TAKE_VERBS = frozenset({"take", "accept"})
+# Verbs whose subject comments on a transfer rather than makes it: "Russia condemned arms deliveries to Y".
+_REACTION_VERBS = frozenset(
+    {"condemn", "criticise", "criticize", "denounce", "protest", "oppose", "slam", "decry", "deplore", "welcome",
+     "praise", "hail", "intercept", "seize"}
+)
+
+
+def _transfer_sources(ctx: Context, noun: Token, item_heads: list[Token]) -> tuple[list[Arg], bool]:
+    """Who makes a transfer named by a noun: its owner, its demonym, the clause subject or the items' demonym."""
+    if ctx.owners(noun):
+        return noun_sources(ctx, noun)
+    # "Iranian arms shipments to the Houthis", "Chinese weapons deliveries": the demonym is the supplier.
+    parts = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    own = unique_args([a for part in parts for a in _demonyms(ctx, part)])
+    if own:
+        return own, False
+    sources, from_subject = noun_sources(ctx, noun)
+    if not sources:
+        sources = _approvers(ctx, noun)
+    if sources and noun.head.lemma_.lower() in _REACTION_VERBS:
+        sources, from_subject = [], False  # "Russia condemned the delivery of tanks to Ukraine"
+    elif sources and noun.dep_ == "nsubjpass":
+        sources = []  # "shipments to the Houthis were intercepted by the U.S. Navy"
+    if not sources:
+        # "The shipment of Czech ammunition to Ukraine"
+        return unique_args([a for h in item_heads for a in _demonym_states(ctx, h)]), False
+    return sources, from_subject
+
+
+# Participles of a shipment's destination: "weapons bound for the Houthis".
+_DESTINED = frozenset({"bind", "bound", "destine", "destined", "intend", "earmark", "head"})
+# Nouns of leave to make a transfer: "gave the green light for deliveries of jets to Y".
+_APPROVAL_NOUNS = frozenset({"way", "light", "approval", "permission", "authorisation", "authorization", "go-ahead"})
+
+
+def _destinations(ctx: Context, heads: list[Token]) -> list[Arg]:
+    """The Y of "a shipment of weapons bound for Y"."""
+    return [
+        a
+        for h in heads
+        for c in h.children
+        if c.dep_ in {"acl", "amod"} and c.lemma_.lower() in _DESTINED
+        for a in ctx.prep_objects(c, ("for", "to"))
+    ]
+
+
+def _approvers(ctx: Context, noun: Token) -> list[Arg]:
+    """Who lets a transfer go ahead: "Denmark cleared the way for deliveries of F-16s to Ukraine"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    head = noun.head.head
+    if head.lemma_.lower() in _APPROVAL_NOUNS:
+        if ctx.owners(head):
+            return ctx.owners(head)  # "Germany's approval for the delivery of …"
+        return ctx.subjects(head.head) if head.dep_ == "dobj" and is_verb(head.head) else []
+    if is_verb(head) and any(c.dep_ == "dobj" and c.lemma_.lower() in _APPROVAL_NOUNS for c in head.children):
+        return ctx.subjects(head)  # "cleared the way for …", with "for" on the verb
+    return []
+
+
+def _acquire_noun(
+    ctx: Context, noun: Token, lemma: str, item_heads: list[Token], items: list[str]
+) -> Iterator[Candidate]:
+    """Covers "Greece's order for 24 jets from France", "placed an order with Y for …", "N% of Y's arms imports"."""
+    suppliers = ctx.prep_objects(noun, ("from",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("from",))]
+    if not suppliers and lemma == "order":
+        # "placed an order for 12 jets with Qatar": the party ordered from sells.
+        suppliers = ctx.prep_objects(noun, ("with",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("with",))]
+    if not suppliers:
+        suppliers = _import_share_holders(ctx, noun) or _share_owners(ctx, noun)
+    if not suppliers:
+        suppliers = [
+            Arg(a.actor, 0.75) for o in item_heads for a in ctx.owners(o, allow_weak=True) if a.actor.kind == "Country"
+        ] or [a for o in item_heads for a in _demonym_states(ctx, o)]
+    buyers, _ = noun_sources(ctx, noun)
+    buyers = [b for b in buyers if b.id not in {s.id for s in suppliers}]
+    yield from pairs("SUPPLIES_ARMS_TO", suppliers, buyers, noun, 0.7, items=items, modality="ordered")
+
+
+# Verbs whose subject is a share of someone's imports: "X accounted for 36 percent of Y's arms imports".
+_SHARE_VERBS = frozenset({"account", "make", "represent", "constitute", "comprise"})
+
+
+def _import_share_holders(ctx: Context, imports: Token) -> list[Arg]:
+    """The X of "X accounted for / made up 36 percent of Y's arms imports"."""
+    if imports.dep_ != "pobj" or imports.head.lower_ != "of":
+        return []
+    share = imports.head.head
+    if share.lemma_.lower() not in _SHARE_NOUNS and share.pos_ != "NUM":
+        return []
+    verb = share.head
+    if share.dep_ == "pobj" and verb.lower_ == "for":
+        verb = verb.head
+    elif share.dep_ not in {"dobj", "attr"}:
+        return []
+    if not is_verb(verb) or verb.lemma_.lower() not in _SHARE_VERBS:
+        return []
+    return ctx.subjects(verb)
+
+
+def _share_owners(ctx: Context, imports: Token) -> list[Arg]:
+    """The X of "X's share of Y's arms imports"."""
+    if imports.dep_ != "pobj" or imports.head.lower_ != "of" or imports.head.head.lemma_.lower() not in _SHARE_NOUNS:
+        return []
+    return ctx.owners(imports.head.head)
 
 
 # Heads of "a $400 million weapons package for Ukraine", "$571 million in military assistance for Taiwan".
@@ -390,3 +629,87 @@ def _aid_amount(ctx: Context, amount: Token) -> Iterator[Candidate]:
     recipients += [a for h in item_heads for a in ctx.prep_objects(h, ("for", "to"))]
     yield from pairs("SUPPLIES_ARMS_TO", ctx.subjects(verb), recipients, amount, 0.75, items=items,
                      subject_side="source")
+
+
+_AID_NOUNS = frozenset({"aid", "assistance"})
+
+
+def _aid_noun(ctx: Context, aid: Token) -> Iterator[Candidate]:
+    """Covers "Washington's military aid to Kyiv", "German military assistance to Ukraine"."""
+    items = arms_items(ctx, [aid])  # only military aid counts: "humanitarian aid" is no transfer
+    if not items:
+        return
+    if aid.dep_ == "compound" and aid.head.lemma_.lower() in AID_AMOUNT_HEADS:
+        aid = aid.head  # "Britain's military aid package to Ukraine"
+    recipients = ctx.prep_objects(aid, ("to", "for"))
+    if not recipients:
+        return
+    sources, from_subject = _transfer_sources(ctx, aid, [])
+    yield from pairs(
+        "SUPPLIES_ARMS_TO", sources, recipients, aid, 0.7, items=items,
+        subject_side="source" if from_subject else None,
+    )
+
+
+# Verbs of making weapons: "Iran is producing drones for Russia", "built under licence from X".
+_PRODUCE_VERBS = frozenset({"build", "make", "manufacture", "produce", "assemble"})
+_LICENCE_NOUNS = frozenset({"licence", "license"})
+# Nouns whose owner is who a weapon is made or sent for: "shells for Russia's war", "for Mali's army".
+_FOR_WHOM_NOUNS = frozenset({"war", "army", "military", "offensive", "campaign", "invasion", "arsenal", "force"})
+
+
+def _produce_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Navantia will build five corvettes for Saudi Arabia" and "India builds jets under licence from X"."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in {"amod", "acl"}):
+        return  # "Turkish-made drones" and "drones made in Iran" are the made-by rules' concern
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    items = arms_items(ctx, objs)
+    if not items:
+        return
+    licensors = _licensors(ctx, [verb, *objs])
+    if licensors:
+        for c in pairs("SUPPLIES_ARMS_TO", licensors, ctx.subjects(verb), verb, 0.7, items=items):
+            c.subject_side = "target"
+            yield c
+        return
+    recipients = _beneficiaries(ctx, [verb, *objs])
+    yield from pairs(
+        "SUPPLIES_ARMS_TO", _subjects(ctx, verb), recipients, verb, 0.75, items=items, subject_side="source"
+    )
+
+
+def _licensors(ctx: Context, heads: list[Token]) -> list[Arg]:
+    """The X of "under licence from X" / "under a Russian licence"."""
+    out: list[Arg] = []
+    for head in heads:
+        for licence in ctx.prep_tokens(head, ("under",)):
+            if licence.lemma_.lower() in _LICENCE_NOUNS:
+                out += ctx.prep_objects(licence, ("from",))
+                out += [Arg(a.actor, 0.75) for a in ctx.owners(licence, allow_weak=True) if a.actor.weak]
+    return unique_args(out)
+
+
+def _beneficiaries(ctx: Context, heads: list[Token]) -> list[Arg]:
+    """Actors something is made or sent for: "for Poland", "for Russia's war in Ukraine"."""
+    out: list[Arg] = []
+    for head in heads:
+        out += ctx.prep_objects(head, ("for",))
+        for target in ctx.prep_tokens(head, ("for",)):
+            if target.lemma_.lower() in _FOR_WHOM_NOUNS:
+                out += [o for o in ctx.owners(target) if o.actor.kind in {"Country", "ArmedGroup"}]
+    return unique_args(out)
+
+
+# Descriptions of a company named beside them: "Turkish drone maker Baykar" (parsed as maker, appos Baykar).
+_MAKER_NOUNS = frozenset({"maker", "manufacturer", "producer", "builder", "shipbuilder", "firm", "company", "group"})
+
+
+def _subjects(ctx: Context, verb: Token) -> list[Arg]:
+    """The verb's subjects, or the company a described subject names in apposition."""
+    found = ctx.subjects(verb)
+    if found:
+        return found
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subj.lemma_.lower() in _MAKER_NOUNS:
+            found += [a for c in subj.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
+    return [a for a in found if a.actor.kind == "Company"]

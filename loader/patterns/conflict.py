@@ -24,6 +24,8 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     preps: tuple[str, ...]
     if is_verb(tok) and lemma in lx.ATTACK_VERBS:
+        if lemma == "target" and _sanction_aimed(tok):
+            return  # "sanctions targeting Iran's Guards", "targeted Belarusian exports with sanctions"
         preps = ("on", "against", "at") if lemma in {"fire", "fight", "strike"} else ("on", "against")
         found = list(verb_event(ctx, tok, "ATTACKED", preps))
         if not found and lemma != "fight":
@@ -35,15 +37,23 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
             # "X has been / is fighting Y": an ongoing war, fought by both sides
             for c in found:
                 yield Candidate("ATTACKED", c.target, c.source, tok, c.confidence * 0.9)
+    elif is_verb(tok) and lemma in {"retaliate", "avenge"}:
+        # "Iran vowed to retaliate against Israel": a warning above it makes this a threat
+        yield from pairs("ATTACKED", ctx.subjects(tok), ctx.prep_objects(tok, ("against", "on")), tok, 0.7,
+                         subject_side="source")
     elif is_verb(tok) and lemma in {"fire", "launch", "lob"}:
         # "fired rockets at northern Israel": only with a target phrase
         preps = ("at", "on", "into", "toward", "towards", "against")
-        targets = ctx.prep_objects(tok, preps) or _site_owners(ctx, tok, preps)
+        targets = ctx.prep_objects(tok, preps) or _site_owners(ctx, tok, preps) or _volley_targets(ctx, tok, preps)
         yield from pairs("ATTACKED", ctx.subjects(tok), targets, tok, 0.8, subject_side="source")
+    elif is_noun(tok) and lemma == "fire" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "open":
+        yield from _opened_fire(ctx, tok)
     elif is_noun(tok) and lemma in {"fire", "attack", "shelling", "bombardment"} and _under(tok):
-        # "Israeli troops came under fire from Hezbollah"
+        # "Israeli troops came under fire from Hezbollah", "the port came under Israeli fire"
         verb = tok.head.head
         attackers = ctx.prep_objects(tok, ("from", "by")) + ctx.prep_objects(verb, ("from", "by"))
+        if not attackers and _physical_fire(tok, verb):
+            attackers = ctx.owners(tok, allow_weak=True)
         yield from pairs("ATTACKED", attackers, ctx.subjects(verb), tok, 0.75)
     elif is_noun(tok) and lemma in lx.ATTACK_NOUNS:
         if any(c.lemma_.lower() in _FIGURATIVE for c in tok.children):
@@ -53,13 +63,19 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
             preps += ("of",)
         if lemma in {"invasion", "incursion", "offensive", "raid", "attack"}:
             preps += ("into",)  # "incursions into Armenian territory"
-        if lemma in {"war", "campaign", "offensive", "attack", "operation"} and (
-            _owned(ctx, tok) or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx.LIGHT_VERBS)
+        if (
+            lemma in {"war", "campaign", "offensive", "attack", "operation"}
+            and (_owned(ctx, tok) or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx.LIGHT_VERBS))
+            and not ctx.prep_objects(tok, preps)
         ):
-            preps += ("in",)  # "its war in Ukraine", "carried out attacks in Kenya"
+            # "its war in Ukraine", "carried out attacks in Kenya"; but in "an offensive against the
+            # army in Rakhine" the place is only where it happened.
+            preps += ("in",)
         found = list(noun_event(ctx, tok, "ATTACKED", preps, allow_weak=True))
         if not found:
             found = list(_site_targets(ctx, tok, preps)) + list(_light_verb_target(ctx, tok))
+        if not found:
+            found = list(_located_attack(ctx, tok, preps))
         yield from found
         if not found:
             yield from _resisted_attack(ctx, tok)
@@ -69,6 +85,115 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
         # an operation is hostile only when it is against someone.
         found = list(noun_event(ctx, tok, "ATTACKED", ("against",), 0.7, allow_weak=True))
         yield from found or _light_verb_target(ctx, tok, ("against",))
+
+
+# What is fired or launched in a volley: "launched a missile barrage on Kyiv".
+_MUNITION_NOUNS = frozenset(
+    {"missile", "rocket", "drone", "shell", "mortar", "projectile", "bomb", "artillery", "munition", "strike",
+     "airstrike", "attack"}
+)
+# Volleys: military on their own ("a barrage on Kyiv"), unless "of" names something else ("a barrage of criticism").
+_VOLLEY_NOUNS = frozenset({"barrage", "salvo", "volley", "wave", "swarm", "hail"})
+_SELF_MILITARY_VOLLEYS = frozenset({"barrage", "salvo", "volley"})
+
+
+def _is_volley(noun: Token) -> bool:
+    """ "a missile barrage", "a salvo of cruise missiles", "a wave of drones", or simply "missiles"."""
+    lemma = noun.lemma_.lower()
+    if lemma in _MUNITION_NOUNS:
+        return True
+    if lemma not in _VOLLEY_NOUNS:
+        return False
+    if any(c.dep_ == "compound" and c.lemma_.lower() in _MUNITION_NOUNS for c in noun.children):
+        return True
+    of_items = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if of_items:
+        return any(p.lemma_.lower() in _MUNITION_NOUNS for p in of_items)
+    return lemma in _SELF_MILITARY_VOLLEYS
+
+
+def _volley_targets(ctx: Context, verb: Token, preps: tuple[str, ...]) -> list[Arg]:
+    """Covers "fired a salvo of missiles at Ukraine's grid": the target hangs on the volley, not the verb."""
+    targets: list[Arg] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and _is_volley(c)):
+        targets += ctx.prep_objects(obj, preps) or _site_owners(ctx, obj, preps)
+    return targets
+
+
+def _opened_fire(ctx: Context, fire: Token) -> Iterator[Candidate]:
+    """Covers "gunmen opened fire on an Israeli patrol", "opened fire on worshippers at a mosque in Kabul"."""
+    verb = fire.head
+    preps = ("on", "at")
+    targets: list[Arg] = []
+    for head in (verb, fire):
+        targets += ctx.prep_objects(head, preps) or _site_owners(ctx, head, preps)
+    if not targets:
+        targets = _site_places(ctx, verb, preps) + _site_places(ctx, fire, preps)
+    yield from pairs("ATTACKED", ctx.subjects(verb), targets, fire, 0.75, subject_side="source")
+
+
+def _located_attack(ctx: Context, noun: Token, preps: tuple[str, ...]) -> Iterator[Candidate]:
+    """Covers "the attack on a concert hall near Moscow", "claimed responsibility for the raid on X".
+
+    The target is an actor or the place of an unnamed site; the attacker may be the one who claimed it,
+    or the subject of a killing verb the attack is the setting of ("killed 37 people in a raid on …").
+    """
+    targets = (
+        ctx.prep_objects(noun, preps)
+        or _site_owners(ctx, noun, preps)
+        or _site_places(ctx, noun, (*preps, "at"))  # "a bombing at a hotel in Mogadishu"
+    )
+    if not targets:
+        return
+    sources, from_subject = noun_sources(ctx, noun, allow_weak=True)
+    if not sources:
+        sources, from_subject = _claimants(ctx, noun) or _setting_subjects(ctx, noun), True
+    yield from pairs("ATTACKED", sources, targets, noun, 0.7, subject_side="source" if from_subject else None)
+
+
+# Verbs whose subject owns up to an attack: "claimed/admitted responsibility for the attack".
+_CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "acknowledge"})
+
+
+def _claimants(ctx: Context, noun: Token) -> list[Arg]:
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return []
+    owned = prep.head
+    if owned.lemma_.lower() not in {"responsibility", "credit"} or owned.dep_ != "dobj":
+        return []
+    verb = owned.head
+    return ctx.subjects(verb) if verb.lemma_.lower() in _CLAIM_VERBS else []
+
+
+# Verbs of harm an attack can be the setting of: "killed 12 soldiers in an attack on …".
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "abduct", "kidnap"})
+
+
+def _setting_subjects(ctx: Context, noun: Token) -> list[Arg]:
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "during"} or not is_verb(prep.head):
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in _HARM_VERBS | lx.ATTACK_VERBS:
+        return []
+    return ctx.subjects(verb)
+
+
+def _site_places(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Arg]:
+    """The country or region of unnamed sites after `preps`: "on a village in northeastern Nigeria"."""
+    places: list[Arg] = []
+    for site in ctx.prep_tokens(head, preps):
+        for item in (site, *site.conjuncts):
+            if ctx.actor(item) is not None or item.lemma_.lower() not in _STRUCK_OBJECTS:
+                continue
+            found = ctx.prep_objects(item, ("in", "near", "outside"))
+            for venue in ctx.prep_tokens(item, ("at", "in")):
+                # "worshippers at a mosque in Kabul": the place of the venue the people were in
+                if venue.lemma_.lower() in _STRUCK_OBJECTS:
+                    found += ctx.prep_objects(venue, ("in", "near", "outside"))
+            places += found
+    return [a for a in places if a.actor.kind in {"Country", "Region"}]
 
 
 # Sites that stand for their owner when attacked: "strikes on Syrian army bases".
@@ -82,8 +207,15 @@ _SITE_NOUNS = frozenset(
 _STRUCK_OBJECTS = _SITE_NOUNS | frozenset(
     {"refinery", "airport", "port", "harbour", "harbor", "hotel", "ministry", "parliament", "building", "market",
      "hospital", "school", "plant", "station", "infrastructure", "grid", "city", "town", "village", "district",
-     "neighbourhood", "neighborhood", "people", "civilian", "person", "resident", "soldier", "troop"}
+     "neighbourhood", "neighborhood", "people", "civilian", "person", "resident", "soldier", "troop",
+     # places of worship and gathering, and people found there
+     "church", "mosque", "temple", "synagogue", "hall", "venue", "stadium", "mall", "checkpoint",
+     "convoy", "bus", "train", "bridge", "dam", "university", "worshipper", "pilgrim", "policeman"}
 )
+
+
+# Struck objects whose owner names an economy, not a site: "hit the Indian market".
+_TRADE_SENSE_OBJECTS = frozenset({"market"})
 
 
 def _struck_places(ctx: Context, verb: Token) -> list[Arg]:
@@ -95,6 +227,8 @@ def _struck_places(ctx: Context, verb: Token) -> list[Arg]:
                 continue
             # A name found only by the tagger is the site's own ("the Fordow and Natanz facilities").
             owners = [a for a in ctx.owners(item, allow_weak=True) if a.actor.via != "ner"]
+            if item.lemma_.lower() in _TRADE_SENSE_OBJECTS:
+                owners = []  # "targeted the Indian market" is commerce; "a market in Kabul" is a place
             places += owners or ctx.prep_objects(item, ("in", "near", "outside"))
         if places:
             return places
@@ -134,6 +268,21 @@ def _light_verb_target(
         "ATTACKED", ctx.subjects(verb, allow_weak=True), ctx.prep_objects(verb, preps), noun, 0.7,
         subject_side="source",
     )
+
+
+# What fire is shot from: "came under Israeli artillery fire".
+_WEAPON_MODIFIERS = frozenset({"drone", "artillery", "rocket", "mortar", "tank", "sniper", "machine", "gun", "missile"})
+
+
+def _physical_fire(fire: Token, verb: Token) -> bool:
+    """Fire that is shot, not criticism: it hits a site or troops, or a weapon fires it.
+
+    "Israel came under American fire over settlements" is criticism.
+    """
+    if any(c.lemma_.lower() in _WEAPON_MODIFIERS for c in fire.children):
+        return True
+    hit = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(h.lemma_.lower() in _STRUCK_OBJECTS | {"force", "peacekeeper", "patrol"} for h in hit)
 
 
 def _under(noun: Token) -> bool:
@@ -216,9 +365,30 @@ def threatens(ctx: Context, tok: Token) -> Iterator[Candidate]:
             targets += ctx.objects(x, frozenset({"dobj"})) + ctx.prep_objects(x, ("on", "against"))
         yield from pairs("THREATENS", ctx.subjects(tok), targets, tok, 0.8, subject_side="source")
     elif is_noun(tok) and lemma in lx.THREAT_NOUNS:
-        yield from noun_event(ctx, tok, "THREATENS", ("to", "against", "for"), 0.75)
+        found = list(noun_event(ctx, tok, "THREATENS", ("to", "against", "for"), 0.75))
+        yield from found or _threat_fallback(ctx, tok)
     elif is_noun(tok) and lemma == "target":
         yield from _named_target(ctx, tok)
+
+
+# Verbs that present their subject as a threat: "X's nuclear programme poses a threat to Y".
+_POSE_VERBS = frozenset({"pose", "represent", "constitute", "present"})
+
+
+def _threat_fallback(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Pyongyang's threat to attack Seoul" and "Iran's nuclear programme poses a threat to Israel"."""
+    targets = ctx.prep_objects(noun, ("to", "against", "for"))
+    for act in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in lx.ATTACK_VERBS):
+        targets += ctx.objects(act, frozenset({"dobj"})) + ctx.prep_objects(act, ("on", "against"))
+    if not targets:
+        return
+    sources, from_subject = noun_sources(ctx, noun)
+    verb = noun.head
+    if not sources and noun.dep_ == "dobj" and verb.lemma_.lower() in _POSE_VERBS:
+        # the subject is a thing of an actor's: its owner poses the threat
+        sources = [o for c in verb.children if c.dep_ == "nsubj" and ctx.actor(c) is None for o in ctx.owners(c)]
+        from_subject = False
+    yield from pairs("THREATENS", sources, targets, noun, 0.7, subject_side="source" if from_subject else None)
 
 
 def _targeted(ctx: Context, noun: Token) -> list[Arg]:
@@ -252,7 +422,16 @@ _PACKAGE_NOUNS = frozenset({"package", "round", "tranche", "wave", "batch"})
 def sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in lx.SANCTION_VERBS:
-        yield from verb_event(ctx, tok, "SANCTIONS", ())
+        found = list(verb_event(ctx, tok, "SANCTIONS", ()))
+        if not found and tok.dep_ == "advcl" and tok.tag_ == "VBN":
+            found = list(_sanctioned_participle(ctx, tok))
+        elif not found and not any(c.dep_ == "nsubjpass" for c in tok.children):
+            # "blacklisted Wagner's operations", "sanctioned Iranian drone makers": the owner is the target
+            owned = _owners_of(ctx, [c for c in tok.children if c.dep_ == "dobj"])
+            found = list(pairs("SANCTIONS", ctx.subjects(tok), owned, tok, 0.75, subject_side="source"))
+        yield from found
+    elif is_verb(tok) and lemma == "target" and _sanction_aimed(tok):
+        yield from _targeted_with_sanctions(ctx, tok)
     elif is_verb(tok) and lemma in lx.FREEZE_VERBS:
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         assets = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
@@ -263,17 +442,22 @@ def sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
     elif is_noun(tok) and lemma in lx.SANCTION_NOUNS:
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in _PACKAGE_NOUNS:
             tok = tok.head  # "its 14th sanctions package against Russia": the package takes the phrases
-        targets = ctx.prep_objects(tok, ("on", "against", "targeting"))
+        preps = ("on", "against", "targeting")
+        targets = ctx.prep_objects(tok, preps) or _owners_of(ctx, ctx.prep_tokens(tok, preps))
         if not targets and tok.dep_ == "dobj" and is_verb(tok.head):
             # "imposed sanctions in May on X", "extended its sanctions to X"
-            targets = ctx.prep_objects(
-                tok.head,
-                ("on", "against", "to") if tok.head.lemma_.lower() in _SANCTION_EXTEND_VERBS else ("on", "against"),
-            )
+            verb_preps: tuple[str, ...] = ("on", "against")
+            if tok.head.lemma_.lower() in _SANCTION_EXTEND_VERBS:
+                verb_preps += ("to",)
+            targets = ctx.prep_objects(tok.head, verb_preps) or _owners_of(ctx, ctx.prep_tokens(tok.head, verb_preps))
         for child in tok.children:
             if child.dep_ == "acl":
                 targets += ctx.prep_objects(child, ("on", "against"))
-                targets += ctx.objects(child, frozenset({"dobj"}))
+                objects = [c for c in child.children if c.dep_ == "dobj"]
+                targets += ctx.objects(child, frozenset({"dobj"})) or _owners_of(ctx, objects)
+        if not targets and _under(tok):
+            yield from _under_sanctions(ctx, tok)
+            return
         if (
             not targets
             and tok.dep_ == "dobj"
@@ -294,6 +478,58 @@ def sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from pairs("SANCTIONS", sources, targets, tok, 0.8, subject_side="source" if from_subject else None)
 
 
+def _sanctioned_participle(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Sanctioned by Washington in 2019, Venezuela's state oil company …": the main subject is the target."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return
+    sources = ctx.agents(verb) + ctx.prep_objects(verb, ("by",))
+    subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    targets = [a for s in subjects for a in ctx.np_actors(s)] or _owners_of(ctx, subjects)
+    yield from pairs("SANCTIONS", sources, targets, verb, 0.7)
+
+
+def _owners_of(ctx: Context, nouns: list[Token]) -> list[Arg]:
+    """Owners of unnamed things sanctions hit: "Iran's oil sector", "Belarusian potash exports" → the owner."""
+    out: list[Arg] = []
+    for noun in nouns:
+        for item in (noun, *noun.conjuncts):
+            if ctx.actor(item) is None and not ctx.np_actors(item):
+                out += ctx.owners(item, allow_weak=True)
+    return out
+
+
+def _under_sanctions(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Iran has been under U.S. sanctions since 1979", "Venezuela remains under American sanctions"."""
+    verb = noun.head.head
+    sources = ctx.owners(noun, allow_weak=True) + ctx.prep_objects(noun, ("by", "from"))
+    yield from pairs("SANCTIONS", sources, ctx.subjects(verb), noun, 0.7, subject_side="target")
+
+
+# Nouns that sanctions come in: "measures targeting X" is as much a sanction as "sanctions targeting X".
+_SANCTION_FRAMES = lx.SANCTION_NOUNS | _PACKAGE_NOUNS | {"measure"}
+
+
+def _sanction_aimed(verb: Token) -> bool:
+    """ "sanctions targeting X", "sanctions that target X", "targeted X with sanctions": no attack."""
+    if verb.dep_ in {"acl", "relcl"} and verb.head.lemma_.lower() in _SANCTION_FRAMES:
+        return True
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(p.lemma_.lower() in lx.SANCTION_NOUNS for h in holders for p in _with_objects(h))
+
+
+def _with_objects(head: Token) -> list[Token]:
+    return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+
+
+def _targeted_with_sanctions(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "the EU targeted Belarusian potash exports with sanctions"."""
+    if verb.dep_ in {"acl", "relcl"}:
+        return  # "sanctions targeting X": the sanction noun's own rule covers it
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    targets = ctx.objects(verb, frozenset({"dobj"})) or _owners_of(ctx, objects)
+    yield from pairs("SANCTIONS", ctx.subjects(verb), targets, verb, 0.75, subject_side="source")
+
+
 # Verbs that widen existing sanctions to a new target: "extended its sanctions to X".
 _SANCTION_EXTEND_VERBS = frozenset({"extend", "expand", "broaden", "widen", "apply"})
 
@@ -308,8 +544,7 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
         and ctx.doc[tok.i - 1].text == "-"
     ):
         # "Hamas-run Gaza", "Taliban-controlled Afghanistan", "Houthi-held Sanaa"
-        places = [a for a in [ctx.denote(tok.head)] if a is not None and a.actor.kind in {"Country", "Region"}]
-        yield from pairs("CONTROLS", hyphen_modifier(ctx, tok.head, {lemma}), places, tok, 0.75)
+        yield from pairs("CONTROLS", hyphen_modifier(ctx, tok.head, {lemma}), _held_places(ctx, tok.head), tok, 0.75)
     elif is_verb(tok) and lemma in lx.CONTROL_VERBS | {"take", "grab", "assume", "gain", "regain", "wrest", "win"}:
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         if lemma in _CONQUEST_VERBS:
@@ -321,7 +556,8 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 places += ctx.prep_objects(o, ("in", "over", "of"))
             yield from pairs("CONTROLS", ctx.subjects(tok), places, tok, 0.8, subject_side="source")
         elif lemma in lx.CONTROL_VERBS:
-            yield from verb_event(ctx, tok, "CONTROLS", ())
+            found = list(verb_event(ctx, tok, "CONTROLS", ()))
+            yield from found or _owned_areas(ctx, tok)
         elif lemma == "take":
             # "the rebels took Goma": a bare "take" only with a town or region as object
             places = [a for a in ctx.objects(tok, frozenset({"dobj"})) if a.actor.kind == "Region"]
@@ -339,7 +575,23 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
 
 
 # "X-run Y", "X-held Y": a hyphenated holder before a place.
-HELD_BY = frozenset({"run", "control", "hold", "occupy", "administer", "govern"})
+HELD_BY = frozenset({"run", "control", "hold", "occupy", "administer", "govern", "rule"})
+
+# Generic place nouns named with "of": "the Houthi-controlled port of Hodeidah".
+_PLACE_NOUNS = frozenset(
+    {"city", "town", "port", "village", "province", "region", "capital", "district", "enclave", "strip", "island",
+     "islands", "peninsula", "oblast", "state", "territory", "area"}
+)
+
+
+def _held_places(ctx: Context, noun: Token) -> list[Arg]:
+    """The place a held noun names: "Gaza", "the port of Hodeidah" (not its holder, which the proxy reading gives)."""
+    found: list[Arg] = []
+    if ctx.actor(noun) is None and noun.lemma_.lower() in _PLACE_NOUNS:
+        found = ctx.prep_objects(noun, ("of",))
+    if not found:
+        found = [a for a in [ctx.denote(noun)] if a is not None]
+    return [a for a in found if a.actor.kind in {"Country", "Region"}]
 
 # Verbs of taking a place by force: whoever it is taken from was fought.
 _CONQUEST_VERBS = frozenset(
@@ -367,6 +619,31 @@ def _campaigners(ctx: Context, verb: Token) -> list[Arg]:
             if child.dep_ == "relcl" and child.lemma_.lower() in lx.LIGHT_VERBS:
                 out += ctx.subjects(child)
     return out
+
+
+# Parts of a place named by direction: "Yemen's north", "the north of Mali".
+_AREA_NOUNS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
+     "interior", "countryside", "hinterland", "heartland"}
+)
+
+
+def _owned_areas(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "the Houthis control Yemen's north", "JNIM holds much of the north of Mali": a part stands for the place.
+
+    Only compass parts: "a fifth of Ukraine's territory" is not Ukraine.
+    """
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return
+    places: list[Arg] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        part = obj
+        if part.lemma_.lower() in {"most", "much", "part", "all", "bulk", "swath", "swathe"}:
+            part = next(iter(ctx.prep_tokens(part, ("of",))), part)  # "much of Yemen's north"
+        if part.lemma_.lower() in _AREA_NOUNS and ctx.actor(part) is None:
+            places += ctx.owners(part, allow_weak=True) + ctx.prep_objects(part, ("of",))
+    places = [a for a in places if a.actor.kind in {"Country", "Region"}]
+    yield from pairs("CONTROLS", ctx.subjects(verb), places, verb, 0.7, subject_side="source")
 
 
 # Places that an actor holds as its own: "its stronghold in Idlib", "the group's bastion of X".

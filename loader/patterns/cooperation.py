@@ -23,16 +23,81 @@ from loader.patterns.syntax import Arg, Context
 _EXERCISING_KINDS = frozenset({"Country", "Alliance", "ArmedGroup", "Organization"})
 
 
+# Verbs whose agent takes part in the exercise it runs: "the exercise was hosted by Poland".
+_EXERCISE_RUNNERS = frozenset({"host", "hold", "conduct", "stage", "organise", "organize", "lead", "run"})
+
+
+def _together(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in {"together", "jointly"} for c in verb.children)
+
+
+# Verbs whose subject reacts to an exercise rather than taking part in it.
+_CRITIC_VERBS = frozenset(
+    {"condemn", "criticise", "criticize", "denounce", "slam", "protest", "decry", "oppose", "monitor", "watch",
+     "observe", "track", "blast", "fear", "call", "describe", "brand", "view", "see", "warn", "rebuke"}
+)
+
+
+# Forces that drill, including ones the proxy lexicon does not list ("paratroopers", "marines").
+_FORCE_NOUNS = lx.STATIONED_NOUNS | {
+    "paratrooper", "marine", "commando", "sailor", "airman", "pilot", "ranger", "sniper", "cadet", "navy",
+    "army", "warship", "jet", "crew",
+}
+
+
+def _unnamed_forces(ctx: Context, nouns: list[Token]) -> list[Arg]:
+    """Covers "Russian paratroopers trained alongside Serbian troops": forces named only by a demonym."""
+    out: list[Arg] = []
+    for noun in nouns:
+        for item in [noun, *noun.conjuncts]:
+            if item.lemma_.lower() not in _FORCE_NOUNS:
+                continue  # "Russian journalists trained alongside …" is no drill
+            for child in item.children:
+                r = ctx.actor(child)
+                if child.dep_ in {"amod", "compound"} and child.i < item.i and r is not None and r.kind == "Country":
+                    out.append(Arg(r, 0.75 if r.weak else 0.9))
+    return out
+
+
+def _took_part(ctx: Context, noun: Token) -> list[Arg]:
+    """Covers "A and B troops took part for the first time in the same exercise" (a misattached "in")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "at"}:
+        return []
+    cur = noun
+    for _ in range(3):
+        if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+            return []
+        cur = cur.head.head
+        if is_verb(cur):
+            if cur.lemma_.lower() in {"take", "participate", "join", "engage"}:
+                return ctx.subjects(cur, allow_weak=True)
+            return []
+    return []
+
+
 def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
-    if is_verb(tok) and lemma in {"train", "drill", "exercise"}:
-        partners = ctx.prep_objects(tok, ("with", "alongside"), allow_weak=True)
+    # "hold their annual Yudh Abhyas exercise": the tagger may read the noun as a verb
+    nominal = is_noun(tok) or tok.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
+    if is_verb(tok) and not nominal and lemma in {"train", "drill", "exercise"}:
+        partners = ctx.prep_objects(tok, ("with", "alongside"), allow_weak=True) or _unnamed_forces(
+            ctx, ctx.prep_tokens(tok, ("with", "alongside"))
+        )
         subjects = ctx.subjects(tok, allow_weak=True)
         if not subjects and tok.dep_ == "acl":
             subjects = ctx.np_actors(tok.head, allow_weak=True)  # "Indian troops trained alongside …"
+        if not subjects:
+            subjects = _unnamed_forces(
+                ctx, [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "acl" else [])
+            )
+        if not partners and _together(tok):
+            # "Pakistani and Turkish special forces trained together": the subjects drill with each other
+            for i, a in enumerate(subjects):
+                yield from pairs("JOINT_EXERCISE_WITH", [a], subjects[i + 1 :], tok, 0.75)
+            return
         yield from pairs("JOINT_EXERCISE_WITH", subjects, partners, tok, 0.75, subject_side="source")
         return
-    if not is_noun(tok) or lemma not in lx.EXERCISE_NOUNS:
+    if not nominal or lemma not in lx.EXERCISE_NOUNS:
         return
     if lemma == "exercise" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return  # "the exercise of power"
@@ -41,9 +106,12 @@ def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
     partners = ctx.prep_objects(tok, ("with", "alongside"), allow_weak=True)
     between = ctx.prep_objects(tok, ("between", "involving", "among"), allow_weak=True)
     for child in tok.children:
-        if child.dep_ == "acl" and child.lemma_.lower() in {"involve", "include"}:
+        # "drills involving troops from A and B", "the exercise, which involved Ukrainian troops"
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"involve", "include"}:
             between += ctx.objects(child, frozenset({"dobj"}), allow_weak=True)
     subjects, from_subject = noun_sources(ctx, tok, allow_weak=True)
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() not in _EXERCISE_RUNNERS:
+        subjects = []  # "the drills were condemned by China": a critic is no participant
     head = tok.head
     # An exercise's name may match a company ("the Indra drills"): only states and groups drill.
     subjects = [a for a in subjects if a.actor.kind in _EXERCISING_KINDS]
@@ -52,6 +120,11 @@ def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
         subjects = [a for a in subjects if a.actor.via != "ner"]
     if not subjects and not from_subject and tok.dep_ == "dobj" and is_verb(head):
         subjects, from_subject = ctx.subjects(head, allow_weak=True), True
+    if from_subject and tok.dep_ == "dobj" and head.lemma_.lower() in _CRITIC_VERBS:
+        subjects, from_subject = [], False  # "North Korea condemned the drills between A and B"
+    if not subjects and not from_subject:
+        participants = _took_part(ctx, tok)
+        subjects, from_subject = participants, bool(participants)
     if not partners and tok.dep_ in {"dobj"} and is_verb(head):
         partners = ctx.prep_objects(head, ("with", "alongside"), allow_weak=True)
     side = "source" if from_subject else None
@@ -77,6 +150,32 @@ def _allied_modifier(noun: Token) -> bool:
 
 
 def allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    for c in _allied(ctx, tok):
+        if _named(ctx, c.source) and _named(ctx, c.target):
+            yield c
+
+
+def _named(ctx: Context, arg: Arg) -> bool:
+    """False for "non-NATO ally" and for a common noun the tagger took for a name ("Time is an ally")."""
+    mention = arg.actor.mention
+    before = ctx.doc[max(0, mention.start - 2) : mention.start]
+    if len(before) == 2 and before[0].lower_ == "non" and before[1].text in {"-", "\u2010", "\u2011"}:
+        return False
+    if ctx.doc[mention.start : mention.end].text.lower().startswith("non-"):
+        return False
+    return not (arg.actor.via == "ner" and all(t.pos_ != "PROPN" for t in ctx.doc[mention.start : mention.end]))
+
+
+def _examples(ctx: Context, noun: Token) -> list[Arg]:
+    """The named members of "allies, including A and B" / "allies such as A"."""
+    out = ctx.prep_objects(noun, ("including",))
+    for named in ctx.prep_tokens(noun, ("as",)):
+        if any(c.lower_ == "such" for c in named.head.children):
+            out += ctx.np_actors(named)
+    return out
+
+
+def _allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in lx.ALLY_VERBS:
         # "X allied with Y"; "X is aligned with Y" (read as a passive)
@@ -88,11 +187,13 @@ def allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return
     if lemma == "ally":
         owners = ctx.owners(tok) + ctx.prep_objects(tok, ("of",))
-        others = ctx.prep_objects(tok, ("in",)) + [
-            a for c in tok.children if c.dep_ == "appos" for a in ctx.np_actors(c)
-        ]
+        others = [a for c in tok.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
+        others += _examples(ctx, tok)
         if tok.dep_ == "appos":
             others += ctx.np_actors(tok.head)
+        if not others:
+            # "its allies in Central Asia"; but "the Houthis, its allies in Yemen" only places them
+            others = ctx.prep_objects(tok, ("in",))
         if tok.dep_ in {"attr"}:
             subjects = ctx.subjects(tok.head)
             if owners:
@@ -129,7 +230,9 @@ def allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
     elif tok.dep_ == "appos" and getattr(ctx.actor(tok.head), "kind", None) == "Alliance":
         return  # "AUKUS, a security pact between …": membership of a named pact
     elif (lemma in lx.PACT_NOUNS and lemma != "alliance") or (
-        lemma == "alliance" and ctx.prep_objects(tok, ("with", "between"))
+        # "an alliance with Y", "formed a mutual defence alliance"
+        lemma == "alliance"
+        and (ctx.prep_objects(tok, ("with", "between")) or {c.lemma_.lower() for c in tok.children} & lx.PACT_MODIFIERS)
     ):
         modifiers = {c.lemma_.lower() for c in tok.children}
         if lemma in {"agreement", "treaty", "partnership"} and not modifiers & lx.PACT_MODIFIERS:
@@ -197,8 +300,8 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
             targets = ctx.prep_objects(tok, ("to",))
             purpose = [c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in _PURPOSE_VERBS]
             if not targets:
-                # "deployed … to support the Congolese army"
-                targets = [a for p in purpose for a in ctx.objects(p, frozenset({"dobj"}))]
+                # "deployed … to support the Congolese army", "sent soldiers to help Nigeria fight …"
+                targets = [a for p in purpose for a in _helped(ctx, p)]
             if not targets and (purpose or all(a.actor.kind in {"Alliance", "Organization"} for a in sources)):
                 # a mission deployed (peacekeepers) in X (to help …)
                 targets = ctx.prep_objects(tok, ("in",)) + [a for t in troops for a in ctx.prep_objects(t, ("in",))]
@@ -226,7 +329,7 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from pairs(
             "MILITARY_SUPPORT_TO",
             ctx.subjects(tok),
-            ctx.prep_objects(tok, ("alongside", "for")),
+            ctx.prep_objects(tok, ("alongside", "for")) + _side_of(ctx, tok),
             tok,
             0.7,
             subject_side="source",
@@ -237,6 +340,8 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         )
         if military or lemma in {"peacekeeping", "deployment"}:
             found = list(noun_event(ctx, tok, "MILITARY_SUPPORT_TO", ("to", "for"), 0.7))
+            if not found:
+                found = list(_given_support(ctx, tok))
             yield from found
             if not found and lemma == "deployment":
                 # "the deployment of French troops to Estonia": the troops' state deploys them
@@ -262,6 +367,43 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _trained_forces(ctx, tok)
     elif is_noun(tok) and lemma == "mission":
         yield from _military_mission(ctx, tok)
+
+
+def _helped(ctx: Context, purpose: Token) -> list[Arg]:
+    """Whom a purpose verb helps: its object, or the subject of the clause it governs ("help X fight")."""
+    helped = ctx.objects(purpose, frozenset({"dobj"}))
+    if not helped:
+        for clause in purpose.children:
+            if clause.dep_ in {"ccomp", "xcomp"}:
+                helped += [a for c in clause.children if c.dep_ == "nsubj" for a in ctx.np_actors(c)]
+    # "to help the army fight insurgents": a description resolved by guesswork is no recipient
+    return [a for a in helped if a.actor.via != "coref"]
+
+
+def _side_of(ctx: Context, verb: Token) -> list[Arg]:
+    """Covers "fought on the side of X", "on X's side", "on behalf of X"."""
+    out: list[Arg] = []
+    for noun in ctx.prep_tokens(verb, ("on",)):
+        if noun.lemma_.lower() in {"side", "behalf"}:
+            out += ctx.owners(noun) + ctx.prep_objects(noun, ("of",))
+    return out
+
+
+# Verbs that hand support to a recipient named on the verb: "provided military support to X".
+_GIVE_VERBS = frozenset({"provide", "give", "offer", "extend", "lend", "pledge", "promise", "send", "increase"})
+
+
+def _given_support(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "The UAE has provided military support to the RSF" (the recipient hangs on the verb)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or not is_verb(verb) or verb.lemma_.lower() not in _GIVE_VERBS:
+        return
+    if noun.lemma_.lower() == "aid":
+        return  # "sent military aid to X" is mostly weapons, which the arms rules read
+    recipients = ctx.prep_objects(verb, ("to", "for"))
+    # "gave Ukraine military support": the recipient as indirect object
+    recipients += [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in ctx.np_actors(c)]
+    yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(verb), recipients, noun, 0.7, subject_side="source")
 
 
 def _backer(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -365,7 +507,12 @@ def _stationed_forces(ctx: Context, noun: Token) -> Iterator[Candidate]:
     head = noun.head
     hlemma = head.lemma_.lower()
     based = [a for a in hyphen_modifier(ctx, noun, {"base"}) if a.actor.kind == "Country"]
-    if based:
+    home = home_of(ctx, noun)
+    if home:
+        # "Bahrain, home to the U.S. Navy's Fifth Fleet"; a unit's own name is not its state
+        guests = [a for a in _force_owners(ctx, noun) if a.id not in {h.id for h in home}]
+        yield from pairs("HOSTS_BASE_OF", home, guests, noun, 0.7)
+    elif based:
         # "the Qatar-based U.S. troops"
         guests = [a for a in ctx.np_actors(noun, allow_weak=True) if a.id not in {b.id for b in based}]
         yield from pairs("HOSTS_BASE_OF", based, guests, noun, 0.7)
@@ -400,8 +547,64 @@ def _stationed_forces(ctx: Context, noun: Token) -> Iterator[Candidate]:
 _QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "number", "contingent", "thousands", "hundreds"})
 
 
+# Verbs of a guest running a base: "Russia has operated the Kant base", "China opened a base".
+_BASE_RUN_VERBS = frozenset(
+    {"have", "maintain", "operate", "keep", "build", "open", "run", "establish", "use", "lease"}
+)
+_BASE_HOST_VERBS = frozenset({"host", "house", "allow", "lease"})
+
+
+def _base_lemma(tok: Token) -> str:
+    """The lemma, with the tagger's "bases" → "basis" undone."""
+    return "base" if tok.lower_ == "bases" else tok.lemma_.lower()
+
+
+def mistagged_host(ctx: Context, head: Token) -> list[Arg]:
+    """Covers "Armenia hosts a Russian base" when the tagger reads "Armenia hosts" as a noun phrase."""
+    if head.lower_ not in {"hosts", "houses", "shelters"} or head.pos_ != "NOUN" or head.dep_ != "ROOT":
+        return []
+    return [a for c in head.children if c.dep_ in {"compound", "nsubj", "poss"} for a in ctx.np_actors(c)]
+
+
+def _force_owners(ctx: Context, troops: Token) -> list[Arg]:
+    """Whose forces these are: "U.S. troops", "the U.S. Navy's Fifth Fleet" (a unit's own name is not its state)."""
+    named = [a for a in ctx.np_actors(troops, allow_weak=True) if a.actor.via != "ner"]
+    return named or [a for a in ctx.owners(troops, allow_weak=True) if a.actor.via != "ner"]
+
+
+def home_of(ctx: Context, noun: Token) -> list[Arg]:
+    """The place that is "home to" `noun`: "Qatar is home to Al Udeid, the largest U.S. base",
+    "Bahrain, home to the U.S. Navy's Fifth Fleet"."""
+    if noun.dep_ == "appos":
+        noun = noun.head
+    to = noun.head
+    if noun.dep_ != "pobj" or to.lower_ != "to" or to.head.lemma_.lower() != "home":
+        return []
+    home = to.head
+    if home.dep_ in {"attr", "oprd"} or (home.dep_ == "advmod" and home.head.lemma_.lower() == "be"):
+        return ctx.subjects(home.head)
+    if home.dep_ in {"appos", "advmod", "npadvmod"}:  # the parser hangs ", home to …" either way
+        arg = ctx.denote(home.head)
+        return [arg] if arg is not None else []
+    return []
+
+
+def _places(ctx: Context, tok: Token) -> list[Arg]:
+    """Where a base or force is: "in Y", and "at Guantanamo Bay in Cuba", "in Tartus, Syria"."""
+    out: list[Arg] = []
+    for place in ctx.prep_tokens(tok, ("in", "on", "at")):
+        found = [a for a in ctx.np_actors(place) if a.actor.kind == "Country"]
+        if not found:
+            # a town or region named with its country
+            found = ctx.prep_objects(place, ("in",)) + [
+                a for c in place.children if c.dep_ == "appos" for a in ctx.np_actors(c)
+            ]
+        out += [a for a in found if a.actor.kind == "Country"]
+    return out
+
+
 def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
-    lemma = tok.lemma_.lower()
+    lemma = _base_lemma(tok)
     if is_noun(tok) and lemma in lx.STATIONED_NOUNS and lemma not in lx.BASE_NOUNS:
         yield from _stationed_forces(ctx, tok)
         return
@@ -417,9 +620,11 @@ def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
         objects += [p for o in objects if o.lemma_.lower() in _QUANTITY_NOUNS for p in ctx.prep_tokens(o, ("of",))]
         troops = [c for c in objects if c.lemma_.lower() in lx.STATIONED_NOUNS]
         # "hosts U.S. troops", "hosts the U.S. Navy's Fifth Fleet"
-        guests = [a for t in troops for a in ctx.np_actors(t, allow_weak=True) or ctx.owners(t, allow_weak=True)]
-        guests = [a for a in guests if a.actor.via != "ner"]  # a unit's own name is not its state
+        guests = [a for t in troops for a in _force_owners(ctx, t)]
         yield from pairs("HOSTS_BASE_OF", ctx.subjects(tok), guests, tok, 0.7, subject_side="source")
+        for base in objects:
+            if base.lower_ == "bases" and base.lemma_.lower() not in lx.BASE_NOUNS:
+                yield from _base(ctx, base)  # no trigger of its own under the mistaken lemma
         return
     if is_noun(tok) and lemma in {"centre", "center", "hub"}:
         if not any(c.lemma_.lower() in {"transit", "military", "logistics", "naval", "air"} for c in tok.children):
@@ -428,58 +633,59 @@ def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if is_noun(tok) and lemma in lx.BASE_NOUNS:
         if lemma == "facility" and not any(c.lemma_.lower() == "military" for c in tok.children):
             return
-        guests = ctx.owners(tok, allow_weak=True) + ctx.prep_objects(tok, ("of",))
-        hosts = ctx.prep_objects(tok, ("in", "on", "at"))
-        guest_side = host_side = False
-        head = tok.head
-        if tok.dep_ == "dobj" and is_verb(head):
-            if head.lemma_.lower() in {"host", "house", "allow", "lease"}:
-                hosts, host_side = hosts or ctx.subjects(head), True
-            elif head.lemma_.lower() in {
-                "have",
-                "maintain",
-                "operate",
-                "keep",
-                "build",
-                "open",
-                "run",
-                "establish",
-                "use",
-            }:
-                if not guests:
-                    guests, guest_side = ctx.subjects(head), True
-                hosts = hosts or ctx.prep_objects(head, ("in", "on", "at"))
-        elif tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "home":
-            hosts, host_side = hosts or ctx.subjects(head.head.head), True  # "X is home to Y's base"
-        for child in tok.children:
-            if child.dep_ == "relcl" and child.lemma_.lower() in {
-                "have",
-                "maintain",
-                "operate",
-                "keep",
-                "build",
-                "open",
-                "run",
-                "use",
-                "lease",
-            }:
-                guests = guests or ctx.subjects(child)  # "the Kant base, which Russia has operated"
-        for pobj in ctx.prep_tokens(tok, ("in",)):
-            for child in pobj.children:
-                if child.dep_ == "relcl" and child.lemma_.lower() in {
-                    "have",
-                    "maintain",
-                    "operate",
-                    "keep",
-                    "run",
-                    "use",
-                    "lease",
-                }:
-                    guests = guests or ctx.subjects(child)
-        for c in pairs("HOSTS_BASE_OF", hosts, guests, tok, 0.7):
-            c.subject_side = "source" if host_side else "target" if guest_side else None
-            yield c
-    elif is_verb(tok) and lemma == "station":
-        troops = [c for c in tok.children if c.dep_ == "nsubjpass"] or ([tok.head] if tok.dep_ == "acl" else [])
-        guests = [a for t in troops for a in ctx.np_actors(t, allow_weak=True)]
-        yield from pairs("HOSTS_BASE_OF", ctx.prep_objects(tok, ("in", "on", "at")), guests, tok, 0.65)
+        yield from _base(ctx, tok)
+    elif is_verb(tok) and lemma in {"station", "base"}:
+        yield from _stationed_verb(ctx, tok)
+
+
+def _base(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    """Covers "X hosts Y's base", "Y has a base in X", "the Kant base, which Russia has operated"."""
+    guests = ctx.owners(tok, allow_weak=True) + ctx.prep_objects(tok, ("of",))
+    hosts = _places(ctx, tok)
+    guest_side = host_side = False
+    head = tok.head
+    if tok.dep_ == "dobj" and is_verb(head):
+        if head.lemma_.lower() in _BASE_HOST_VERBS:
+            hosts, host_side = hosts or ctx.subjects(head), True
+        elif head.lemma_.lower() in _BASE_RUN_VERBS - {"lease"}:
+            if not guests:
+                guests, guest_side = ctx.subjects(head), True
+            hosts = hosts or _places(ctx, head)
+    elif not hosts:
+        hosts = home_of(ctx, tok) or mistagged_host(ctx, head)  # "X is home to Y's base"
+        host_side = bool(hosts)
+    for child in tok.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in _BASE_RUN_VERBS - {"establish"}:
+            guests = guests or ctx.subjects(child)  # "the Kant base, which Russia has operated"
+    for pobj in ctx.prep_tokens(tok, ("in",)):
+        for child in pobj.children:
+            if child.dep_ == "relcl" and child.lemma_.lower() in _BASE_RUN_VERBS - {"establish", "build", "open"}:
+                guests = guests or ctx.subjects(child)
+    # A verb that hosts or runs the base carries the trigger, so "denied hosting U.S. bases" is negated.
+    trigger = head if tok.dep_ == "dobj" and (host_side or guest_side) else tok
+    for c in pairs("HOSTS_BASE_OF", hosts, guests, trigger, 0.7):
+        c.subject_side = "source" if host_side else "target" if guest_side else None
+        yield c
+
+
+def _stationed_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "U.S. troops are stationed in Y", "Turkish forces based in Iraq", "X has troops stationed in Y"."""
+    troops = [c for c in verb.children if c.dep_ == "nsubjpass"] or ([verb.head] if verb.dep_ == "acl" else [])
+    if verb.lemma_.lower() == "base":
+        # "based on intelligence", "a London-based firm": only forces are based somewhere
+        troops = [t for t in troops if t.lemma_.lower() in lx.STATIONED_NOUNS]
+    guests = [a for t in troops for a in ctx.np_actors(t, allow_weak=True)]
+    side = None
+    if not guests:
+        # "France has 1,500 soldiers stationed in Djibouti": the keeper's forces
+        keepers = [
+            t.head
+            for t in troops
+            if t.dep_ == "dobj" and t.head.lemma_.lower() in lx.KEEP_VERBS and t.lemma_.lower() in lx.STATIONED_NOUNS
+        ]
+        guests = [a for k in keepers for a in ctx.subjects(k)]
+        side = "target" if guests else None
+    hosts = [a for a in _places(ctx, verb) if a.id not in {g.id for g in guests}]
+    for c in pairs("HOSTS_BASE_OF", hosts, guests, verb, 0.65):
+        c.subject_side = side
+        yield c

@@ -27,12 +27,15 @@ _DESIGNATION_RE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?\d?$")
 
 _AID_NOUNS = frozenset({"aid", "assistance"})
 _MILITARY_AID_MODIFIERS = frozenset({"military", "lethal", "security", "defence", "defense"})
+_NON_LETHAL = frozenset({"non", "nonlethal", "non-lethal"})
 
 
 def item_text(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     mods = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i]
     mod_lemmas = {m.lemma_.lower() for m in mods} | {g.lemma_.lower() for m in mods for g in m.subtree if g.i < token.i}
+    if mod_lemmas & _NON_LETHAL:
+        mod_lemmas -= {"lethal"}  # "non-lethal equipment" is helmets and vests, not weapons
     if lemma in _AID_NOUNS and mod_lemmas & _MILITARY_AID_MODIFIERS:
         # Military aid counts as an arms transfer (it is paid in weapons and materiel); the item is
         # recorded as written, without the donor's demonym.

@@ -176,6 +176,9 @@ ATTACK_VERBS = frozenset(
 )
 ATTACK_NOUNS = frozenset(
     {
+        "counteroffensive",
+        "counter-offensive",
+        "onslaught",
         "attack",
         "strike",
         "airstrike",
@@ -542,6 +545,7 @@ PART_NOUNS = frozenset(
 OFFER_HEADS = frozenset({"ready", "willing", "prepared", "offer", "propose", "eager", "happy", "open"})
 PLAN_HEADS = frozenset(
     {
+        "hop",  # spaCy's lemma of "hopes": "Georgia hopes to join the EU"
         "plan",
         "talk",
         "negotiation",
@@ -628,7 +632,7 @@ _OWNED_BY_ACTOR = frozenset(
         "police", "guard", "battalion", "brigade", "mercenary", "militia", "fighter", "air", "artillery", "jet",
         "warplane", "drone", "aircraft", "bomber", "missile", "warship", "ship", "vessel", "column", "airfield",
         "site", "facility", "plant", "position", "target", "territory", "embassy", "interest", "entity", "bank",
-        "firm", "individual", "oligarch",
+        "firm", "individual", "oligarch", "junta", "marine", "paratrooper", "commando", "sailor", "instructor",
     }
 )
 # Collective nouns that stand for the actor they name with "of/in/from", a possessive or a
@@ -714,6 +718,10 @@ DESCRIPTIONS: dict[str, tuple[str, ...]] = {
     "company": ("Company",),
     "firm": ("Company",),
     "manufacturer": ("Company",),
+    "maker": ("Company",),
+    "producer": ("Company",),
+    "builder": ("Company",),
+    "shipbuilder": ("Company",),
     "exporter": ("Company", "Organization"),
     "corporation": ("Company",),
     "contractor": ("Company",),

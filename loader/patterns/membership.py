@@ -14,7 +14,8 @@ from loader.patterns.candidates import (
     np_head,
     pairs,
 )
-from loader.patterns.syntax import Arg, Context
+from loader.patterns.syntax import Arg, Context, conjuncts
+from loader.resolve import Resolved
 
 
 def _orgs_of_member_noun(ctx: Context, noun: Token, head: Token) -> list[Arg]:
@@ -51,6 +52,8 @@ def _co_members(ctx: Context, *heads: Token) -> list[Arg]:
     out: list[Arg] = []
     for head in heads:
         out += ctx.prep_objects(head, ("alongside", "besides"))
+        for along in (c for c in head.children if c.lower_ == "along"):
+            out += ctx.prep_objects(along, ("with",))  # "members of Y along with B"
         for child in head.children:
             if (
                 child.dep_ == "prep"
@@ -120,7 +123,11 @@ _GROUPING_NOUNS = frozenset(
 
 
 def alliance_apposition(ctx: Context, tok: Token) -> Iterator[Candidate]:
-    """Covers "AUKUS, a security pact between Australia, Britain and the United States"."""
+    """MEMBER_OF read from an alliance's own mention, where no trigger word names the membership.
+
+    Covers "AUKUS, a security pact between A, B and C", "EU countries A and B", "X withdrew from Y",
+    "X is not part of Y" and "X froze its participation in Y".
+    """
     r = ctx.actor(tok)
     if r is None or r.kind != "Alliance" or tok.i != ctx.doc[r.mention.start : r.mention.end].root.i:
         return
@@ -128,6 +135,142 @@ def alliance_apposition(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if child.dep_ == "appos" and child.lemma_.lower() in _GROUPING_NOUNS and ctx.actor(child) is None:
             members = ctx.prep_objects(child, ("between", "of", "with", "including", "among"))
             yield from pairs("MEMBER_OF", [m for m in members if m.actor.kind == "Country"], [Arg(r)], child, 0.75)
+    yield from _alliance_states(ctx, tok, r)
+    if tok.dep_ == "pobj":
+        yield from _left_alliance(ctx, tok, r)
+        yield from _part_of_alliance(ctx, tok, r)
+        yield from _participation(ctx, tok, r)
+        yield from _completed_entry(ctx, tok, r)
+
+
+# Nouns for the states of a bloc: "EU countries Hungary and Slovakia", "NATO ally Turkey".
+# A "partner" is not a member ("NATO partner Ukraine").
+_MEMBER_STATE_NOUNS = frozenset({"country", "state", "nation", "government", "ally", "member-state"})
+
+
+def _alliance_states(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
+    """Covers "EU countries Hungary and Slovakia", "NATO ally Turkey", "Qatar and other GCC states"."""
+    noun = np_head(tok)
+    if noun is tok or tok.dep_ not in {"compound", "nmod"} or noun.lemma_.lower() not in _MEMBER_STATE_NOUNS:
+        return
+    if ctx.actor(noun) is not None:
+        return
+    members = _listed_members(ctx, noun)
+    side = None
+    if not members and any(c.lower_ in {"other", "fellow"} for c in noun.children) and noun.dep_ == "conj":
+        # "Qatar and the other GCC states": the conjuncts before "other" are states of the bloc too.
+        members = [a for t in conjuncts(noun.head) if t.i < noun.i for a in [ctx.denote(t)] if a is not None]
+    if not members and noun.dep_ in {"attr", "oprd"}:
+        members, side = ctx.subjects(noun.head), "source"  # "Poland and Lithuania are NATO countries"
+    members = [m for m in members if m.actor.kind == "Country"]
+    yield from pairs("MEMBER_OF", members, [Arg(r)], noun, 0.8, subject_side=side)
+
+
+# Verbs of leaving a bloc, with their preposition: "withdrew from", "pulled out of", "was expelled from".
+_LEAVE_FROM_VERBS = frozenset({"withdraw", "expel", "exit", "secede", "pull", "depart", "oust"})
+_LEAVE_NOUNS = frozenset({"withdrawal", "exit", "expulsion", "departure", "secession"})
+
+
+def _possessors(ctx: Context, noun: Token) -> list[Arg]:
+    """Whose membership or withdrawal a noun names: "Mali's exit"; for "their withdrawal", the verb's subjects.
+
+    A pronoun stands for the whole subject list ("A, B and C announced their withdrawal"),
+    which coreference would cut down to one name.
+    """
+    out: list[Arg] = []
+    for child in (c for c in noun.children if c.dep_ == "poss"):
+        if child.pos_ == "PRON" and noun.dep_ == "dobj":
+            out += ctx.subjects(noun.head) or ctx.np_actors(child)
+        else:
+            out += ctx.np_actors(child)
+    return out
+
+
+def _left_alliance(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
+    """Covers "Burkina Faso withdrew from ECOWAS", "Russia was expelled from Y", "Mali's exit from Y"."""
+    prep = tok.head
+    if prep.lower_ not in {"from", "of"}:
+        return
+    head = prep.head
+    if head.lower_ == "out" and prep.lower_ == "of":
+        head = head.head  # "pulled out of"
+    elif prep.lower_ != "from":
+        return
+    lemma = head.lemma_.lower()
+    leavers: list[Arg] = []
+    if is_verb(head) and lemma in _LEAVE_FROM_VERBS:
+        if any(c.dep_ == "dobj" for c in head.children):
+            return  # "withdrew its troops from the NATO mission": forces leave, not the state
+        leavers = ctx.patients(head) if any(c.dep_ == "nsubjpass" for c in head.children) else ctx.subjects(head)
+    elif is_noun(head) and lemma in _LEAVE_NOUNS:
+        leavers = _possessors(ctx, head)
+    for c in pairs("MEMBER_OF", [a for a in leavers if a.actor.kind == "Country"], [Arg(r)], head, 0.8):
+        c.ended = True  # "X withdrew from Y": no longer a member
+        yield c
+
+
+def _part_of_alliance(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
+    """Covers "Norway is not part of the European Union": a state that is part of a bloc is a member."""
+    part = tok.head.head
+    if tok.head.lower_ != "of" or part.lemma_.lower() != "part" or part.dep_ not in {"attr", "oprd"}:
+        return
+    if part.head.lemma_.lower() not in {"be", "remain", "become", "stay"}:
+        return
+    states = [a for a in ctx.subjects(part.head) if a.actor.kind == "Country"]
+    yield from pairs("MEMBER_OF", states, [Arg(r)], part, 0.8, subject_side="source")
+
+
+_ENTRY_NOUNS = frozenset({"entry", "admission", "induction"})
+
+
+def _completed_entry(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
+    """Covers "since Finland's entry into NATO": like an accession, an entry makes a member once it is done."""
+    prep = tok.head
+    noun = prep.head
+    if prep.lower_ not in {"into", "to"} or noun.lemma_.lower() not in _ENTRY_NOUNS:
+        return
+    if noun.head.lemma_.lower() not in lx.ACCESSION_DONE_HEADS or any(c.dep_ == "neg" for c in noun.head.children):
+        return  # "Sweden's entry into NATO was blocked" may never happen
+    members = [a for c in noun.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+    yield from pairs("MEMBER_OF", [a for a in members if a.actor.kind == "Country"], [Arg(r)], noun, 0.8)
+
+
+_PARTICIPATION_NOUNS = frozenset({"membership", "participation"})
+# Verbs that end a membership when applied to it: "ended its membership in Y".
+_END_VERBS = frozenset({"end", "terminate", "renounce", "relinquish", "revoke", "withdraw", "abandon"})
+
+
+def _participation(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
+    """Covers "Armenia froze its participation in the CSTO": the bloc hangs on the verb, not the noun."""
+    prep = tok.head
+    if prep.lower_ not in {"in", "of", "to"}:
+        return
+    verb = prep.head
+    if verb.lemma_.lower() == "participation" and verb.dep_ == "dobj":
+        verb = verb.head  # "froze its participation in the CSTO", read from the noun
+    if not is_verb(verb):
+        return
+    held = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _PARTICIPATION_NOUNS]
+    members = [a for noun in held for a in _possessors(ctx, noun)]
+    members = [a for a in members if a.actor.kind == "Country"]
+    for c in pairs("MEMBER_OF", members, [Arg(r)], verb, 0.75):
+        c.ended = verb.lemma_.lower() in _END_VERBS
+        yield c
+
+
+def _founded(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
+    """Covers "The SCO was founded by China, Russia …", "A and B founded the bloc", "Wagner, founded by X"."""
+    # "the group, founded by X": a participle on its noun is passive too.
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    orgs = ctx.patients(verb) if passive else ctx.objects(verb, frozenset({"dobj"}))
+    founders = ctx.agents(verb) if passive else ctx.subjects(verb)
+    alliances = [o for o in orgs if o.actor.kind == "Alliance"]
+    yield from pairs("MEMBER_OF", [f for f in founders if f.actor.kind == "Country"], alliances, verb, 0.75)
+    if lemma == "found":
+        # A person who founded a group or company is recorded as its founder (LEADS, role "founder").
+        people = [f for f in founders if f.actor.kind == "Person"]
+        bodies = [o for o in orgs if o.actor.kind not in {"Country", "Person", "Region"}]
+        yield from pairs("LEADS", people, bodies, verb, 0.75, role="founder")
 
 
 def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -146,9 +289,16 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return
     if is_verb(tok) and lemma in {"admit", "accept", "welcome"}:
         # "NATO admitted Finland", "the alliance welcomed Sweden as a member"
+        as_member = any(p.lemma_.lower() in lx.MEMBER_NOUNS for p in ctx.prep_tokens(tok, ("as",)))
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            # "Iran was admitted to the SCO", "Sweden was welcomed into NATO as a member"
+            orgs = [a for a in ctx.prep_objects(tok, ("to", "into")) if a.actor.kind == "Alliance"]
+            into = bool(ctx.prep_tokens(tok, ("into",)))
+            if orgs and (lemma == "admit" or as_member or into):
+                yield from pairs("MEMBER_OF", ctx.patients(tok), orgs, tok, 0.8)
+            return
         orgs = [a for a in ctx.subjects(tok) if a.actor.kind == "Alliance"]
         members = ctx.objects(tok, frozenset({"dobj"}))
-        as_member = any(p.lemma_.lower() in lx.MEMBER_NOUNS for p in ctx.prep_tokens(tok, ("as",)))
         if orgs and (lemma == "admit" or as_member):
             yield from pairs("MEMBER_OF", members, orgs, tok, 0.8)
         return
@@ -172,12 +322,7 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
             yield from pairs("MEMBER_OF", members, orgs, tok, 0.8)
         return
     if is_verb(tok) and lemma in {"found", "establish", "create", "form", "launch"}:
-        # "The SCO was founded by China, Russia …" / "A and B founded the bloc"
-        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-        orgs = ctx.patients(tok) if passive else ctx.objects(tok, frozenset({"dobj"}))
-        founders = ctx.agents(tok) if passive else ctx.subjects(tok)
-        orgs = [o for o in orgs if o.actor.kind == "Alliance"]
-        yield from pairs("MEMBER_OF", [f for f in founders if f.actor.kind == "Country"], orgs, tok, 0.75)
+        yield from _founded(ctx, tok, lemma)
         return
     if not is_noun(tok) or lemma not in lx.MEMBER_NOUNS or ctx.actor(tok) is not None:
         return
@@ -187,6 +332,9 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return  # "Ukraine's accession to NATO" may never happen; "was not completed"
     head = np_head(tok)
     orgs = _orgs_of_member_noun(ctx, tok, head)
+    coordinated = _coordinated_alliance(ctx, head)
+    if coordinated is not None and orgs:
+        orgs += [Arg(r) for r in [ctx.actor(coordinated)] if r is not None]
     quantity = _quantity_holder(head)
     listed = _listed_members(ctx, head) + (_listed_members(ctx, quantity) if quantity is not None else [])
     if not orgs and listed and lemma == "member":
@@ -197,15 +345,44 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     side = None
     members = listed
     if not members and lemma in {"membership", "accession"}:
-        members = [a for c in tok.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+        members = _possessors(ctx, tok)
     if not members and head is not tok and ctx.actor(head) is not None:
         members = ctx.np_actors(head)  # "NATO member Turkey"
-    holder = head
+    position = _coordinated_alliance(ctx, head) or head  # "an EU and NATO member" stands where "EU" does
+    holder = position
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in {"one", "among"}:
         holder = head.head.head  # "X is one of the six members of Y"
     if not members and holder.dep_ in {"attr", "oprd"}:
         members, side = ctx.subjects(holder.head), "source"  # "X is a member of Y"
         members += _co_members(ctx, head, holder, holder.head)
-    if not members and head.dep_ == "appos":
-        members = ctx.np_actors(head.head)  # "X, a member of Y"
-    yield from pairs("MEMBER_OF", members, orgs, tok, 0.85, subject_side=side)
+    if not members and position.dep_ == "appos":
+        members = ctx.np_actors(position.head)  # "X, a member of Y"
+    if not members:
+        members = _summarised_list(ctx, position)
+    ended = lemma == "membership" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _END_VERBS
+    for c in pairs("MEMBER_OF", members, orgs, tok, 0.85, subject_side=side):
+        c.ended = ended  # "Britain ended its membership of the EU"
+        yield c
+
+
+def _summarised_list(ctx: Context, position: Token) -> list[Arg]:
+    """Covers "Hungary and Slovakia, both EU and NATO members": the parser joins the summary to the list."""
+    doc = ctx.doc
+    start = position.left_edge.i
+    if position.dep_ != "conj" or start < 1 or doc[start - 1].text != ",":
+        return []
+    if doc[start].lower_ not in {"both", "all"}:
+        return []
+    first = position.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return [a for t in conjuncts(first) if t.i < start for a in [ctx.denote(t)] if a is not None]
+
+
+def _coordinated_alliance(ctx: Context, head: Token) -> Token | None:
+    """Covers "Hungary, an EU and NATO member": the parser coordinates the member noun with "EU"."""
+    first = head.head
+    r = ctx.actor(first)
+    if head.dep_ == "conj" and r is not None and r.kind == "Alliance":
+        return first
+    return None

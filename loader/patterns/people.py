@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from loader.patterns import lexicon as lx
 from loader.patterns.candidates import (
@@ -19,11 +19,17 @@ from loader.resolve import Resolved
 def _role_of(token: Token) -> str | None:
     """The role named by a title noun, including two-word titles ("prime minister")."""
     lemma = token.lemma_.lower()
+    doc = token.doc
     for child in token.children:
         if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
             two = f"{child.lemma_.lower()} {lemma}"
             if two in lx.LEADER_ROLES:
                 return lx.LEADER_ROLES[two] or None
+        if child.dep_ in {"compound", "amod"} and child.i == token.i - 2 and doc[token.i - 1].text == "-":
+            # The tokenizer splits "Secretary-General" and leaves "General" as the head.
+            hyphenated = f"{child.lower_}-{token.lower_}"
+            if hyphenated in lx.LEADER_ROLES:
+                return lx.LEADER_ROLES[hyphenated] or None
     if lemma in lx.LEADER_ROLES:
         return lx.LEADER_ROLES[lemma] or None
     return None
@@ -156,6 +162,11 @@ def _known_parent(ctx: Context, person: Resolved) -> list[Arg]:
     return [Arg(parent, 0.9)] if parent is not None else []
 
 
+def _title_words(span: Span) -> str:
+    """A title's words as the lexicon spells them: "Secretary - General" is "secretary-general"."""
+    return " ".join(t.lower_ for t in span).replace(" - ", "-")
+
+
 _NEAR = 6  # tokens around a name within which a lone state is taken as the title's state
 
 
@@ -171,14 +182,14 @@ def _linear_title(ctx: Context, r: Resolved) -> tuple[str | None, list[Arg], Tok
     role: str | None = None
     role_start = start
     for k in (4, 3, 2, 1):  # "President Xi" as one gazetteer name
-        if end - start > k and " ".join(t.lower_ for t in doc[start : start + k]) in lx.LEADER_ROLES:
-            role, role_start = lx.LEADER_ROLES[" ".join(t.lower_ for t in doc[start : start + k])], start
+        if end - start > k and _title_words(doc[start : start + k]) in lx.LEADER_ROLES:
+            role, role_start = lx.LEADER_ROLES[_title_words(doc[start : start + k])], start
             break
     if role is None:
         for k in (4, 3, 2, 1):
             if start - k < sent_start:
                 continue
-            words = " ".join(t.lower_ for t in doc[start - k : start])
+            words = _title_words(doc[start - k : start])
             if words in lx.LEADER_ROLES and doc[start - 1].text[:1].isupper():
                 role, role_start = lx.LEADER_ROLES[words], start - k
                 break
@@ -194,28 +205,90 @@ def _linear_title(ctx: Context, r: Resolved) -> tuple[str | None, list[Arg], Tok
     return role, owners, doc[role_start]
 
 
+# Verbs that give their object a title: "Putin appointed Belousov (as) defence minister".
+_APPOINT_VERBS = frozenset({"appoint", "name", "nominate", "elect", "reelect", "re-elect", "install", "make", "choose"})
+# Clause words that put an office in the past: "X, who was defence minister until May".
+_ENDED_OFFICE = frozenset({"until", "formerly", "previously", "once"})
+
+
+def _clause_roles(clause: Token) -> list[Token]:
+    """Title nouns a clause gives its subject or object: "was elected president", "took office as leader"."""
+    out: list[Token] = []
+    if any(c.lower_ in _ENDED_OFFICE and c.dep_ in {"prep", "advmod"} for c in clause.children):
+        return []  # "who was defence minister until May": no longer in office
+    for sib in clause.children:
+        if sib.dep_ in {"attr", "oprd"}:
+            out.append(sib)
+        if sib.dep_ == "xcomp":  # "was appointed/elected president of X"
+            out += [g for g in sib.children if g.dep_ in {"attr", "oprd"}] + [sib]
+        if sib.dep_ == "prep" and sib.lower_ == "as":  # "succeeded X as NATO's secretary general"
+            out += [g for g in sib.children if g.dep_ == "pobj"]
+    return out
+
+
+def _appoints_other(verb: Token) -> bool:
+    """ "Putin appointed Belousov as minister": the title is the object's, not the subject's."""
+    return verb.lemma_.lower() in _APPOINT_VERBS and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _outer_title(noun: Token) -> Token:
+    """Covers "the spokesman for the Secretary-General, X": the name describes the outer title.
+
+    The parser hangs the name on the nearest noun; a title inside another title's "for/to/of"
+    phrase is whom the person works for, not the person's own office.
+    """
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in {"for", "to", "of"}:
+        # The phrase may hang on the wrong noun ("the briefing by the spokesman for …"): the word
+        # right before the preposition is checked too.
+        for outer in (prep.head, noun.doc[max(prep.i - 1, 0)]):
+            if outer.pos_ == "NOUN" and (_role_of(outer) is not None or _is_member_role(outer)):
+                return outer
+    return noun
+
+
+def _role_tokens(ctx: Context, tok: Token) -> list[Token]:
+    """Nouns that may name a person's title: appositions, modifiers, predicates of their clause."""
+    role_tokens: list[Token] = []
+    for child in tok.children:
+        if child.dep_ == "appos" or (child.dep_ in {"compound", "amod"} and ctx.actor(child) is None):
+            role_tokens.append(child)
+    if tok.dep_ == "appos" and ctx.actor(tok.head) is None:
+        role_tokens.append(_outer_title(tok.head))
+    elif tok.dep_ == "appos" and _outer_title(tok.head) is not tok.head:
+        # "the head of the World Food Programme, Cindy McCain": the name hangs on the organisation.
+        role_tokens.append(_outer_title(tok.head))
+    clause_heads = [tok.head] if tok.dep_ in {"nsubj", "nsubjpass"} and not _appoints_other(tok.head) else []
+    clause_heads += [c for c in tok.children if c.dep_ == "relcl" and not _appoints_other(c)]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _APPOINT_VERBS:
+        clause_heads.append(tok.head)  # the object takes the title, not the appointer
+    for clause in clause_heads:
+        role_tokens += _clause_roles(clause)
+    return role_tokens
+
+
+def _no_longer_holds(role_tok: Token) -> bool:
+    """Covers "former president", "the late leader", "outgoing chancellor"."""
+    return any(
+        c.lower_ in {"former", "ex", "late", "previous", "outgoing"} for c in role_tok.subtree if c.i < role_tok.i
+    )
+
+
+def _is_one_of_many(role_tok: Token) -> bool:
+    """Covers "a senior Hezbollah commander": one of several holders of the title, not the head."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in {"a", "an"}) or (c.dep_ == "amod" and c.lower_ in {"senior", "mid-level"})
+        for c in role_tok.children
+    )
+
+
 def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
     """LEADS / PART_OF for a person mention with a title next to it."""
     r = ctx.actor(tok)
     if r is None or r.kind != "Person" or tok.i != ctx.doc[r.mention.start : r.mention.end].root.i:
         return
     person = Arg(r)
-    role_tokens: list[Token] = []
-    for child in tok.children:
-        if child.dep_ == "appos" or (child.dep_ in {"compound", "amod"} and ctx.actor(child) is None):
-            role_tokens.append(child)
-    if tok.dep_ == "appos" and ctx.actor(tok.head) is None:
-        role_tokens.append(tok.head)
-    clause_heads = [tok.head] if tok.dep_ in {"nsubj", "nsubjpass"} else []
-    clause_heads += [c for c in tok.children if c.dep_ == "relcl"]
-    for clause in clause_heads:
-        for sib in clause.children:
-            if sib.dep_ in {"attr", "oprd"}:
-                role_tokens.append(sib)
-            if sib.dep_ == "xcomp":  # "was appointed/elected president of X"
-                role_tokens += [g for g in sib.children if g.dep_ in {"attr", "oprd"}] + [sib]
-            if sib.dep_ == "prep" and sib.lower_ == "as":  # "succeeded X as NATO's secretary general"
-                role_tokens += [g for g in sib.children if g.dep_ == "pobj"]
+    role_tokens = _role_tokens(ctx, tok)
     person_owners = _named_owners(ctx, tok)
     found_role = False
     for role_tok in role_tokens:
@@ -237,17 +310,18 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
             ]
         if not orgs and role and not _owner_slots(ctx, role_tok):
             orgs = _known_parent(ctx, r)
-            title = _linear_title(ctx, r)[2]
-            if not orgs and title is not None:
-                orgs = _coordinated_owner(ctx, title)
+            # The title as written ("army chief Herzi Halevi"), even when lower-case.
+            written = _linear_title(ctx, r)[2] or role_tok.left_edge
+            if not orgs:
+                orgs = _coordinated_owner(ctx, written)
         if not orgs and role in lx.STATE_TITLES and not _owner_slots(ctx, role_tok):
             # "Chancellor Olaf Scholz said Germany would …": a bare state title.
             orgs, inferred = _sentence_state(ctx, tok), True
         modifiers = {c.lower_ for c in role_tok.subtree if c.i < role_tok.i}
-        if modifiers & {"former", "ex", "late", "previous", "outgoing"}:
-            continue  # no longer in office
-        if role and modifiers & {"deputy", "vice", "assistant"}:
-            role = None  # a deputy serves the organisation without leading it
+        if _no_longer_holds(role_tok):
+            continue
+        if role and (modifiers & {"deputy", "vice", "assistant"} or _is_one_of_many(role_tok)):
+            role = None  # a deputy or "a senior commander" serves the organisation without leading it
         rtype = "LEADS" if role else "PART_OF"
         for c in pairs(rtype, [person], orgs, role_tok, 0.85, role=role):
             c.inferred = inferred
@@ -266,12 +340,11 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 c.inferred = inferred
                 yield c
     # "X, who heads Y" / "X leads Y"
-    verb = tok.head if tok.dep_ == "nsubj" else None
-    for child in tok.children:
-        if child.dep_ == "relcl":
-            verb = child
-    if verb is not None and verb.lemma_.lower() in lx.LEAD_VERBS:
-        yield from pairs("LEADS", [person], ctx.objects(verb, frozenset({"dobj"})), verb, 0.8, role="head")
+    verbs = [tok.head] if tok.dep_ == "nsubj" else []
+    verbs += [c for c in tok.children if c.dep_ == "relcl"]  # "X, who was minister until May, now heads Y"
+    for verb in verbs:
+        if verb.lemma_.lower() in lx.LEAD_VERBS:
+            yield from pairs("LEADS", [person], ctx.objects(verb, frozenset({"dobj"})), verb, 0.8, role="head")
 
 
 def led_by(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -343,6 +416,43 @@ def _state_marked(noun: Token, start: int) -> bool:
     return False
 
 
+# Who can own an actor named with a possessive. "Yemen's Houthis" says where an armed group is
+# from, not that the state owns it; "Hamas's Qassam Brigades" is the group's own wing.
+_POSSESSIVE_OWNER_KINDS: dict[str, frozenset[str]] = {
+    "Company": frozenset({"Country", "Company", "Organization"}),
+    "Organization": frozenset({"Country", "Company", "Organization", "Alliance"}),
+    "ArmedGroup": frozenset({"ArmedGroup"}),
+}
+
+
+def _known_owner(r: Resolved, owner: Resolved) -> bool:
+    """A state owns what it names; for a body owning a body ("the IRGC's Quds Force") both must be known names.
+
+    Unknown units named by NER ("the U.S. Army's V Corps") are too often read wrongly.
+    """
+    if owner.kind == "Country":
+        return True
+    return r.via == "gazetteer" and owner.via == "gazetteer"
+
+
+def _state_owned_before(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
+    """Covers "China's state-owned Norinco" read left to right, for when the parser misplaces the modifier."""
+    doc = ctx.doc
+    i = r.mention.start - 1
+    if _state_marked(tok, r.mention.start) or i < 3 or doc[i - 1].text != "-":
+        return
+    if doc[i].lemma_.lower() not in {"own", "run", "control"}:
+        return
+    if doc[i - 2].lower_ not in {"state", "government"}:
+        return
+    before = i - 3
+    if doc[before].tag_ == "POS":
+        before -= 1
+    owner = ctx.by_token.get(before)
+    if owner is not None and owner.kind == "Country":
+        yield Candidate("PART_OF", Arg(r), Arg(owner, 0.9), tok, 0.75)
+
+
 def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     """An organisation described as part of a state: "Russia's state arms exporter, X"."""
     r = ctx.actor(tok)
@@ -361,12 +471,20 @@ def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     head_actor = ctx.actor(tok.head)
     if tok.dep_ in {"nmod", "compound", "conj", "amod"} and head_actor is not None and head_actor is not r:
         owned_by.append(tok.head)  # "Russia's X and Y": the possessive covers both names
+    if tok.dep_ == "compound" and head_actor is None and tok.head.lemma_.lower() in lx.PART_NOUNS:
+        owned_by.append(tok.head)  # "Pakistan's Inter-Services Intelligence agency"
+    owner_kinds = _POSSESSIVE_OWNER_KINDS[r.kind]
+    private = any(t.lower_ in {"private", "privately", "privately-owned"} for t in ctx.doc[tok.left_edge.i : tok.i])
     for child in (c for t in owned_by for c in t.children):
-        # "Yemen's Houthis" says where an armed group is from, not that the state owns it.
-        if child.dep_ == "poss" and r.kind != "ArmedGroup":
-            # "Iran's Shahed Aviation Industries", "France's Naval Group"
-            owners = [o for o in ctx.np_actors(child) if o.id != r.actor_id and o.actor.kind == "Country"]
+        if child.dep_ == "poss" and not private:  # "China's privately owned DJI" is only based there
+            # "Iran's Shahed Aviation Industries", "France's Naval Group", "the IRGC's Quds Force"
+            owners = [
+                o
+                for o in ctx.np_actors(child)
+                if o.id != r.actor_id and o.actor.kind in owner_kinds and _known_owner(r, o.actor)
+            ]
             yield from pairs("PART_OF", [Arg(r)], owners, tok, 0.7)
+    yield from _state_owned_before(ctx, tok, r)
     descriptions: list[Token] = [
         c for c in tok.children if c.dep_ in {"appos", "compound"} and c.lemma_.lower() in lx.PART_NOUNS
     ]
@@ -379,7 +497,8 @@ def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if prev.lemma_.lower() in lx.PART_NOUNS and ctx.actor(prev) is None:
             descriptions.append(prev)
     for desc in descriptions:
-        modifiers = {t.lower_ for t in desc.subtree if t.i < desc.i}
+        # Words of a name ("Islamic State") are not modifiers of the description.
+        modifiers = {t.lower_ for t in desc.subtree if t.i < desc.i and t.i not in ctx.by_token}
         if modifiers & {"private", "independent", "former"}:
             continue
         # A possessive says who owns it; a demonym alone only says where it is from,
@@ -394,6 +513,9 @@ def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
             parent = ctx.parent_of(r)
             owners = [o for o in ctx.owners(desc, allow_weak=True) if parent is not None and o.id == parent.actor_id]
         owners = [o for o in owners if o.id != r.actor_id]
+        if r.kind == "ArmedGroup" and not state_owned:
+            # "the Islamic State's Afghan affiliate": a place names where a group operates, not its owner.
+            owners = [o for o in owners if o.actor.kind != "Country"]
         yield from pairs("PART_OF", [Arg(r)], owners, desc, 0.8)
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "be":
         for attr in tok.head.children:

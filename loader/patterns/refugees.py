@@ -13,6 +13,7 @@ from loader.patterns.candidates import (
     is_verb,
     pairs,
 )
+from loader.patterns.cooperation import home_of, mistagged_host
 from loader.patterns.syntax import Arg, Context
 
 _PEOPLE_NOUNS = frozenset(
@@ -29,15 +30,51 @@ _PEOPLE_NOUNS = frozenset(
         "villager",
         "inhabitant",
         "migrant",
+        "man",
+        "woman",
+        "child",
+        "household",
+        "seeker",
     }
 )
+# What people flee that is not a place: "fleeing fighting in Darfur", "escaping violence in Haiti".
+_HARM_NOUNS = frozenset(
+    {"fighting", "violence", "war", "conflict", "persecution", "clash", "unrest", "bombardment", "famine",
+     "drought", "hostility", "offensive", "crackdown", "repression", "conscription", "mobilisation",
+     "mobilization", "shelling", "bombing"}
+)
+# Verbs of people staying somewhere once they fled: "refugees live in camps in Bangladesh",
+# "refugees are registered in Poland".
+_STAY_VERBS = frozenset(
+    {"live", "settle", "stay", "remain", "reside", "shelter", "camp", "register", "house", "resettle",
+     "relocate", "accommodate", "host"}
+)
+# Places that stand for their country when they shelter people: "Kenya's Dadaab camp shelters …".
+_SHELTER_SITES = frozenset({"camp", "settlement", "city", "town", "region", "province", "border", "area"})
+# Verbs that pass their subject to the flight verb they govern: "refugees continue to arrive in X".
+_ASPECT_VERBS = frozenset({"continue", "begin", "start", "keep", "try", "attempt", "manage"})
+# Verbs of arriving that end a flight begun in a participle: "Haitians fleeing … arrived in X".
+_ARRIVE_VERBS = lx.FLEE_VERBS | {"settle", "land", "seek", "find"}
 
 
 def _flee_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
     """Covers "100,000 ethnic Armenians fled from Nagorno-Karabakh to Armenia"."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ASPECT_VERBS:
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "refugees continue to cross into X"
     if not subjects and verb.dep_ in {"xcomp", "ccomp"}:
         subjects = [c for c in verb.head.children if c.dep_ == "dobj"]  # "prompting Armenians to flee"
+    flight = verb  # the clause that says what people fled
+    if not subjects:
+        # "thousands of civilians fleeing fighting in X have sought refuge in Chad"
+        for clause in verb.children:
+            if clause.dep_ == "csubj":
+                subjects, flight = [c for c in clause.children if c.dep_ == "nsubj"], clause
+    if not subjects and verb.dep_ == "acl" and is_noun(verb.head):
+        # "Haitians fleeing gang violence have arrived in the Dominican Republic"
+        subjects = [verb.head]
+        if verb.head.dep_ in {"nsubj", "nsubjpass"} and verb.head.head.lemma_.lower() in _ARRIVE_VERBS:
+            verb, flight = verb.head.head, verb
     if not subjects:
         return
     subject = subjects[0]
@@ -47,12 +84,19 @@ def _flee_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
     demonym = ctx.actor(subject)  # "Armenians fled": a people named by its demonym
     if demonym is not None and not demonym.weak:
         demonym = None
-    if subject.lemma_.lower() not in _PEOPLE_NOUNS | {"they", "them"} and demonym is None:
+    # "thousands of Rohingya": a counted people the gazetteer does not name
+    counted_people = part is not None and subject.pos_ == "PROPN"
+    if subject.lemma_.lower() not in _PEOPLE_NOUNS | {"they", "them"} and demonym is None and not counted_people:
         return
     # "fled from X"; "people from X fled"
     origins = ctx.prep_objects(verb, ("from",), allow_weak=True) + ctx.prep_objects(subject, ("from",), allow_weak=True)
-    if verb.lemma_.lower() != "cross":
-        origins += ctx.objects(verb, frozenset({"dobj"}))
+    if flight is not verb:
+        origins += ctx.prep_objects(flight, ("from",), allow_weak=True) + _fled_places(ctx, flight)
+    if verb.lemma_.lower() not in {"cross", "arrive", "enter", "reach"}:
+        origins += _fled_places(ctx, verb)
+    if demonym is None:
+        # "Russian men fleeing mobilisation", "Sudanese civilians": the people's country
+        demonym = next((a.actor for a in _demonym_modifiers(ctx, subject)), None)
     # "Gaza's residents"; a pronoun ("its residents") too often points at the wrong place.
     origins += [a for c in subject.children if c.dep_ == "poss" for a in ctx.np_actors(c) if a.actor.via != "coref"]
     if not origins and verb.dep_ == "conj" and verb.head.lemma_.lower() in {"flee", "escape"}:
@@ -62,8 +106,12 @@ def _flee_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
     if demonym is not None and not origins:
         origins = [Arg(demonym, 0.7)]
     dests = ctx.prep_objects(verb, ("to", "into", "toward", "towards"))
-    if verb.lemma_.lower() in _SHELTER_VERBS:
-        dests += ctx.prep_objects(verb, ("in",))  # "sought refuge in Chad"
+    if verb.lemma_.lower() in {"flee", "escape", "leave"} and origins:
+        # "fled Nagorno-Karabakh for Armenia" (the parser may hang "for" on the place)
+        places = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
+        dests += [a for head in places for a in ctx.prep_objects(head, ("for",))]
+    if verb.lemma_.lower() in _SHELTER_VERBS | {"arrive", "settle", "land"}:
+        dests += _in_places(ctx, verb)  # "sought refuge in Chad", "arrived in X"
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in {"from", "across"}:
             # "fled from A to B" / "across the border into B": the parser may nest "to B" there
@@ -84,6 +132,63 @@ def _flee_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
             }:
                 dests += [a for p in tok.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
     yield from pairs("REFUGEES_FLEE_TO", origins, dests, verb, 0.7)
+
+
+def _fled_places(ctx: Context, verb: Token) -> list[Arg]:
+    """What a flight verb's object names: "fled Ukraine", "fleeing fighting in Sudan's Darfur region"."""
+    out = ctx.objects(verb, frozenset({"dobj"}))
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in _HARM_NOUNS and obj.i not in ctx.by_token:
+            out += [a for p in ctx.prep_tokens(obj, ("in",)) for a in _place(ctx, p)]
+    return out
+
+
+_PLACE_WORDS = frozenset({"region", "province", "state", "area", "district", "city", "town", "enclave", "territory"})
+
+
+def _place(ctx: Context, noun: Token) -> list[Arg]:
+    """The place an NP names; "Sudan's Darfur region" is Darfur rather than Sudan."""
+    if noun.lemma_.lower() in _PLACE_WORDS and noun.i not in ctx.by_token:
+        # a known region first, else the country that owns it ("Sudan's Gedaref state")
+        named = [
+            Arg(r)
+            for c in noun.children
+            if c.dep_ == "compound" and (r := ctx.actor(c)) is not None and r.kind == "Region" and r.via != "ner"
+        ]
+        return named or ctx.owners(noun) or ctx.np_actors(noun)
+    return ctx.np_actors(noun)
+
+
+def _demonym_modifiers(ctx: Context, noun: Token) -> list[Arg]:
+    """The countries of "Sudanese civilians", "Russian men"."""
+    out: list[Arg] = []
+    for child in noun.children:
+        r = ctx.actor(child)
+        if child.dep_ not in {"amod", "compound"} or child.i > noun.i or r is None:
+            continue
+        if r.kind in {"Country", "Region"}:
+            out.append(Arg(r, 0.7 if r.weak else 0.9))
+    return out
+
+
+def _in_places(ctx: Context, head: Token) -> list[Arg]:
+    """Where people stay: "in Bangladesh", "in camps in Bangladesh"."""
+    out: list[Arg] = []
+    for place in ctx.prep_tokens(head, ("in",)):
+        found = _place(ctx, place)
+        if not found and place.i not in ctx.by_token:
+            found = ctx.prep_objects(place, ("in",)) + ctx.owners(place)
+        out += found
+    return out
+
+
+def _sheltering_site(ctx: Context, verb: Token) -> list[Arg]:
+    """Covers "Kenya's Dadaab camp shelters 300,000 refugees": the site's country hosts them."""
+    out: list[Arg] = []
+    for subj in verb.children:
+        if subj.dep_ == "nsubj" and subj.lemma_.lower() in _SHELTER_SITES:
+            out += ctx.owners(subj) + _in_places(ctx, subj)
+    return out
 
 
 # Verbs of finding safety somewhere: "sought refuge in X", "found shelter in X".
@@ -112,15 +217,29 @@ def refugees(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if is_verb(tok) and lemma in {"flee", "escape", "cross"}:
         yield from _flee_verb(ctx, tok)
         return
+    if is_verb(tok) and lemma in lx.HOST_VERBS:
+        yield from _hosted_people(ctx, tok)
+        return
     if not is_noun(tok) or lemma not in {"refugee", "asylum", "migrant", "evacuee"}:
         return
+    if lemma == "asylum" and tok.dep_ == "compound" and is_noun(tok.head):
+        yield from _refugee_noun(ctx, tok.head, trigger=tok)  # "asylum seekers from Syria"
+    else:
+        yield from _refugee_noun(ctx, tok, trigger=tok)
+
+
+def _refugee_noun(ctx: Context, tok: Token, trigger: Token) -> Iterator[Candidate]:
     origins = ctx.owners(tok, allow_weak=True) + ctx.prep_objects(tok, ("from",), allow_weak=True)
     dests = ctx.prep_objects(tok, ("in", "to", "into"), allow_weak=False)
+    if not dests:
+        dests = [a for p in ctx.prep_tokens(tok, ("in",)) if p.i not in ctx.by_token for a in _in_places(ctx, p)]
     holder = tok
     while holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.lower_ == "of":
         holder = holder.head.head  # "thousands of refugees", "waves of refugees"
-    verb = holder.head if holder.dep_ in {"nsubj", "dobj"} else None
+    verb = holder.head if holder.dep_ in {"nsubj", "dobj", "nsubjpass"} else None
     if verb is not None and is_verb(verb):
+        if holder.dep_ == "nsubj":
+            verb = _governed_flight(verb)
         vlemma = verb.lemma_.lower()
         if holder.dep_ == "nsubj" and vlemma in lx.FLEE_VERBS:
             dests += ctx.prep_objects(verb, ("to", "into", "in", "toward", "towards", "for"))
@@ -128,11 +247,43 @@ def refugees(ctx: Context, tok: Token) -> Iterator[Candidate]:
             if vlemma in {"flee", "escape", "leave"}:
                 origins += ctx.objects(verb, frozenset({"dobj"}))
         elif holder.dep_ == "dobj" and vlemma in lx.HOST_VERBS:
-            dests += ctx.subjects(verb)
+            hosts = [a for a in ctx.subjects(verb) if a.actor.kind in {"Country", "Region"}]
+            dests += hosts or _sheltering_site(ctx, verb)
+            origins += ctx.prep_objects(verb, ("from",), allow_weak=True)  # "received 100,000 refugees from X"
+        elif holder.dep_ in {"nsubj", "nsubjpass"} and vlemma in _STAY_VERBS:
+            dests += _in_places(ctx, verb)  # "refugees live in camps in Bangladesh", "are registered in Poland"
+    else:
+        dests += mistagged_host(ctx, holder.head)  # "Bangladesh hosts …" read as a noun phrase
+    dests += home_of(ctx, holder)  # "Jordan is home to 650,000 Syrian refugees"
     for child in tok.children:
         if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lx.FLEE_VERBS:
             dests += ctx.prep_objects(child, ("to", "into", "toward", "towards", "for"))
             origins += ctx.prep_objects(child, ("from",), allow_weak=True)
             if child.lemma_.lower() in {"flee", "escape"}:
                 origins += ctx.objects(child, frozenset({"dobj"}))
-    yield from pairs("REFUGEES_FLEE_TO", origins, dests, tok, 0.7)
+    yield from pairs("REFUGEES_FLEE_TO", origins, dests, trigger, 0.7)
+
+
+def _governed_flight(verb: Token) -> Token:
+    """The flight verb under "continue to" / "began to": "refugees continue to arrive in Chad"."""
+    if verb.lemma_.lower() in _ASPECT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.lemma_.lower() in _ARRIVE_VERBS | _STAY_VERBS:
+                return child
+    return verb
+
+
+def _hosted_people(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Poland has taken in 1 million Ukrainians", "Turkey hosts 3.6 million Syrians"."""
+    if verb.lemma_.lower() == "take" and not any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+        return  # "took Kherson" is a capture, "took in Ukrainians" a welcome
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        people = _part_of_people(obj) or obj
+        r = ctx.actor(people)
+        # A people named by its plural demonym, counted: not "hosted Ukrainian officials".
+        counted = any(c.dep_ in {"nummod", "quantmod"} for c in people.children) or people is not obj
+        if r is None or not r.weak or people.tag_ not in {"NNPS", "NNS"} or not counted:
+            continue
+        yield from pairs("REFUGEES_FLEE_TO", [Arg(r, 0.7)], ctx.subjects(verb), verb, 0.7)

@@ -89,7 +89,8 @@ TRIGGER_LEMMAS = frozenset(
     | lx.SUPPORT_NOUNS
     | lx.BASE_NOUNS
     | lx.STATIONED_NOUNS
-    | {"station", "host", "house", "centre", "center", "hub"}
+    | {"station", "host", "house", "centre", "center", "hub", "basis"}  # spaCy's lemma of "bases"
+    | {"retaliate", "avenge"}
     | {"refugee", "asylum", "migrant", "evacuee", "flee", "escape", "cross", "refuge", "sanctuary", "shelter"}
     | lx.LEAD_VERBS
 )

@@ -271,6 +271,8 @@ class Context:
             if r is None or glue == 0:
                 break
             head = self.doc[r.mention.start : r.mention.end].root
+            if head.dep_ in SUBJECT_DEPS and head.head.lemma_.lower() in lx.REPORT_VERBS:
+                break  # "…, SIPRI said": a new clause's subject, not a list item
             out.append(head)
             i = r.mention.end
             glue = 0
@@ -422,7 +424,7 @@ class Context:
                 if r.weak and not allow_weak:
                     continue
                 out.append(Arg(r, 0.75 if r.weak else 0.95))
-        return _unique(out)
+        return unique_args(out)
 
 
 def _noun_lemma(token: Token) -> str:
@@ -443,7 +445,8 @@ def conjuncts(token: Token) -> Iterator[Token]:
             yield conj
 
 
-def _unique(args: list[Arg]) -> list[Arg]:
+def unique_args(args: list[Arg]) -> list[Arg]:
+    """Each actor once, first occurrence kept."""
     seen: set[str] = set()
     out: list[Arg] = []
     for arg in args:

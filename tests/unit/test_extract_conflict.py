@@ -641,3 +641,27 @@ def test_a_bid_to_join_belongs_to_its_owner_not_to_whoever_blocks_it(gazetteer: 
     art = run(gazetteer, "Hungary blocked Sweden's bid to join NATO.")
     assert not any(s == "country:HUN" for s, t, _ in triples(art) | triples(art, negated=True) if t == "MEMBER_OF")
     assert ("country:SWE", "MEMBER_OF", "alliance:nato") in triples(art, negated=True)
+
+
+# --- shared lexicon and list reading -----------------------------------------------------------
+def test_a_vow_to_retaliate_is_a_threat(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Iran vowed to retaliate against Israel.")
+    assert triples(art) == {("country:IRN", "THREATENS", "country:ISR")}
+
+
+def test_a_reported_source_is_not_another_list_item(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "China exported armed drones to Saudi Arabia and the UAE, SIPRI said.")
+    assert {t for _, r, t in triples(art) if r == "SUPPLIES_ARMS_TO"} == {"country:SAU", "country:ARE"}
+
+
+def test_hopes_to_join_is_a_plan(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Georgia hopes to join the European Union.")
+    (rel,) = [r for r in art.relations if r.type == "MEMBER_OF"]
+    assert (rel.source, rel.target, rel.modality) == ("country:GEO", "alliance:eu", "planned")
+
+
+def test_a_maker_and_a_junta_stand_for_what_they_name(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "German arms maker Rheinmetall will supply shells to Ukraine.")
+    assert ("company:rheinmetall", "SUPPLIES_ARMS_TO", "country:UKR") in triples(art)
+    art = run(gazetteer, "Myanmar's junta launched airstrikes on Rakhine.")
+    assert ("country:MMR", "ATTACKED", "region:rakhine") in triples(art)

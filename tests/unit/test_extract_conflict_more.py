@@ -1,0 +1,171 @@
+"""More hostile-act and territory constructions, on wire-style sentences written for these tests.
+
+One test per construction: volleys and "opened fire", attacks on unnamed sites in a named place,
+claimed attacks, "under fire", sanctions aimed at what an actor owns, "under sanctions", sanctioned
+participles, threats with an infinitive or "poses a threat", hyphenated rulers of a "city of X", and
+compass parts of a place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loader.gazetteer import Gazetteer
+from loader.models import ExtractedArticle
+from tests.extraction_support import run, triples
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def of_type(article: ExtractedArticle, rtype: str) -> set[tuple[str, str, str]]:
+    return {t for t in triples(article) if t[1] == rtype}
+
+
+# --- attacks -------------------------------------------------------------------------------
+def test_volley_carries_the_target(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Russian forces launched a massive missile barrage on Kyiv overnight, officials said.")
+    assert of_type(art, "ATTACKED") == {("country:RUS", "ATTACKED", "country:UKR")}
+    art = run(gazetteer, "Russia fired a salvo of cruise missiles at Ukraine's power grid on Friday.")
+    assert of_type(art, "ATTACKED") == {("country:RUS", "ATTACKED", "country:UKR")}
+
+
+def test_volley_of_something_else_is_no_attack(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Lawmakers launched a barrage of criticism at the European Commission on Tuesday.")
+    assert of_type(art, "ATTACKED") == set()
+    art = run(gazetteer, "Boeing launched a wave of layoffs at its plants in the United States.")
+    assert of_type(art, "ATTACKED") == set()
+
+
+def test_opened_fire_on_a_site_or_its_place(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Hezbollah fighters opened fire on an Israeli army patrol near the border.")
+    assert of_type(art, "ATTACKED") == {("group:hezbollah", "ATTACKED", "country:ISR")}
+    art = run(gazetteer, "Taliban fighters opened fire on worshippers at a mosque in Pakistan.")
+    assert of_type(art, "ATTACKED") == {("group:taliban", "ATTACKED", "country:PAK")}
+
+
+def test_figurative_or_domestic_fire_is_no_attack(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Critics opened fire on NATO's spending targets.")
+    assert of_type(art, "ATTACKED") == set()
+    art = run(gazetteer, "Police opened fire on protesters in Tehran, witnesses said.")
+    assert of_type(art, "ATTACKED") == set()
+
+
+def test_claimed_attack_on_a_site_in_a_place(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The TTP claimed responsibility for the attack on a police station in Khyber Pakhtunkhwa.")
+    assert of_type(art, "ATTACKED") == {("group:ttp", "ATTACKED", "region:khyber-pakhtunkhwa")}
+    art = run(gazetteer, "Al-Shabaab claimed responsibility for a suicide bombing at a hotel in Mogadishu.")
+    assert of_type(art, "ATTACKED") == {("group:al-shabaab", "ATTACKED", "country:SOM")}
+    art = run(gazetteer, "The Houthis claimed responsibility for the attack.")
+    assert of_type(art, "ATTACKED") == set()
+
+
+def test_attack_as_the_setting_of_a_killing(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Boko Haram militants killed 37 people in a raid on a village in northeastern Nigeria.")
+    assert of_type(art, "ATTACKED") == {("group:boko-haram", "ATTACKED", "country:NGA")}
+    art = run(gazetteer, "Militants killed 12 soldiers in an attack on an army post in Burkina Faso.")
+    assert of_type(art, "ATTACKED") == set()
+
+
+def test_places_of_worship_are_struck_sites(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "ADF rebels attacked a church in eastern Congo on Sunday, killing 43 people.")
+    assert of_type(art, "ATTACKED") == {("group:adf", "ATTACKED", "country:COD")}
+    art = run(gazetteer, "ADF rebels attacked a church on Sunday.")
+    assert of_type(art, "ATTACKED") == set()
+
+
+def test_owner_of_a_market_is_an_economy(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Al-Shabaab attacked a crowded market in Mogadishu on Saturday.")
+    assert of_type(art, "ATTACKED") == {("group:al-shabaab", "ATTACKED", "country:SOM")}
+    art = run(gazetteer, "Apple hit the Chinese market with cheaper phones.")
+    assert of_type(art, "ATTACKED") == set()
+
+
+def test_place_of_a_war_only_without_a_direct_target(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Israel's war against Hamas in Gaza has killed tens of thousands of Palestinians.")
+    assert of_type(art, "ATTACKED") == {("country:ISR", "ATTACKED", "group:hamas")}
+    art = run(gazetteer, "Russia's war in Ukraine has entered its fourth year.")
+    assert ("country:RUS", "ATTACKED", "country:UKR") in triples(art)
+
+
+def test_under_fire_named_by_a_demonym(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The Houthi-held port city of Hodeidah came under Israeli fire.")
+    assert of_type(art, "ATTACKED") == {("country:ISR", "ATTACKED", "group:houthis")}
+    art = run(gazetteer, "Israel came under American fire over its settlements.")
+    assert of_type(art, "ATTACKED") == set()
+
+
+# --- sanctions -----------------------------------------------------------------------------
+def test_sanctions_that_target_are_no_attack(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Canada announced new sanctions targeting Iran's Revolutionary Guards.")
+    assert of_type(art, "ATTACKED") == set()
+    assert ("country:CAN", "SANCTIONS", "org:irgc") in triples(art)
+    art = run(gazetteer, "The EU targeted Belarusian potash exports with sanctions.")
+    assert of_type(art, "ATTACKED") == set()
+    assert of_type(art, "SANCTIONS") == {("alliance:eu", "SANCTIONS", "country:BLR")}
+
+
+def test_targeted_with_something_else_is_nothing(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Samsung targeted the Indian market with new phones.")
+    assert of_type(art, "SANCTIONS") | of_type(art, "ATTACKED") == set()
+
+
+def test_sanctions_on_what_an_actor_owns(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The United States imposed sanctions on Iran's oil sector on Thursday.")
+    assert of_type(art, "SANCTIONS") == {("country:USA", "SANCTIONS", "country:IRN")}
+    art = run(gazetteer, "Washington sanctioned Iranian drone makers on Tuesday.")
+    assert of_type(art, "SANCTIONS") == {("country:USA", "SANCTIONS", "country:IRN")}
+    art = run(gazetteer, "Sanctions on Russian oil have cut Moscow's revenue.")
+    assert of_type(art, "SANCTIONS") == set()
+
+
+def test_under_sanctions(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Iran has been under U.S. sanctions since the 1979 revolution.")
+    assert of_type(art, "SANCTIONS") == {("country:USA", "SANCTIONS", "country:IRN")}
+    art = run(gazetteer, "Syria has been under EU sanctions since 2011.")
+    assert of_type(art, "SANCTIONS") == {("alliance:eu", "SANCTIONS", "country:SYR")}
+    art = run(gazetteer, "North Korea is not under U.S. sanctions, the official claimed.")
+    assert of_type(art, "SANCTIONS") == set()
+
+
+def test_sanctioned_participle_names_the_main_subject(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Sanctioned by Washington in 2019, Venezuela's state oil company has struggled to export.")
+    assert of_type(art, "SANCTIONS") == {("country:USA", "SANCTIONS", "country:VEN")}
+    art = run(gazetteer, "Sanctioned by Washington in 2019, the company has struggled to export.")
+    assert of_type(art, "SANCTIONS") == set()
+
+
+# --- threats -------------------------------------------------------------------------------
+def test_threat_to_attack(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Pyongyang's threat to attack Seoul drew condemnation from Washington.")
+    assert of_type(art, "THREATENS") == {("country:PRK", "THREATENS", "country:KOR")}
+    art = run(gazetteer, "Iran's threat to close the Strait of Hormuz sent oil prices higher.")
+    assert of_type(art, "THREATENS") == set()
+
+
+def test_owner_of_what_poses_a_threat(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Iran's nuclear programme poses a serious threat to Israel, Netanyahu said.")
+    assert of_type(art, "THREATENS") == {("country:IRN", "THREATENS", "country:ISR")}
+    art = run(gazetteer, "The new policy poses a threat to Nigeria's economy, analysts said.")
+    assert of_type(art, "THREATENS") == set()
+
+
+# --- control -------------------------------------------------------------------------------
+def test_hyphenated_ruler_and_city_of_a_place(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Taliban-ruled Afghanistan has banned girls from secondary schools.")
+    assert of_type(art, "CONTROLS") == {("group:taliban", "CONTROLS", "country:AFG")}
+    art = run(gazetteer, "The Russian-occupied city of Mariupol was largely destroyed.")
+    assert of_type(art, "CONTROLS") == {("country:RUS", "CONTROLS", "region:mariupol")}
+    art = run(gazetteer, "The Taliban-ruled country has barred women from universities.")
+    assert of_type(art, "CONTROLS") == set()
+
+
+def test_compass_part_of_a_place(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "JNIM holds much of the north of Mali.")
+    assert of_type(art, "CONTROLS") == {("group:jnim", "CONTROLS", "country:MLI")}
+    art = run(gazetteer, "Houthi rebels now control Yemen's north.")
+    assert of_type(art, "CONTROLS") == {("group:houthis", "CONTROLS", "country:YEM")}
+    art = run(gazetteer, "Russia now occupies about a fifth of Ukraine's territory.")
+    assert of_type(art, "CONTROLS") == set()
