@@ -68,6 +68,8 @@ def _supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _supply_noun(ctx, tok, lemma)
     elif is_noun(tok) and lemma in {"supplier", "exporter", "provider", "seller", "source"}:
         yield from _supplier_noun(ctx, tok)
+    elif is_noun(tok) and lemma in BUYER_NOUNS:
+        yield from _buyer_noun(ctx, tok)
 
 
 def _supplier_noun(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -98,6 +100,37 @@ def _supplier_noun(ctx: Context, noun: Token) -> Iterator[Candidate]:
             "SUPPLIES_ARMS_TO", ctx.subjects(holder.head.head), recipients, noun, 0.7, items=items,
             subject_side="source",
         )
+
+
+BUYER_NOUNS = frozenset({"buyer", "customer", "importer", "purchaser"})
+
+
+def _buyer_noun(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Algeria is one of the biggest buyers of Russian weapons", "India is Russia's largest arms
+    customer": whoever sells to the buyer is named on the weapons, with "from", or as the noun's owner."""
+    item_heads = ctx.prep_tokens(noun, ("of",))
+    items = arms_items(ctx, item_heads)
+    armed = any(c.lemma_.lower() in lx.ARMS_NOUNS for c in noun.children if c.dep_ in {"compound", "amod"})
+    if not items and not armed:
+        return  # "a big buyer of Russian oil"
+    suppliers = ctx.prep_objects(noun, ("from",))
+    suppliers += [a for h in item_heads for a in ctx.owners(h, allow_weak=True) if a.actor.kind == "Country"]
+    suppliers += [a for a in ctx.owners(noun) if a.actor.kind in {"Country", "Company"}]
+    holder = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in {"one", "among"}:
+        holder = noun.head.head
+    if holder.dep_ in {"attr", "oprd"}:
+        buyers = ctx.subjects(holder.head)
+    elif holder.dep_ == "appos":
+        buyers = ctx.np_actors(holder.head)
+    elif holder.dep_ == "pobj" and holder.head.lower_ == "as" and is_verb(holder.head.head):
+        buyers = ctx.subjects(holder.head.head)  # "India remains the top buyer of Russian arms"
+    else:
+        return
+    buyers = [b for b in buyers if b.id not in {s.id for s in suppliers}]
+    for c in pairs("SUPPLIES_ARMS_TO", unique_args(suppliers), buyers, noun, 0.7, items=items or ["arms"]):
+        c.subject_side = "target"
+        yield c
 
 
 def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from loader.patterns import lexicon as lx
-from loader.patterns.arms import AID_AMOUNT_HEADS, supplies
+from loader.patterns.arms import AID_AMOUNT_HEADS, BUYER_NOUNS, supplies
 from loader.patterns.candidates import ENDPOINT_KINDS, Candidate, Rule
 from loader.patterns.conflict import HELD_BY, attacked, controls, sanctions, threatens
 from loader.patterns.cooperation import affiliation, allied, exercises, hosts_base, military_support
@@ -50,6 +50,7 @@ TRIGGER_LEMMAS = frozenset(
     | lx.MADE_PARTICIPLES
     | lx.USE_VERBS
     | AID_AMOUNT_HEADS
+    | BUYER_NOUNS
     | lx.ATTACK_VERBS
     | {"supplier", "exporter", "provider", "seller", "source", "fire", "launch", "lob"}
     | lx.ATTACK_NOUNS

@@ -341,3 +341,14 @@ def test_money_that_is_not_for_weapons_is_no_transfer(gazetteer: Gazetteer) -> N
                  "The IMF approved a $15.6 billion loan for Ukraine.",
                  "Japan will spend $300 billion on defence."):
         assert not any(t == "SUPPLIES_ARMS_TO" for _, t, _ in triples(run(gazetteer, text))), text
+
+
+def test_a_buyer_of_a_states_weapons(gazetteer: Gazetteer) -> None:
+    find(run(gazetteer, "Algeria is one of the biggest buyers of Russian weapons."),
+         "country:RUS", "SUPPLIES_ARMS_TO", "country:DZA")
+    find(run(gazetteer, "India is Russia's largest arms customer."), "country:RUS", "SUPPLIES_ARMS_TO", "country:IND")
+    find(run(gazetteer, "India, the biggest buyer of Russian weapons, signed a deal."),
+         "country:RUS", "SUPPLIES_ARMS_TO", "country:IND")
+    # Not weapons, or no seller: nothing.
+    assert not triples(run(gazetteer, "China is the biggest buyer of Russian oil."))
+    assert not triples(run(gazetteer, "Saudi Arabia is the world's largest arms importer."))
