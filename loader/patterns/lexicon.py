@@ -649,6 +649,16 @@ PROXY_NOUNS = _OWNED_BY_ACTOR | frozenset(
 # Proxies named by their owner first: "Hezbollah positions in Lebanon" are Hezbollah's.
 OWNED_PROXY_NOUNS = frozenset(
     {
+        # state bodies: "the Myanmar military in Rakhine" is Myanmar's, wherever it fights
+        "military",
+        "army",
+        "navy",
+        "government",
+        "regime",
+        "junta",
+        "administration",
+        "ministry",
+        "police",
         "strike",
         "airstrike",
         "rocket",

@@ -665,3 +665,10 @@ def test_a_maker_and_a_junta_stand_for_what_they_name(gazetteer: Gazetteer) -> N
     assert ("company:rheinmetall", "SUPPLIES_ARMS_TO", "country:UKR") in triples(art)
     art = run(gazetteer, "Myanmar's junta launched airstrikes on Rakhine.")
     assert ("country:MMR", "ATTACKED", "region:rakhine") in triples(art)
+
+
+def test_a_state_body_belongs_to_its_state_wherever_it_is(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The Arakan Army launched an offensive against the Myanmar military in Rakhine state.")
+    assert of_type(art, "ATTACKED") == {("group:arakan-army", "ATTACKED", "country:MMR")}
+    art = run(gazetteer, "Russia's army in Ukraine shelled Kharkiv.")
+    assert of_type(art, "ATTACKED") == {("country:RUS", "ATTACKED", "region:kharkiv")}
