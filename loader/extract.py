@@ -284,8 +284,12 @@ def _clause_of(root: Any) -> int:
     refer back to its own subject ("Russia invaded the country"); -1 otherwise."""
     if root.dep_ in {"nsubj", "nsubjpass", "dobj"}:
         return int(root.head.i)
-    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in {"VERB", "AUX"}:
-        return int(root.head.head.i)
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        head = root.head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return int(head.i)
+        if head.dep_ in {"dobj", "attr"} and head.head.pos_ in {"VERB", "AUX"}:
+            return int(head.head.i)  # "Italy has a base in the country": the country is not Italy
     return -1
 
 
@@ -295,6 +299,10 @@ def _in_subordinate(span: Span) -> bool:
     while root.dep_ in {"poss", "conj"} and root.head is not root:
         root = root.head
     return root.head.dep_ == "advcl"
+
+
+def _is_locative(root: Any) -> bool:
+    return bool(root.dep_ == "pobj" and root.head.lower_ in {"in", "into", "at", "inside"})
 
 
 def _place_context(span: Span) -> bool:
@@ -326,6 +334,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                     label,
                     sent_of.get(ent.start, 0),
                     gaz_id=ent.id_,
+                    locative=_is_locative(ent.root),
                     form=gazetteer.form_type(ent.text) or "name",
                     is_subject=_is_subject(ent),
                     clause=_clause_of(ent.root),
@@ -397,6 +406,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                     "DESC",
                     sent_of.get(tok.i, 0),
                     form="description",
+                    locative=_is_locative(tok),
                     is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
                     clause=_clause_of(tok),
                     compatible=lx.DESCRIPTIONS[tok.lemma_.lower()],

@@ -83,6 +83,7 @@ class Mention:
     place_context: bool = False
     compatible: tuple[str, ...] = ()
     clause: int = -1  # the verb this mention is the subject or object of (-1: neither)
+    locative: bool = False  # the object of "in"/"at"/"into": where something is or happens
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,12 @@ def _antecedent(mention: Mention, history: Sequence[Resolved]) -> Resolved | Non
         compatible = [r for r in compatible if r.actor_id not in own]
     if not compatible:
         return None
+    if mention.label == "DESC" and mention.locative:
+        # "Japan opened a base in Djibouti. Italy also has a base in the country": a place named
+        # again as a place continues the last place, not the last subject.
+        places = [r for r in compatible if r.mention.locative]
+        if places:
+            return places[0]
     for r in compatible:
         # Centering: a pronoun or "the country" usually continues the most recent subject.
         if r.mention.is_subject and (

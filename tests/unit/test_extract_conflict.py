@@ -672,3 +672,13 @@ def test_a_state_body_belongs_to_its_state_wherever_it_is(gazetteer: Gazetteer) 
     assert of_type(art, "ATTACKED") == {("group:arakan-army", "ATTACKED", "country:MMR")}
     art = run(gazetteer, "Russia's army in Ukraine shelled Kharkiv.")
     assert of_type(art, "ATTACKED") == {("country:RUS", "ATTACKED", "region:kharkiv")}
+
+
+def test_the_country_named_again_as_a_place_is_the_last_place(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Djibouti hosts several foreign bases. Japan opened its first overseas base in Djibouti "
+                         "in 2011. Italy also has a base in the country.")
+    assert of_type(art, "HOSTS_BASE_OF") == {("country:DJI", "HOSTS_BASE_OF", "country:JPN"),
+                                             ("country:DJI", "HOSTS_BASE_OF", "country:ITA")}
+    # "the country" in the object's own phrase is never its clause's subject
+    art = run(gazetteer, "Italy has a base in the country.")
+    assert of_type(art, "HOSTS_BASE_OF") == set()
