@@ -443,6 +443,11 @@ def build_article(doc: Doc, document: Document, gazetteer: GazetteerLike) -> Ext
     resolution = resolve_mentions(collect_mentions(doc, gazetteer), gazetteer)
     relations = find_relations(doc, resolution) if doc.has_annotation("DEP") else []
     entities = resolution.entity_list()
+    # A parent the article does not name but a relation stands on ("President Biden" → United States)
+    # is listed too, without mentions, so the relation has both ends.
+    listed = {e.id for e in entities}
+    used = {end for r in relations for end in (r.source, r.target)}
+    entities += [e for pid, e in resolution.parents.items() if pid in used and pid not in listed]
     return ExtractedArticle(
         id=document.id,
         title=document.title,

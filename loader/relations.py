@@ -32,7 +32,7 @@ _ELLIPSIS_WORDS = frozenset({"same", "likewise", "so", "suit"})
 
 def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
     """All relation claims stated in `doc`, one per (source, type, target, sentence)."""
-    ctx = Context(doc, resolution.resolved)
+    ctx = Context(doc, resolution.resolved, resolution.parents)
     media = [r for r in resolution.resolved if r.kind == "Media"]
     best: dict[tuple[str, str, str, bool, int], Relation] = {}
     inferred: set[tuple[str, str, str, bool, int]] = set()
@@ -70,7 +70,7 @@ def _state_for_office(ctx: Context, cand: Candidate) -> Candidate:
         return cand
     if not _OFFICE_WORDS & {w.lower() for w in source.name.split()}:
         return cand  # armed forces, intelligence services and the like act in their own name
-    state = ctx.parent_of(source)
+    state = ctx.implied_parent_of(source)
     if state is None or state.kind != "Country":
         return cand
     return replace(cand, source=Arg(state, cand.source.directness))

@@ -106,6 +106,9 @@ class Resolution:
 
     resolved: list[Resolved] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
+    # Gazetteer parents of the actors named (a minister's state, an agency's state), whether or not the
+    # article names them too: a bare title ("President Joe Biden") or an office's act stands for them.
+    parents: dict[str, Entity] = field(default_factory=dict)
 
     def entity_list(self) -> list[Entity]:
         return sorted(self.entities.values(), key=lambda e: (-e.mentions, e.id))
@@ -270,7 +273,20 @@ def resolve_mentions(mentions: Iterable[Mention], gazetteer: GazetteerLike) -> R
         result.resolved.append(resolved_named)
         history.append(resolved_named)
         _count(result.entities, resolved_named, gazetteer)
+        _note_parent(result.parents, resolved_named, gazetteer)
     return result
+
+
+def _note_parent(parents: dict[str, Entity], resolved: Resolved, gazetteer: GazetteerLike) -> None:
+    if not resolved.parent or resolved.parent in parents:
+        return
+    entry = gazetteer.get(resolved.parent)
+    if entry is None:
+        return
+    parents[resolved.parent] = Entity(
+        id=entry.id, name=entry.name, kind=entry.kind, mentions=0, confidence=GAZETTEER_CONFIDENCE,  # type: ignore[arg-type]
+        iso2=getattr(entry, "iso2", None), iso3=getattr(entry, "iso3", None),
+    )
 
 
 def _count(entities: dict[str, Entity], resolved: Resolved, gazetteer: GazetteerLike) -> None:

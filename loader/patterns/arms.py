@@ -33,7 +33,7 @@ def supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
 
 
 def _state_of_body(ctx: Context, arg: Arg) -> Resolved | None:
-    owner = ctx.parent_of(arg.actor) if arg.actor.kind == "Organization" else None
+    owner = ctx.implied_parent_of(arg.actor) if arg.actor.kind == "Organization" else None
     return owner if owner is not None and owner.kind == "Country" else None
 
 

@@ -157,8 +157,8 @@ def _coordinated_owner(ctx: Context, title: Token) -> list[Arg]:
 
 
 def _known_parent(ctx: Context, person: Resolved) -> list[Arg]:
-    """A bare title's owner from the gazetteer ("President Putin" → Russia), if the article names it."""
-    parent = ctx.parent_of(person)
+    """A bare title's owner from the gazetteer ("President Putin" → Russia), named or not."""
+    parent = ctx.implied_parent_of(person)
     return [Arg(parent, 0.9)] if parent is not None else []
 
 

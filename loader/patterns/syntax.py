@@ -8,11 +8,12 @@ through coordination, apposition, possessives, passives, control verbs and proxi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from loader.models import Entity
 from loader.patterns import lexicon as lx
 from loader.resolve import Resolved
 
@@ -46,8 +47,9 @@ class Arg:
 class Context:
     """One parsed article and the resolved actor of every token that belongs to a mention."""
 
-    def __init__(self, doc: Doc, resolved: Iterable[Resolved]) -> None:
+    def __init__(self, doc: Doc, resolved: Iterable[Resolved], parents: Mapping[str, Entity] | None = None) -> None:
         self.doc = doc
+        self.parents: Mapping[str, Entity] = parents or {}
         self.by_token: dict[int, Resolved] = {}
         # One named mention per actor, so a gazetteer parent can be used as an endpoint.
         self.named: dict[str, Resolved] = {}
@@ -64,6 +66,16 @@ class Context:
     def parent_of(self, r: Resolved) -> Resolved | None:
         """The gazetteer parent of an actor, when the article names it (else it is no endpoint)."""
         return self.named.get(r.parent) if r.parent else None
+
+    def implied_parent_of(self, r: Resolved) -> Resolved | None:
+        """The gazetteer parent of an actor even when the article does not name it: for what the actor's
+        title or office says of it ("President Joe Biden" leads the United States), never for a bare
+        mention (that the article names an agency does not state whose it is)."""
+        named = self.parent_of(r)
+        if named is not None or not r.parent or r.parent not in self.parents:
+            return named
+        entity = self.parents[r.parent]
+        return Resolved(r.mention, entity.id, entity.kind, entity.name, entity.confidence * 0.9, via="parent")
 
     def mention_start(self, token: Token) -> int:
         r = self.by_token.get(token.i)

@@ -682,3 +682,15 @@ def test_the_country_named_again_as_a_place_is_the_last_place(gazetteer: Gazette
     # "the country" in the object's own phrase is never its clause's subject
     art = run(gazetteer, "Italy has a base in the country.")
     assert of_type(art, "HOSTS_BASE_OF") == set()
+
+
+def test_a_title_or_an_office_stands_for_its_state_even_unnamed(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "It also follows President Joe Biden's visit to Jeddah last month.")
+    assert ("person:joe-biden", "LEADS", "country:USA") in triples(art)
+    usa = next(e for e in art.entities if e.id == "country:USA")
+    assert usa.mentions == 0, "listed so the relation has both ends, but not mentioned"
+    art = run(gazetteer, "The State Department approved the possible sale of Patriot missiles to Saudi Arabia.")
+    assert of_type(art, "SUPPLIES_ARMS_TO") == {("country:USA", "SUPPLIES_ARMS_TO", "country:SAU")}
+    # A bare mention states nothing about whose it is.
+    art = run(gazetteer, "Rosoboronexport signed the contract on Monday.")
+    assert triples(art) == set() and all(e.id != "country:RUS" for e in art.entities)
