@@ -238,7 +238,11 @@ def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
 def actor_details(graph: Graph, actor_id: str) -> dict[str, Any] | None:
     """An actor with its relations grouped by type and direction (count, claims, strongest neighbours)."""
     rows = graph.read(query("actor_details", types=TYPES), {"id": actor_id, "sample": DETAIL_SAMPLE})
-    return rows[0] if rows else None
+    if not rows:
+        return None
+    for group in rows[0]["relations"]:
+        group["sample"].sort(key=lambda n: (-(n["claims"] or 0), n["name"] or ""))  # ties in name order
+    return rows[0]
 
 
 def edge_details(graph: Graph, source: str, type_: str, target: str) -> dict[str, Any] | None:

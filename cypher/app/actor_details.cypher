@@ -1,11 +1,13 @@
 // One actor with its relations grouped by type and direction: counts and the strongest few neighbours.
+// Relation types only join actors and MENTIONS only comes from articles, so neither end needs a label
+// check, and a hub's neighbours are read (names included) only for the few shown.
 MATCH (a:Actor {id: $id})
 CALL (a) {
-  MATCH (a)-[r:{{types}}]-(b:Actor)
-  WITH type(r) AS type, startNode(r) = a AS outgoing, r, b ORDER BY r.claims DESC, b.name
-  WITH type, outgoing, count(*) AS count, sum(r.claims) AS claims,
-       collect({id: b.id, name: b.name, kind: b.kind, claims: r.claims})[..$sample] AS sample
-  RETURN collect({type: type, outgoing: outgoing, count: count, claims: claims, sample: sample}) AS relations
+  MATCH (a)-[r:{{types}}]-(b)
+  WITH type(r) AS type, startNode(r) = a AS outgoing, r, b ORDER BY r.claims DESC
+  WITH type, outgoing, count(*) AS count, sum(r.claims) AS claims, collect([b, r.claims])[..$sample] AS top
+  RETURN collect({type: type, outgoing: outgoing, count: count, claims: claims,
+                  sample: [t IN top | {id: t[0].id, name: t[0].name, kind: t[0].kind, claims: t[1]}]}) AS relations
 }
 RETURN a {.id, .name, .kind, .aliases, .iso2, .iso3} AS actor, relations,
-       COUNT { (:Article)-[:MENTIONS]->(a) } AS articles
+       COUNT { ()-[:MENTIONS]->(a) } AS articles
