@@ -397,6 +397,21 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                     compatible=lx.PRONOUNS[lower],
                 )
             )
+        elif tok.tag_ == "NNS" and tok.lemma_.lower() in lx.PAIR_NOUNS and _is_pair(tok, in_entity):
+            # "the two countries", "both governments": the last two actors named together
+            mentions.append(
+                Mention(
+                    tok.i,
+                    tok.i + 1,
+                    tok.text,
+                    "PAIR",
+                    sent_of.get(tok.i, 0),
+                    form="description",
+                    is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
+                    clause=_clause_of(tok),
+                    compatible=lx.PAIR_NOUNS[tok.lemma_.lower()],
+                )
+            )
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DESCRIPTIONS and _is_description(tok, in_entity):
             mentions.append(
                 Mention(
@@ -413,6 +428,14 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                 )
             )
     return mentions
+
+
+def _is_pair(tok: Any, in_entity: set[int]) -> bool:
+    """ "the two countries", "both sides": a definite pair, not owned or named by a modifier."""
+    words = {c.lower_ for c in tok.children if c.dep_ in {"det", "predet", "nummod", "quantmod"}}
+    if not ({"two", "both"} & words):
+        return False
+    return not any(c.i in in_entity or c.dep_ == "poss" for c in tok.children)
 
 
 def _is_description(tok: Any, in_entity: set[int]) -> bool:

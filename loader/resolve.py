@@ -246,12 +246,35 @@ def _antecedent(mention: Mention, history: Sequence[Resolved]) -> Resolved | Non
     return compatible[0]
 
 
+PAIR_WINDOW = 2  # sentences back in which "the two countries" must find both
+
+
+def _pair_antecedents(mention: Mention, history: Sequence[Resolved]) -> list[Resolved]:
+    """The two actors named together in the latest sentence that names exactly two compatible ones."""
+    by_sent: dict[int, dict[str, Resolved]] = {}
+    for r in history:
+        recent = 0 <= mention.sent - r.mention.sent <= PAIR_WINDOW
+        if r.kind in mention.compatible and not r.weak and r.mention.start < mention.start and recent:
+            by_sent.setdefault(r.mention.sent, {}).setdefault(r.actor_id, r)
+    for sent in sorted(by_sent, reverse=True):
+        if len(by_sent[sent]) == 2:
+            return list(by_sent[sent].values())
+        if len(by_sent[sent]) > 2:
+            return []  # which two of several is not for us to guess
+    return []
+
+
 def resolve_mentions(mentions: Iterable[Mention], gazetteer: GazetteerLike) -> Resolution:
     """Resolve mentions (in text order) to actors and collect the article's entities."""
     people = _People()
     result = Resolution()
     history: list[Resolved] = []
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if mention.label == "PAIR":
+            for one in _pair_antecedents(mention, history):
+                result.resolved.append(Resolved(mention, one.actor_id, one.kind, one.name,
+                                                one.confidence * COREF_FACTOR, via="coref", parent=one.parent))
+            continue
         if mention.label in {"PRON", "DESC"}:
             target = _antecedent(mention, history)
             if target is None:

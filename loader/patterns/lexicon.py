@@ -741,6 +741,20 @@ DESCRIPTIONS: dict[str, tuple[str, ...]] = {
 NAMING_PARTICIPLES = frozenset({"know", "call", "name", "dub"})
 # Descriptions that also refer back in the plural: "the insurgents" are the group named before.
 PLURAL_DESCRIPTIONS = frozenset({"militant", "insurgent", "rebel", "jihadist", "militia"})
+# Plurals that name the last two actors mentioned together: "the two countries", "both sides".
+PAIR_NOUNS: dict[str, tuple[str, ...]] = {
+    "country": ("Country",),
+    "government": ("Country",),
+    "state": ("Country",),
+    "nation": ("Country",),
+    "neighbour": ("Country",),
+    "neighbor": ("Country",),
+    "capital": ("Country",),
+    "ally": ("Country", "Alliance"),
+    "side": ("Country", "ArmedGroup", "Alliance"),
+    "military": ("Country",),
+    "army": ("Country",),
+}
 PRONOUNS: dict[str, tuple[str, ...]] = {
     "it": ACTOR_KINDS_NONPERSON,
     "its": ACTOR_KINDS_NONPERSON,

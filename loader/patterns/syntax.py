@@ -53,8 +53,13 @@ class Context:
         self.by_token: dict[int, Resolved] = {}
         # One named mention per actor, so a gazetteer parent can be used as an endpoint.
         self.named: dict[str, Resolved] = {}
+        # Several actors on one mention: "the two countries" stands for both.
+        self.groups: dict[int, list[Resolved]] = {}
         for r in resolved:
             for i in range(r.mention.start, r.mention.end):
+                held_here = self.by_token.get(i)
+                if held_here is not None and held_here.mention is r.mention:
+                    self.groups.setdefault(i, [held_here]).append(r)
                 self.by_token[i] = r
             held = self.named.get(r.actor_id)
             if r.kind != "Media" and r.via != "coref" and (held is None or (held.weak and not r.weak)):
@@ -221,7 +226,8 @@ class Context:
                 items[items.index(item) : items.index(item) + 1] = examples
         for item in items:
             arg = self.denote(item, allow_weak=allow_weak)
-            for a in [arg, *self._coordinated_modifiers(item)] if arg is not None else []:
+            group = [Arg(r, arg.directness) for r in self.groups.get(item.i, [])] if arg is not None else []
+            for a in [arg, *group, *self._coordinated_modifiers(item)] if arg is not None else []:
                 if a.id not in seen:
                     seen.add(a.id)
                     out.append(a)

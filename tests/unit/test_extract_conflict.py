@@ -694,3 +694,15 @@ def test_a_title_or_an_office_stands_for_its_state_even_unnamed(gazetteer: Gazet
     # A bare mention states nothing about whose it is.
     art = run(gazetteer, "Rosoboronexport signed the contract on Monday.")
     assert triples(art) == set() and all(e.id != "country:RUS" for e in art.entities)
+
+
+def test_the_two_countries_are_the_last_two_named_together(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Turkey and Azerbaijan signed a defence pact in 2021. "
+                         "The two governments hold regular joint exercises.")
+    assert of_type(art, "JOINT_EXERCISE_WITH") in ({("country:AZE", "JOINT_EXERCISE_WITH", "country:TUR")},
+                                                   {("country:TUR", "JOINT_EXERCISE_WITH", "country:AZE")})
+    art = run(gazetteer, "Egypt bought jets from France. Both countries also held joint exercises.")
+    assert len(of_type(art, "JOINT_EXERCISE_WITH")) == 1
+    # Three candidates: which two is not guessed.
+    art = run(gazetteer, "India, Pakistan and China met. The two countries held joint drills.")
+    assert of_type(art, "JOINT_EXERCISE_WITH") == set()
