@@ -127,7 +127,8 @@ def _write_rows(graph: Graph, rows: _Rows) -> list[dict[str, Any]]:
 
 
 def recompute_edges(tx: Any, keys: Iterable[dict[str, str]]) -> list[dict[str, Any]]:
-    """Recompute the aggregated edges of these (source, type, target) keys inside transaction `tx`."""
+    """Recompute the aggregated edges of these (source, type, target) keys inside transaction `tx`, and
+    remove their ends' precomputed strongest neighbours (ranked again after the load)."""
     by_type: dict[str, list[dict[str, str]]] = {}
     for key in keys:
         by_type.setdefault(key["type"], []).append(key)
@@ -136,6 +137,9 @@ def recompute_edges(tx: Any, keys: Iterable[dict[str, str]]) -> list[dict[str, A
         text = cypher.fill_slot(cypher.load("write/edges"), "rel_type", rel_type, RELATION_TYPES)
         result = tx.run(text, keys=group, modality_order=MODALITY_ORDER, hedged=sorted(HEDGED_MODALITIES))
         results.extend(dict(r) for r in result)
+    ends = sorted({k[end] for group in by_type.values() for k in group for end in ("source", "target")})
+    if ends:
+        tx.run(cypher.load("write/unrank"), ids=ends).consume()
     return results
 
 

@@ -42,8 +42,4 @@ SET r.claims = size(cs),
     r.roles = roles,
     r.since = since,
     r.until = CASE WHEN open_ref > 0 THEN null ELSE until END
-// The ends' precomputed strongest neighbours (write/rank_strongest.cypher) may no longer hold; they are
-// removed only where present, so a hub is not locked by every batch that touches it.
-WITH r, [n IN [s, t] WHERE n.strongest IS NOT NULL] AS ranked
-FOREACH (n IN ranked | REMOVE n.strongest, n.strongest_limit)
 RETURN count(r) AS edges
