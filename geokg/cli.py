@@ -152,12 +152,14 @@ def db_rank() -> None:
     `geokg load` and the imports do this themselves; run it after loading by other means
     (`neo4j-admin database import`, or a graph from an older GeoKG).
     """
+    from geokg import cypher
     from geokg.graphdb import Graph
     from loader.write import rank_strongest
 
     settings = Settings()
     with Graph(settings) as graph:
-        ranked = rank_strongest(graph)
+        rank_strongest(graph)
+        ranked = int(graph.read(cypher.load("app/count_ranked"))[0]["ranked"])
     click.echo(f"{ranked:,} actors with at least {settings.geokg_rank_min_degree:,} relations are ranked")
 
 

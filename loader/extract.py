@@ -370,64 +370,35 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
             continue
         lower = tok.lower_
         if tok.pos_ == "PROPN" and tok.text in surnames:
-            mentions.append(
-                Mention(
-                    tok.i,
-                    tok.i + 1,
-                    tok.text,
-                    "PERSON",
-                    sent_of.get(tok.i, 0),
-                    form="ner",
-                    is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
-                    clause=_clause_of(tok),
-                )
-            )
+            mentions.append(_token_mention(tok, "PERSON", sent_of, form="ner"))
             continue
         if tok.pos_ == "PRON" and lower in lx.PRONOUNS:
-            mentions.append(
-                Mention(
-                    tok.i,
-                    tok.i + 1,
-                    tok.text,
-                    "PRON",
-                    sent_of.get(tok.i, 0),
-                    form="pronoun",
-                    is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
-                    clause=_clause_of(tok),
-                    compatible=lx.PRONOUNS[lower],
-                )
-            )
+            mentions.append(_token_mention(tok, "PRON", sent_of, form="pronoun", compatible=lx.PRONOUNS[lower]))
         elif tok.tag_ == "NNS" and tok.lemma_.lower() in lx.PAIR_NOUNS and _is_pair(tok, in_entity):
             # "the two countries", "both governments": the last two actors named together
-            mentions.append(
-                Mention(
-                    tok.i,
-                    tok.i + 1,
-                    tok.text,
-                    "PAIR",
-                    sent_of.get(tok.i, 0),
-                    form="description",
-                    is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
-                    clause=_clause_of(tok),
-                    compatible=lx.PAIR_NOUNS[tok.lemma_.lower()],
-                )
-            )
+            mentions.append(_token_mention(tok, "PAIR", sent_of, form="description",
+                                           compatible=lx.PAIR_NOUNS[tok.lemma_.lower()]))
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DESCRIPTIONS and _is_description(tok, in_entity):
-            mentions.append(
-                Mention(
-                    tok.i,
-                    tok.i + 1,
-                    tok.text,
-                    "DESC",
-                    sent_of.get(tok.i, 0),
-                    form="description",
-                    locative=_is_locative(tok),
-                    is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
-                    clause=_clause_of(tok),
-                    compatible=lx.DESCRIPTIONS[tok.lemma_.lower()],
-                )
-            )
+            mentions.append(_token_mention(tok, "DESC", sent_of, form="description", locative=_is_locative(tok),
+                                           compatible=lx.DESCRIPTIONS[tok.lemma_.lower()]))
     return mentions
+
+
+def _token_mention(tok: Any, label: str, sent_of: dict[int, int], *, form: str,
+                   compatible: tuple[str, ...] = (), locative: bool = False) -> Mention:
+    """A one-token mention (a surname, a pronoun, a description) with its clause role."""
+    return Mention(
+        tok.i,
+        tok.i + 1,
+        tok.text,
+        label,
+        sent_of.get(tok.i, 0),
+        form=form,
+        is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
+        clause=_clause_of(tok),
+        compatible=compatible,
+        locative=locative,
+    )
 
 
 def _is_pair(tok: Any, in_entity: set[int]) -> bool:

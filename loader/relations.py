@@ -42,7 +42,7 @@ def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
         candidates += _ellipsis(ctx, sent, candidates)
         source_name = next((m.name for m in media if sent.start <= m.mention.start < sent.end), None)
         for cand in candidates:
-            relation = _finalise(_state_for_office(ctx, cand), sent, source_name)
+            relation = _finalise(cand, sent, source_name)
             if relation is None:
                 continue
             key = (relation.source, relation.type, relation.target, relation.negated, sent.start)
@@ -56,24 +56,6 @@ def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
     # A title whose state was guessed from its sentence gives way to one stated outright.
     stated = {(k[0], k[1]) for k in best if k not in inferred}
     return [r for k, r in best.items() if k not in inferred or (k[0], k[1]) not in stated]
-
-
-# Government offices that sanction on their state's behalf: "the Treasury's Office of Foreign Assets Control
-# sanctioned …" is the state's act (arms sold by a state body are already the state's: loader.patterns.arms).
-_OFFICE_ACTS = frozenset({"SANCTIONS"})
-_OFFICE_WORDS = frozenset({"department", "ministry", "office", "agency", "presidency", "directorate"})
-
-
-def _state_for_office(ctx: Context, cand: Candidate) -> Candidate:
-    source = cand.source.actor
-    if cand.type not in _OFFICE_ACTS or source.kind != "Organization":
-        return cand
-    if not _OFFICE_WORDS & {w.lower() for w in source.name.split()}:
-        return cand  # armed forces, intelligence services and the like act in their own name
-    state = ctx.implied_parent_of(source)
-    if state is None or state.kind != "Country":
-        return cand
-    return replace(cand, source=Arg(state, cand.source.directness))
 
 
 def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relation | None:

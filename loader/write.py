@@ -146,14 +146,12 @@ def recompute_edges(tx: Any, keys: Iterable[dict[str, str]]) -> list[dict[str, A
 STRONGEST_KEPT = 250  # neighbours precomputed per busy actor: the explorer's expand shows at most this many
 
 
-def rank_strongest(graph: Graph) -> int:
+def rank_strongest(graph: Graph) -> None:
     """Precompute the strongest neighbours of every busy actor that has no such list (any write of its
-    edges removes the list): after a load, so each hub is ranked once, not once per batch.
-    Returns how many actors hold a list now."""
+    edges removes the list): after a load, so each hub is ranked once, not once per batch."""
     every_type = "|".join(RELATION_TYPES)
     text = cypher.fill_slot(cypher.load("write/rank_strongest"), "types", every_type, [every_type])
     graph.run_autocommit(text, {"min_degree": graph.settings.geokg_rank_min_degree, "limit": STRONGEST_KEPT})
-    return int(graph.read(cypher.load("app/count_ranked"))[0]["ranked"])
 
 
 def existing_article_ids(graph: Graph, ids: Sequence[str]) -> set[str]:

@@ -5,7 +5,8 @@
 // actor at the other end; only the properties the canvas shows are returned, dates
 // as ISO text (decoding thousands of driver dates costs more than the query).
 MATCH (s:Actor) WHERE s.id IN $ids
-WITH collect(s) AS actors, [a IN collect(s) WHERE a.id IN $anchors] AS anchors
+WITH collect(s) AS actors
+WITH actors, [a IN actors WHERE a.id IN $anchors] AS anchors
 CALL (actors, anchors) {
   UNWIND actors AS s
   MATCH (s)-[r:{{types}}]->(t)

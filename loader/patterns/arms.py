@@ -17,24 +17,18 @@ from loader.patterns.candidates import (
 )
 from loader.patterns.items import CONTAINER_NOUNS, arms_items, item_text, sentence_arms
 from loader.patterns.syntax import Arg, Context, conjuncts, unique_args
-from loader.resolve import Resolved
 
 
 def supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
     for cand in _supplies(ctx, tok):
         # Arms for "the Army of X", or sold by a state agency, are the state's (as arms registers count them).
-        owner = _state_of_body(ctx, cand.target)
+        owner = ctx.state_of_body(cand.target.actor)
         if owner is not None and owner.actor_id != cand.source.id:
             cand = replace(cand, target=Arg(owner, cand.target.directness))
-        owner = _state_of_body(ctx, cand.source)
+        owner = ctx.state_of_body(cand.source.actor)
         if owner is not None and owner.actor_id != cand.target.id:
             cand = replace(cand, source=Arg(owner, cand.source.directness))
         yield cand
-
-
-def _state_of_body(ctx: Context, arg: Arg) -> Resolved | None:
-    owner = ctx.implied_parent_of(arg.actor) if arg.actor.kind == "Organization" else None
-    return owner if owner is not None and owner.kind == "Country" else None
 
 
 def _supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -419,7 +420,20 @@ def _named_target(ctx: Context, noun: Token) -> Iterator[Candidate]:
 _PACKAGE_NOUNS = frozenset({"package", "round", "tranche", "wave", "batch"})
 
 
+# Government offices sanction on their state's behalf: "the Treasury's Office of Foreign Assets Control
+# sanctioned …" is the state's act (as arms sold by a state body are the state's: loader.patterns.arms).
+_OFFICE_WORDS = frozenset({"department", "ministry", "office", "agency", "presidency", "directorate"})
+
+
 def sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    for cand in _sanctions(ctx, tok):
+        source = cand.source.actor
+        # Armed forces, intelligence services and the like act in their own name.
+        state = ctx.state_of_body(source) if _OFFICE_WORDS & {w.lower() for w in source.name.split()} else None
+        yield replace(cand, source=Arg(state, cand.source.directness)) if state is not None else cand
+
+
+def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in lx.SANCTION_VERBS:
         found = list(verb_event(ctx, tok, "SANCTIONS", ()))

@@ -82,6 +82,11 @@ class Context:
         entity = self.parents[r.parent]
         return Resolved(r.mention, entity.id, entity.kind, entity.name, entity.confidence * 0.9, via="parent")
 
+    def state_of_body(self, r: Resolved) -> Resolved | None:
+        """The state a state body (an organisation whose gazetteer parent is a country) acts for."""
+        state = self.implied_parent_of(r) if r.kind == "Organization" else None
+        return state if state is not None and state.kind == "Country" else None
+
     def mention_start(self, token: Token) -> int:
         r = self.by_token.get(token.i)
         return r.mention.start if r else token.i

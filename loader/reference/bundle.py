@@ -13,6 +13,7 @@ from loader.reference.reconcile import ReconcileReport, reconcile
 from loader.reference.regions import REGIONS_FILE, parse_regions
 from loader.reference.resolve_names import NameResolver, load_register_names
 from loader.reference.tables import RowProblem
+from loader.write import rank_strongest
 
 if TYPE_CHECKING:
     from loader.gazetteer import Gazetteer
@@ -52,7 +53,8 @@ def import_bundled_reference(settings: Settings, graph: Graph, *, gazetteer: Gaz
     results = []
     for path, parser, register_names in _bundled():
         resolver = NameResolver(gazetteer, load_register_names() if register_names else None)
-        results.append(write_table(graph, parser(path, resolver)))
+        results.append(write_table(graph, parser(path, resolver), rank=False))
+    rank_strongest(graph)
     if then_reconcile:
         run_reconcile(graph, gazetteer)
     return results

@@ -123,7 +123,7 @@ def existing_claim_ids(graph: Graph, ids: Sequence[str]) -> set[str]:
 
 
 def write_table(graph: Graph, table: ParsedTable, batch_size: int = DEFAULT_BATCH, *,
-                replace: bool = False) -> ImportResult:
+                replace: bool = False, rank: bool = True) -> ImportResult:
     """Write a parsed table in batches, one transaction each; counts new and already-present claims.
 
     With `replace`, claims this file loaded before and no longer produces (rows edited or removed
@@ -140,7 +140,8 @@ def write_table(graph: Graph, table: ParsedTable, batch_size: int = DEFAULT_BATC
         result.summary.add(write_reference(graph, claims, details))
     if replace and table.claims:
         result.removed_claims = remove_stale_claims(graph, table)
-    rank_strongest(graph)
+    if rank:  # callers writing several tables rank once, after the last
+        rank_strongest(graph)
     return result
 
 
