@@ -16,9 +16,11 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from loader.acronyms import link_acronyms
 from loader.models import ACTOR_KINDS, Document, ExtractedArticle
 from loader.patterns import lexicon as lx
 from loader.resolve import GazetteerLike, Mention, resolve_mentions
+from loader.state_bodies import build_bodies
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -381,7 +383,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DESCRIPTIONS and _is_description(tok, in_entity):
             mentions.append(_token_mention(tok, "DESC", sent_of, form="description", locative=_is_locative(tok),
                                            compatible=lx.DESCRIPTIONS[tok.lemma_.lower()]))
-    return mentions
+    return link_acronyms(doc, build_bodies(doc, mentions, gazetteer))
 
 
 def _token_mention(tok: Any, label: str, sent_of: dict[int, int], *, form: str,

@@ -84,6 +84,10 @@ class Mention:
     compatible: tuple[str, ...] = ()
     clause: int = -1  # the verb this mention is the subject or object of (-1: neither)
     locative: bool = False  # the object of "in"/"at"/"into": where something is or happens
+    # Set by builders that know the actor already (state bodies): its name, parent and surfaces.
+    name: str | None = None
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,9 @@ def _resolve_named(mention: Mention, gazetteer: GazetteerLike, people: _People) 
     surface = clean_surface(mention.text)
     if not surface:
         return None
+    if mention.name and mention.gaz_id:
+        return Resolved(mention, mention.gaz_id, "Organization", mention.name, GAZETTEER_CONFIDENCE,
+                        parent=mention.parent)
     entry = gazetteer.get(mention.gaz_id) if mention.gaz_id else None
     form = mention.form
     affixed = _AFFIX_RE.search(surface)
@@ -330,5 +337,6 @@ def _count(entities: dict[str, Entity], resolved: Resolved, gazetteer: Gazetteer
     surface = clean_surface(resolved.mention.text)
     if resolved.kind == "Person":
         surface = strip_title(surface)
-    if surface and surface != entity.name and surface not in entity.aliases:
-        entity.aliases.append(surface)
+    for form in (surface, *(clean_surface(a) for a in resolved.mention.aliases)):
+        if form and form != entity.name and form not in entity.aliases:
+            entity.aliases.append(form)

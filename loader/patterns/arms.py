@@ -18,6 +18,9 @@ from loader.patterns.candidates import (
 from loader.patterns.items import CONTAINER_NOUNS, arms_items, item_text, sentence_arms
 from loader.patterns.syntax import Arg, Context, conjuncts, unique_args
 
+# Who can fly or field a weapon: states, groups, and a state's own forces ("the Malian army").
+_USER_KINDS = frozenset({"Country", "ArmedGroup", "Organization"})
+
 
 def supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
     for cand in _supplies(ctx, tok):
@@ -350,7 +353,7 @@ def _uses_makers_weapon(ctx: Context, verb: Token) -> Iterator[Candidate]:
     if not makers:
         return
     users = ctx.agents(verb) if passive else ctx.subjects(verb)
-    users = [u for u in users if u.actor.kind in {"Country", "ArmedGroup"}]
+    users = [u for u in users if u.actor.kind in {"Country", "ArmedGroup", "Organization"}]
     yield from pairs("SUPPLIES_ARMS_TO", makers, users, verb, confidence, items=items, modality="delivered")
 
 
@@ -412,7 +415,7 @@ def _made_by_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]:
     if not recipients:
         # "Russian-made helicopters flown by the Malian army"
         users = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in _WEAPON_USE_VERBS]
-        recipients = [a for u in users for a in ctx.agents(u) if a.actor.kind in {"Country", "ArmedGroup"}]
+        recipients = [a for u in users for a in ctx.agents(u) if a.actor.kind in _USER_KINDS]
     yield from pairs("SUPPLIES_ARMS_TO", suppliers, recipients, participle, 0.6, items=items, modality="delivered")
 
 

@@ -6,6 +6,8 @@ Everything is keyed on spaCy lemmas (lower case). Kept as data so a rule reads a
 
 from __future__ import annotations
 
+from loader.rules import load_rules
+
 # --- arms -------------------------------------------------------------------------------
 # Nouns that make a transfer an arms transfer; matched on the lemma of an item's head noun
 # or of any token in its compound chain ("border protection systems", "air defence").
@@ -366,138 +368,20 @@ FLEE_VERBS = frozenset(
 HOST_VERBS = frozenset({"host", "shelter", "house", "welcome", "accept", "admit", "absorb", "receive", "take"})
 
 # --- leadership and membership of people ----------------------------------------------
-# Titles that head an organisation or state; the value is the role recorded on LEADS.
+# Titles, their classes, member roles and portfolios are data: loader/rules/roles.yaml.
+_ROLES = load_rules("roles")
+# Titles that head or serve in an organisation or state; the value is the role recorded on the edge
+# ("" for titles that serve without leading, such as spokespeople).
 LEADER_ROLES: dict[str, str] = {
-    "president": "president",
-    "premier": "prime minister",
-    "chancellor": "chancellor",
-    "king": "king",
-    "queen": "queen",
-    "emir": "emir",
-    "leader": "leader",
-    "head": "head",
-    "chief": "chief",
-    "director": "director",
-    "chairman": "chairman",
-    "chairwoman": "chairman",
-    "chair": "chairman",
-    "ceo": "chief executive",
-    "commander": "commander",
-    "secretary-general": "secretary-general",
-    "chief executive": "chief executive",
-    "prime minister": "prime minister",
-    "secretary general": "secretary-general",
-    "general secretary": "secretary-general",
-    "director-general": "director-general",
-    "director general": "director-general",
-    "supreme leader": "supreme leader",
-    "minister": "minister",
-    "governor": "governor",
-    "founder": "founder",
-    "boss": "head",
-    "dictator": "leader",
-    "monarch": "monarch",
-    "sultan": "sultan",
-    "shah": "shah",
-    "ruler": "leader",
-    "chairperson": "chairman",
-    "commander-in-chief": "commander",
-    "defence minister": "defence minister",
-    "defense minister": "defence minister",
-    "foreign minister": "foreign minister",
-    "secretary": "secretary",
-    "spokesman": "",
-    "spokeswoman": "",
-    "spokesperson": "",
-    "counterpart": "counterpart",
-    "defense secretary": "defence secretary",
-    "secretary of state": "secretary of state",
-    "high commissioner": "high commissioner",
-    "crown prince": "crown prince",
-    "defence secretary": "defence secretary",
-    "foreign secretary": "foreign minister",
-    "minister of defence": "defence minister",
-    "minister of defense": "defence minister",
-    "secretary of defense": "defence secretary",
-    "chief of staff": "chief of staff",
-    "chief of general staff": "chief of staff",
-    "army chief": "army chief",
-    "military chief": "army chief",
-    "junta leader": "leader",
+    title: (spec["role"] if spec["class"] not in {"member"} else "") for title, spec in _ROLES["titles"].items()
 }
-# Titles of a state's leaders and ministers: without a named owner, the sentence's state.
-STATE_TITLES = frozenset(
-    {
-        "president",
-        "prime minister",
-        "chancellor",
-        "king",
-        "queen",
-        "emir",
-        "minister",
-        "defence minister",
-        "foreign minister",
-        "secretary",
-        "defence secretary",
-        "secretary of state",
-        "supreme leader",
-        "monarch",
-        "sultan",
-        "shah",
-        "counterpart",
-        "leader",
-        "crown prince",
-    }
-)
-# Titles that make a person part of an organisation without leading it.
-MEMBER_ROLES = frozenset(
-    {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "official",
-        "officer",
-        "envoy",
-        "ambassador",
-        "diplomat",
-        "adviser",
-        "advisor",
-        "negotiator",
-        "representative",
-        "deputy",
-        "aide",
-        "general",
-        "colonel",
-        "lawmaker",
-        "senator",
-        "analyst",
-        "employee",
-        "executive",
-    }
-)
-# Portfolios in titles: "Minister of Defence" names no owner, so the title is a bare state title.
-PORTFOLIOS = frozenset(
-    {
-        "defence",
-        "defense",
-        "finance",
-        "interior",
-        "justice",
-        "foreign",
-        "affairs",
-        "economy",
-        "trade",
-        "energy",
-        "health",
-        "education",
-        "agriculture",
-        "industry",
-        "transport",
-        "security",
-        "intelligence",
-        "staff",
-    }
-)
+# Each recorded role's class (head_of_state, minister, head, member, none) and the state body it heads.
+ROLE_CLASS: dict[str, str] = {spec["role"]: spec["class"] for spec in _ROLES["titles"].values()}
+ROLE_BODY: dict[str, str] = {spec["role"]: spec["body"] for spec in _ROLES["titles"].values() if "body" in spec}
+STATE_TITLES = frozenset(_ROLES["state_titles"])
+MEMBER_ROLES = frozenset(_ROLES["member_roles"])
+PORTFOLIOS = frozenset(_ROLES["portfolios"])
+NOT_CURRENT = frozenset(_ROLES["not_current"])
 LEAD_VERBS = frozenset({"lead", "head", "run", "chair", "command", "rule", "govern", "direct", "helm"})
 
 # Org descriptions that make the described actor part of a state or organisation.

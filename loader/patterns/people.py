@@ -14,6 +14,7 @@ from loader.patterns.candidates import (
 )
 from loader.patterns.syntax import Arg, Context, conjuncts
 from loader.resolve import Resolved
+from loader.state_bodies import BODY_LABEL, body_id
 
 
 def _role_of(token: Token) -> str | None:
@@ -268,10 +269,47 @@ def _role_tokens(ctx: Context, tok: Token) -> list[Token]:
 
 
 def _no_longer_holds(role_tok: Token) -> bool:
-    """Covers "former president", "the late leader", "outgoing chancellor"."""
-    return any(
-        c.lower_ in {"former", "ex", "late", "previous", "outgoing"} for c in role_tok.subtree if c.i < role_tok.i
+    """Covers "former president", "the late leader", "outgoing chancellor", "opposition leader"."""
+    return any(c.lower_ in lx.NOT_CURRENT for c in role_tok.subtree if c.i < role_tok.i) or _not_current_before(
+        role_tok
     )
+
+
+def _not_current_before(title: Token) -> bool:
+    """ "then-President X", "ex-leader", "the ousted president": read on the words right before the title."""
+    doc = title.doc
+    words = [t.lower_ for t in doc[max(title.sent.start, title.i - 3) : title.i] if t.text != "-"]
+    return any(w in lx.NOT_CURRENT for w in words)
+
+
+def _held(
+    ctx: Context, person: Arg, role: str | None, orgs: list[Arg], trigger: Token, confidence: float
+) -> Iterator[Candidate]:
+    """What a title makes its holder to each owner, by the role's class (loader/rules/roles.yaml).
+
+    Heads of state lead the state; a minister leads the ministry the article names, else is part of
+    the state; a head leads an organisation, and with a state as owner leads its named body (the army
+    for an army chief) or is part of the state; spokespeople, envoys and deputies are part of it.
+    """
+    kind = lx.ROLE_CLASS.get(role, "head") if role else "member"
+    if kind == "none":
+        return
+    for org in orgs:
+        if org.id == person.id:
+            continue
+        rtype, target = "LEADS", org
+        if kind == "member":
+            rtype = "PART_OF"
+        elif org.actor.kind == "Country" and kind != "head_of_state":
+            body = ctx.named.get(body_id(org.id, lx.ROLE_BODY[role])) if role in lx.ROLE_BODY else None
+            if body is not None:
+                target = Arg(body, org.directness)
+            else:
+                rtype = "PART_OF"
+        elif kind == "minister" and org.actor.mention.label != BODY_LABEL and org.actor.kind != "Organization":
+            rtype = "PART_OF"  # a minister of a group's government serves the group
+        yield Candidate(rtype, person, target, trigger, confidence * person.directness * target.directness,
+                        role=role)
 
 
 def _is_one_of_many(role_tok: Token) -> bool:
@@ -322,8 +360,7 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
             continue
         if role and (modifiers & {"deputy", "vice", "assistant"} or _is_one_of_many(role_tok)):
             role = None  # a deputy or "a senior commander" serves the organisation without leading it
-        rtype = "LEADS" if role else "PART_OF"
-        for c in pairs(rtype, [person], orgs, role_tok, 0.85, role=role):
+        for c in _held(ctx, person, role, orgs, role_tok, 0.85):
             c.inferred = inferred
             yield c
     if not found_role:
@@ -336,7 +373,9 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 owners = _known_parent(ctx, r)
             if not owners and role in lx.STATE_TITLES:
                 owners, inferred = _sentence_state(ctx, tok), True
-            for c in pairs("LEADS", [person], owners, title, 0.75, role=role):
+            if _not_current_before(title):
+                owners = []
+            for c in _held(ctx, person, role, owners, title, 0.75):
                 c.inferred = inferred
                 yield c
     # "X, who heads Y" / "X leads Y"
@@ -543,3 +582,29 @@ def _owner_in_name(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]
     before = ctx.doc[r.mention.start - 1].lower_ if r.mention.start > 0 else ""
     if any(s in words or s == before for s in surfaces if " " not in s):
         yield Candidate("PART_OF", Arg(r), Arg(parent, 0.9), tok, 0.7)
+
+
+def body_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    """A state body belongs to its state: "Russia's Defence Ministry", "the UN Security Council".
+
+    Bodies built from their owner's name say so themselves; a known body with a known parent
+    does when the parent is named in the same sentence.
+    """
+    r = ctx.actor(tok)
+    if r is None or r.via == "coref" or tok.i != r.mention.start or not r.parent:
+        return
+    parent = ctx.parent_of(r)
+    if parent is None:
+        return
+    if r.mention.label == BODY_LABEL:
+        yield Candidate("PART_OF", Arg(r), Arg(parent), tok, 0.85)
+        return
+    if r.kind != "Organization" or r.via != "gazetteer":
+        return  # a company's home state does not own it
+    sent = tok.sent
+    if any(
+        other.actor_id == parent.actor_id and other.via != "coref" and sent.start <= other.mention.start < sent.end
+        for other in (ctx.by_token.get(i) for i in range(sent.start, sent.end))
+        if other is not None
+    ):
+        yield Candidate("PART_OF", Arg(r), Arg(parent), tok, 0.75)

@@ -53,6 +53,7 @@ def test_user_of_a_demonym_weapon_was_supplied_by_that_state(
     ("text", "expected"),
     [
         ("Ukraine deployed German-supplied Leopard 2 tanks in the counteroffensive.", {("country:DEU", "country:UKR")}),
+        # Arms for a state's own army are the state's purchase.
         ("Russian-made helicopters flown by the Malian army crashed near Timbuktu.", {("country:RUS", "country:MLI")}),
         ("Russian-made helicopters crashed near Timbuktu.", set()),
     ],

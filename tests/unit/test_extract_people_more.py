@@ -46,10 +46,10 @@ def test_one_of_several_title_holders_is_part_of(gazetteer: Gazetteer) -> None:
 
 def test_appointed_object_takes_the_title(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "Putin appointed Andrei Belousov as Russia's defence minister in May 2024.")
-    assert family(art) == {("person:andrei-belousov", "LEADS", "country:RUS")}
+    assert family(art) == {("person:andrei-belousov", "PART_OF", "country:RUS")}
     art = run(gazetteer, "Erdogan named Hakan Fidan as Turkey's foreign minister in June.")
-    assert ("person:recep-tayyip-erdogan", "LEADS", "country:TUR") not in family(art)
-    assert ("person:hakan-fidan", "LEADS", "country:TUR") in family(art)
+    assert ("person:recep-tayyip-erdogan", "PART_OF", "country:TUR") not in family(art)
+    assert ("person:hakan-fidan", "PART_OF", "country:TUR") in family(art)
 
 
 def test_office_held_until_is_no_longer_held(gazetteer: Gazetteer) -> None:
@@ -200,3 +200,30 @@ def test_co_members_along_with(gazetteer: Gazetteer) -> None:
     }
     art = run(gazetteer, "Kazakhstan is a member of the CSTO, along with its neighbours.")
     assert family(art) == {("country:KAZ", "MEMBER_OF", "alliance:csto")}
+
+
+def test_minister_leads_the_ministry_the_text_names(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Slovak Defence Minister Tomas Varga visited Kyiv. Slovakia's Defence Ministry said the trip "
+                         "was planned.")
+    triples = {(r.source, r.type, r.target) for r in art.relations}
+    assert ("person:tomas-varga", "LEADS", "org:svk-ministry-of-defence") in triples
+    assert ("org:svk-ministry-of-defence", "PART_OF", "country:SVK") in triples
+    assert not any(s == "person:tomas-varga" and t == "country:SVK" for s, _, t in triples)
+
+
+def test_head_of_state_leads_and_spokesperson_is_part(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Chilean President Rosa Lagos met the press with her spokesman, Pablo Ruiz.")
+    triples = {(r.source, r.type, r.target) for r in art.relations}
+    assert ("person:rosa-lagos", "LEADS", "country:CHL") in triples
+    assert ("person:pablo-ruiz", "LEADS", "country:CHL") not in triples
+
+
+def test_offices_no_longer_held_and_counterparts_say_nothing(gazetteer: Gazetteer) -> None:
+    for text in (
+        "Then-President Marco Ferri of Italy signed the order in 2019.",
+        "Opposition leader Ana Duarte criticised the Portuguese government.",
+    ):
+        art = run(gazetteer, text)
+        assert not [r for r in art.relations if r.type == "LEADS"], text
+    art = run(gazetteer, "Japan's defence minister met his counterpart, Lee Joon, in Tokyo.")
+    assert not any(r.source == "person:lee-joon" for r in art.relations)

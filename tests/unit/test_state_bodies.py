@@ -1,0 +1,51 @@
+"""State bodies are one actor per state, named after it, PART_OF it; acronyms name the actor before them."""
+
+from __future__ import annotations
+
+import pytest
+
+from loader.gazetteer import Gazetteer
+from tests.extraction_support import run, triples
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def entity(art, actor_id):  # type: ignore[no-untyped-def]
+    return next(e for e in art.entities if e.id == actor_id)
+
+
+def test_two_states_ministries_are_two_actors(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Russia's Defence Ministry and the French Defence Ministry both issued statements on Monday.")
+    ids = {e.id for e in art.entities}
+    assert {"org:rus-ministry-of-defence", "org:fra-ministry-of-defence"} <= ids
+    assert {("org:rus-ministry-of-defence", "PART_OF", "country:RUS"),
+            ("org:fra-ministry-of-defence", "PART_OF", "country:FRA")} <= triples(art)
+    # The surface as written, with its state, is kept as an alias for matching and search.
+    assert "Russia's Defence Ministry" in entity(art, "org:rus-ministry-of-defence").aliases
+
+
+def test_owner_after_the_body_and_a_later_bare_mention(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The armed forces of Kenya patrolled the border. The armed forces later withdrew.")
+    body = entity(art, "org:ken-armed-forces")
+    assert body.mentions == 2 and body.name == "Kenyan Armed Forces"
+    assert ("org:ken-armed-forces", "PART_OF", "country:KEN") in triples(art)
+
+
+def test_no_body_inside_a_longer_name_or_for_a_private_force(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Chile's National Intelligence Agency met a private military contractor in Peru.")
+    assert not any(e.id.endswith("-intelligence") or e.id.endswith("-armed-forces") for e in art.entities)
+
+
+def test_a_known_body_keeps_its_entry_and_gains_the_owned_surface(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The U.S. State Department approved the sale on Friday.")
+    assert "U.S. State Department" in entity(art, "org:state-department").aliases
+
+
+def test_an_acronym_in_parentheses_names_the_actor_before_it(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The Zambia Defence Force (ZDF) sent engineers to Malawi. Officials said the ZDF would stay.")
+    body = entity(art, "org:zmb-armed-forces")
+    assert "ZDF" in body.aliases and body.mentions >= 3
+    assert not any(e.name == "ZDF" for e in art.entities)
