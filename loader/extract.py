@@ -345,7 +345,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
             )
         elif label in NER_LABELS:
             start, end = _trim(ent)
-            if doc[end - 1].pos_ in {"ADP", "CCONJ"}:
+            if doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}:
                 continue  # "the Armed Forces of | the Philippines": a name cut by a gazetteer match
             span = doc[start:end]
             if label == "ORG" and start > 0 and doc[start - 1].lower_ in _TITLE_WORDS:

@@ -22,7 +22,7 @@ from loader.patterns import lexicon as lx
 from loader.patterns import syntax
 from loader.patterns.rules import ENDPOINT_KINDS, Candidate, sentence_candidates
 from loader.patterns.syntax import Arg, Context
-from loader.resolve import Resolution
+from loader.resolve import Resolution, Resolved
 
 # Relations that describe a standing state rather than an event: a state noun inside another
 # verb's argument ("supply weapons to its allies") does not take that verb's hedges.
@@ -80,6 +80,9 @@ def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relatio
         return None
     if cand.source.id == cand.target.id:
         return None
+    own_side = _own_body(cand.source.actor, cand.target.id) or _own_body(cand.target.actor, cand.source.id)
+    if rtype not in {"PART_OF", "LEADS"} and own_side:
+        return None  # a body and its own state are one side: "the Israeli military struck Israel" is a misreading
     negated = syntax.is_negated(chain) or cand.ended or (rtype == "MEMBER_OF" and syntax.has_neither(trigger))
     modality = "former" if cand.ended else syntax.modality(chain)
     if cand.modality and modality == "asserted":
@@ -154,3 +157,8 @@ def _with_subject(template: Candidate, subject: Arg, verb: Token) -> Candidate:
     if template.subject_side == "source":
         return replace(template, source=subject, trigger=verb, modality=None)
     return replace(template, target=subject, trigger=verb, modality=None)
+
+
+def _own_body(actor: Resolved, other_id: str) -> bool:
+    """An organisation of the other end's own state: "the Israeli military" and Israel are one side."""
+    return actor.kind == "Organization" and actor.parent == other_id

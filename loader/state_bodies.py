@@ -10,6 +10,7 @@ continues the last body of the same kind. The vocabulary is `loader/rules/state_
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 BODY_LABEL = "BODY"
+_PORTFOLIO_HEADS = frozenset({"minister", "ministry", "secretary", "department"})
+_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _OWNER_KINDS = frozenset({"Country"})
 
 
@@ -33,6 +36,15 @@ def _surfaces() -> dict[tuple[str, ...], str]:
         for surface in body["surfaces"]:
             out[tuple(surface.lower().split())] = key
     return out
+
+
+def _implied_at(doc: Doc, i: int, implied: dict[str, Any]) -> str | None:
+    """A body name that says its state by itself ("the Pentagon"), starting at token i."""
+    for words in implied:
+        n = len(words.split())
+        if " ".join(t.lower_ for t in doc[i : i + n]) == words:
+            return str(words)
+    return None
 
 
 def _longest() -> int:
@@ -64,11 +76,32 @@ def _match_at(doc: Doc, i: int) -> tuple[int, str] | None:
 
 
 def _is_head(doc: Doc, end: int) -> bool:
-    """The surface ends its noun phrase: "the Russian military said", not "military aid"."""
+    """The surface ends its noun phrase ("the Russian military said", not "military aid"), or
+    modifies a person's title ("a Foreign Ministry spokeswoman")."""
     last = doc[end - 1]
     if last.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if end < len(doc) and doc[end].lower_ in _PORTFOLIO_HEADS:
+        return False  # "the Armed Forces Minister" names a portfolio, not the forces
+    if end < len(doc) and doc[end].lower_ in _person_titles():
+        return True
     return not (end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"} and last.dep_ in {"compound", "amod"})
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    roles = load_rules("roles")
+    return frozenset(roles["titles"]) | frozenset(roles["member_roles"])
+
+
+def _coordinated(doc: Doc, surface_start: int, owner_at: dict[int, Owner]) -> bool:
+    """ "Pakistani and Turkish special forces", "Czech, Polish and Slovak police": several states."""
+    before = surface_start - 1
+    if before < 0:
+        return False
+    if doc[before].lower_ in {"and", "or"}:
+        return True
+    return doc[before].text == "," and before - 1 in owner_at
 
 
 def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) -> list[Mention]:
@@ -94,15 +127,14 @@ def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) ->
     covered: set[int] = set()
     i = 0
     while i < len(doc):
-        tok = doc[i]
         if i in gaz_at:
             m = gaz_at[i]
             i = m.end
             continue
         hit = _match_at(doc, i)
-        if hit is None and tok.lower_ in implied:
-            spec = implied[tok.lower_]
-            hit = (i + 1, spec["body"])
+        words = _implied_at(doc, i, implied)
+        if hit is None and words:
+            hit = (i + len(words.split()), implied[words]["body"])
         if hit is None or not _is_head(doc, hit[0]):
             i += 1
             continue
@@ -113,7 +145,7 @@ def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) ->
             continue
         owner, surface_start = _owner_before(doc, start, owner_at)
         surface_end = end
-        if owner is not None and surface_start > 0 and doc[surface_start - 1].lower_ in {"and", "or", ","}:
+        if owner is not None and _coordinated(doc, surface_start, owner_at):
             i = end  # "Pakistani and Turkish special forces": the states' forces, not one body
             continue
         if owner is None and _inside_name(doc, start):
@@ -126,10 +158,15 @@ def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) ->
                 i = end  # "the armed forces of A and B": both states' forces, not one body
                 continue
         state_id = owner[1] if owner is not None else None
-        if state_id is None and tok.lower_ in implied:
-            state_id = implied[tok.lower_]["owner"]
-        if state_id is None and key in last_of_kind and _definite(doc, start):
+        surface_words = " ".join(t.lower_ for t in doc[start:end])
+        if state_id is None and surface_words in implied:
+            state_id = implied[surface_words]["owner"]
+        if state_id is None and start > 0 and doc[start - 1].lower_ in {"its", "their"}:
+            state_id = _last_state_in_sentence(doc, start, owner_at)  # "Tehran denied it, and its foreign ministry…"
+        if state_id is None and key in last_of_kind:
             state_id = last_of_kind[key].parent
+        if state_id is None and (_definite(doc, start) or doc[start].is_title):
+            state_id = _dominant_state(owner_at, start)
         if state_id is None:
             i = end
             continue
@@ -173,7 +210,7 @@ def _state_named(m: Mention, gazetteer: GazetteerLike) -> str | None:
 def _owner_before(doc: Doc, start: int, owner_at: dict[int, Owner]) -> tuple[Owner | None, int]:
     """A state written right before a body: "Russian", "Russia's", "the U.S."; and where the surface starts."""
     j = start - 1
-    if j >= 0 and doc[j].tag_ == "POS":
+    if j >= 0 and (doc[j].tag_ == "POS" or doc[j].text in _POSSESSIVES):
         j -= 1
     owner = owner_at.get(j)
     if owner is None:
@@ -196,6 +233,25 @@ def _inside_name(doc: Doc, start: int) -> bool:
     """ "South Korea's National Intelligence Service": a capitalised word before the surface makes a name."""
     prev = doc[start - 1] if start > 0 else None
     return prev is not None and prev.is_title and prev.tag_ != "POS" and prev.pos_ in {"PROPN", "ADJ"}
+
+
+def _last_state_in_sentence(doc: Doc, start: int, owner_at: dict[int, Owner]) -> str | None:
+    """The last state named in the sentence before `start`, not as a modifier ("the Jordan attack")."""
+    sent_start = doc[start].sent.start
+    ends = [end for end in owner_at if sent_start <= end < start and doc[end].dep_ not in {"compound", "amod"}]
+    return owner_at[max(ends)][1] if ends else None
+
+
+def _dominant_state(owner_at: dict[int, Owner], before: int) -> str | None:
+    """The state an article is about so far: named at least twice and more often than any other.
+
+    "The Defence Ministry said" in a story about one country is that country's ministry.
+    """
+    counts = Counter(state for end, (_m, state) in owner_at.items() if end < before)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _definite(doc: Doc, start: int) -> bool:

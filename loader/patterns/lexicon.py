@@ -370,11 +370,8 @@ HOST_VERBS = frozenset({"host", "shelter", "house", "welcome", "accept", "admit"
 # --- leadership and membership of people ----------------------------------------------
 # Titles, their classes, member roles and portfolios are data: loader/rules/roles.yaml.
 _ROLES = load_rules("roles")
-# Titles that head or serve in an organisation or state; the value is the role recorded on the edge
-# ("" for titles that serve without leading, such as spokespeople).
-LEADER_ROLES: dict[str, str] = {
-    title: (spec["role"] if spec["class"] not in {"member"} else "") for title, spec in _ROLES["titles"].items()
-}
+# Titles that head or serve in an organisation or state; the value is the role recorded on the edge.
+LEADER_ROLES: dict[str, str] = {title: spec["role"] for title, spec in _ROLES["titles"].items()}
 # Each recorded role's class (head_of_state, minister, head, member, none) and the state body it heads.
 ROLE_CLASS: dict[str, str] = {spec["role"]: spec["class"] for spec in _ROLES["titles"].values()}
 ROLE_BODY: dict[str, str] = {spec["role"]: spec["body"] for spec in _ROLES["titles"].values() if "body" in spec}
@@ -382,6 +379,7 @@ STATE_TITLES = frozenset(_ROLES["state_titles"])
 MEMBER_ROLES = frozenset(_ROLES["member_roles"])
 PORTFOLIOS = frozenset(_ROLES["portfolios"])
 NOT_CURRENT = frozenset(_ROLES["not_current"])
+SERVING_MODIFIERS = frozenset(_ROLES["serving_modifiers"])
 LEAD_VERBS = frozenset({"lead", "head", "run", "chair", "command", "rule", "govern", "direct", "helm"})
 
 # Org descriptions that make the described actor part of a state or organisation.

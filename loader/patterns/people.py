@@ -315,7 +315,8 @@ def _held(
 def _is_one_of_many(role_tok: Token) -> bool:
     """Covers "a senior Hezbollah commander": one of several holders of the title, not the head."""
     return any(
-        (c.dep_ == "det" and c.lower_ in {"a", "an"}) or (c.dep_ == "amod" and c.lower_ in {"senior", "mid-level"})
+        (c.dep_ == "det" and c.lower_ in {"a", "an"})
+        or (c.dep_ in {"amod", "compound"} and c.lower_ in lx.SERVING_MODIFIERS)
         for c in role_tok.children
     )
 
@@ -358,7 +359,7 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
         modifiers = {c.lower_ for c in role_tok.subtree if c.i < role_tok.i}
         if _no_longer_holds(role_tok):
             continue
-        if role and (modifiers & {"deputy", "vice", "assistant"} or _is_one_of_many(role_tok)):
+        if role and (modifiers & lx.SERVING_MODIFIERS or _is_one_of_many(role_tok)):
             role = None  # a deputy or "a senior commander" serves the organisation without leading it
         for c in _held(ctx, person, role, orgs, role_tok, 0.85):
             c.inferred = inferred
@@ -375,6 +376,8 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 owners, inferred = _sentence_state(ctx, tok), True
             if _not_current_before(title):
                 owners = []
+            if any(t.lower_ in lx.SERVING_MODIFIERS for t in ctx.doc[max(title.sent.start, title.i - 2) : title.i]):
+                role = None  # "a field commander": serves the organisation without heading it
             for c in _held(ctx, person, role, owners, title, 0.75):
                 c.inferred = inferred
                 yield c
