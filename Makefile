@@ -13,11 +13,12 @@ TEST_HOME := $(CURDIR)/.geokg-test
 TEST_ENV := NEO4J_URI=bolt://127.0.0.1:7688 GEOKG_NEO4J_HTTP_PORT=7475 NEO4J_DATABASE=neo4j \
 	GEOKG_NEO4J_HOME=$(TEST_HOME)/neo4j GEOKG_NEO4J_HEAP=1g GEOKG_NEO4J_PAGECACHE=1g
 
-.PHONY: help setup demo test lint typecheck browser-deps bench bench-load clean
+.PHONY: help setup demo test eval eval-floors lint typecheck browser-deps bench bench-load clean
 
 help:
 	@echo "make demo   set up, start Neo4j, load the sample data, serve http://127.0.0.1:8050"
 	@echo "make test   set up, start a throw-away Neo4j, run every test, stop it"
+	@echo "make eval   score extraction on every evaluation set (one table) and check the quality bars"
 	@echo "make bench  run the benchmarks and regenerate docs/benchmarks.md"
 
 $(BIN)/python:
@@ -62,6 +63,18 @@ test: setup browser-deps
 	lint=0; $(BIN)/ruff check . || lint=$$?
 	$(BIN)/mypy geokg loader dashboard || lint=$$?
 	exit $$(( tests != 0 ? tests : lint ))
+
+# Scores the sets of tests/eval/sets.yaml (the seed and the real dev set only when ../shared is beside
+# the checkout), then the eval suite checks the bars and the floors of tests/eval/floors.yaml.
+EVAL_SETS := tests/eval/sets.yaml
+
+eval: setup
+	$(GEOKG) eval --sets $(EVAL_SETS) --by-type
+	$(BIN)/pytest -q -rfE -m eval tests/eval
+
+# Prints the floors raised to the current scores (never lowered); WRITE=1 saves them to tests/eval/floors.yaml.
+eval-floors: setup
+	$(BIN)/python -m tests.eval.floors $(if $(WRITE),--write)
 
 lint:
 	$(BIN)/ruff check .

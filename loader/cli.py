@@ -100,15 +100,8 @@ def _print_extraction(result: ExtractionResult) -> None:
         console.print(f"entities: {', '.join(f'{e.name} [{e.kind}]' for e in article.entities)}\n")
 
 
-def _gold_files(paths: tuple[Path, ...]) -> list[Path]:
-    out: list[Path] = []
-    for path in paths:
-        out += sorted(path.glob("*.json")) if path.is_dir() else [path]
-    return out
-
-
 @click.command("eval")
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("gold", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--articles",
     "articles_dir",
@@ -116,57 +109,111 @@ def _gold_files(paths: tuple[Path, ...]) -> list[Path]:
     help="Folder of the annotated articles (default: beside the gold file, or ../articles).",
 )
 @click.option(
+    "--sets",
+    "sets_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Instead of GOLD: a YAML list of named sets ({name, gold, articles}, paths relative to the file) "
+    "scored into one table, a row per set; sets whose files are absent are skipped and named in one line.",
+)
+@click.option("--by-type", is_flag=True, help="Add precision, recall and F1 per relation type.")
+@click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format."
 )
 @click.option(
     "--min-f1",
     type=click.FloatRange(0.0, 1.0),
     default=None,
-    help="Exit 1 when micro-averaged relation F1 is below this.",
+    help="Exit 1 when micro-averaged relation F1 is below this (any set's, with --sets).",
 )
 @_GAZETTEER_OPTION
 def eval_command(
-    gold: tuple[Path, ...], articles_dir: Path | None, fmt: str, min_f1: float | None, gazetteer_files: tuple[Path, ...]
+    gold: tuple[Path, ...],
+    articles_dir: Path | None,
+    sets_file: Path | None,
+    by_type: bool,
+    fmt: str,
+    min_f1: float | None,
+    gazetteer_files: tuple[Path, ...],
 ) -> None:
     """Score extraction against gold files (seed-gold.json format) or folders of them.
 
     Prints entity recall, relation precision, recall and F1, and forbidden relations per
-    article and micro-averaged, with misses and false positives.
+    article and micro-averaged, with misses and false positives; with --sets, one row per set.
     """
     import json
 
     from geokg.errors import InputError
-    from loader.evaluate import article_path, load_gold, score
-    from loader.extract import extract_documents
-    from loader.read import read_paths
+    from loader.evaluate import evaluate, evaluate_set, load_sets, read_gold_set
 
+    if bool(gold) == bool(sets_file):
+        raise click.UsageError("give GOLD files or folders, or --sets FILE (one of the two)")
     gazetteer = _gazetteer(gazetteer_files)
-    golds, docs = [], []
+    skipped: list[str] = []
     try:
-        for path in _gold_files(gold):
-            g = load_gold(path)
-            found, errors = read_paths([article_path(g, articles_dir)])
-            if errors or not found:
-                raise InputError(
-                    f"{path}: {errors[0].path}: {errors[0].error}" if errors else f"{path}: article is empty"
-                )
-            golds.append(g)
-            docs.append(found[0])
+        if sets_file is None:
+            reports = {"": evaluate(read_gold_set(gold, articles_dir), gazetteer)}
+        else:
+            sets = load_sets(sets_file)
+            skipped = [f"{s.name} ({s.gold})" for s in sets if not s.present()]
+            reports = {s.name: evaluate_set(s, gazetteer) for s in sets if s.present()}
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
-    if not golds:
-        raise click.ClickException("no gold files found")
-    report = score(zip(extract_documents(docs, gazetteer), golds, strict=True))
+    if skipped:
+        click.echo(f"not found, skipped: {'; '.join(skipped)}", err=True)
     if fmt == "json":
-        click.echo(json.dumps(report.as_dict(), indent=1))
+        data = reports[""].as_dict() if sets_file is None else {n: r.as_dict() for n, r in reports.items()}
+        click.echo(json.dumps(data, indent=1))
+    elif sets_file is None:
+        _print_report(reports[""], by_type)
     else:
-        _print_report(report)
-    if min_f1 is not None and report.total().f1 < min_f1:
-        click.echo(f"micro F1 {report.total().f1:.3f} is below --min-f1 {min_f1}", err=True)
+        _print_sets(reports, by_type)
+    low = [name or "micro" for name, r in reports.items() if min_f1 is not None and r.total().f1 < min_f1]
+    if low:
+        click.echo(f"F1 below --min-f1 {min_f1}: {', '.join(low)}", err=True)
         sys.exit(1)
 
 
-def _print_report(report: Report) -> None:
+def _type_rows(report: Report) -> list[tuple[str, ...]]:
+    """One row per relation type: type, P, R, F1, TP, FP, FN."""
+    from loader.evaluate import by_type
+
+    return [
+        (rtype, f"{c.precision:.2f}", f"{c.recall:.2f}", f"{c.f1:.2f}", str(c.tp), str(c.fp), str(c.fn))
+        for rtype, c in by_type(report).items()
+    ]
+
+
+def _print_sets(reports: dict[str, Report], with_types: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Extraction quality per set", title_justify="left")
+    for column in ("set", "relations", "P", "R", "F1", "entity R", "forbidden", "TP", "FP", "FN"):
+        table.add_column(column, justify="left" if column in ("set", "relations") else "right", no_wrap=True)
+    for name, report in reports.items():
+        t = report.total()
+        table.add_row(
+            name,
+            "all",
+            f"{t.precision:.2f}",
+            f"{t.recall:.2f}",
+            f"{t.f1:.2f}",
+            f"{t.entity_recall:.2f}",
+            str(len(t.forbidden_hits)),
+            str(t.tp),
+            str(t.fp),
+            str(t.fn),
+            style="bold",
+        )
+        for rtype, p, r, f1, tp, fp, fn in _type_rows(report) if with_types else []:
+            table.add_row("", rtype, p, r, f1, "", "", tp, fp, fn)
+        table.add_section()
+    console = Console()
+    console.width = max(console.width, 120)  # type names are long; never truncate them in a log
+    console.print(table)
+
+
+def _print_report(report: Report, with_types: bool = False) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -195,3 +242,10 @@ def _print_report(report: Report) -> None:
         ):
             for item in items:
                 console.print(f"{s.article}: {label}: {item}", highlight=False)
+    if with_types:
+        types = Table(title="Per relation type (micro)", title_justify="left")
+        for column in ("relations", "P", "R", "F1", "TP", "FP", "FN"):
+            types.add_column(column, justify="left" if column == "relations" else "right")
+        for row in _type_rows(report):
+            types.add_row(*row)
+        console.print(types)

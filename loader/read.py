@@ -68,7 +68,10 @@ _DATELINE_RE = re.compile(
 )
 _META_RE = re.compile(r"^(?:published|date|posted|updated|dateline)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 _SOURCE_META_RE = re.compile(r"^(?:source|publisher|outlet)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
-_URL_META_RE = re.compile(r"^(?:url|link)\s*:\s*(?P<value>\S+)$", re.IGNORECASE)
+# "URL: https://…", or the address alone on its line under the title.
+_URL_META_RE = re.compile(r"^(?:(?:url|link)\s*:\s*(?P<value>\S+)|(?P<bare>https?://\S+))$", re.IGNORECASE)
+# Rights lines under the title are provenance, never article text.
+_RIGHTS_META_RE = re.compile(r"^(?:licen[cs]e|copyright|rights)\s*:\s*\S.*$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------
@@ -202,12 +205,13 @@ def read_text(path: Path, text: str) -> Document:
     published = parse_date(meta.get("published") or meta.get("date"))
     source = meta.get("source") if isinstance(meta.get("source"), str) else None
     url = meta.get("url") if isinstance(meta.get("url"), str) else None
-    # Metadata lines right under the title ("Published: 2023-05-04", "Source: …").
+    # Metadata lines right under the title ("Published: 2023-05-04", "Source: …", the URL, a licence line).
     while lines and (
         not lines[0].strip()
         or _META_RE.match(lines[0].strip())
         or _SOURCE_META_RE.match(lines[0].strip())
         or _URL_META_RE.match(lines[0].strip())
+        or _RIGHTS_META_RE.match(lines[0].strip())
     ):
         line = lines.pop(0).strip()
         if m := _META_RE.match(line):
@@ -215,7 +219,7 @@ def read_text(path: Path, text: str) -> Document:
         elif m := _SOURCE_META_RE.match(line):
             source = source or m.group("value").strip()
         elif m := _URL_META_RE.match(line):
-            url = url or m.group("value").strip()
+            url = url or (m.group("value") or m.group("bare")).strip()
     body, dated, agency = split_dateline(normalise_paragraphs("\n".join(lines)))
     published = published or dated
     source = source or agency

@@ -14,7 +14,6 @@ from geokg.graphdb import Graph, init_schema
 from geokg.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
-SEED_DIR = REPO.parent / "shared" / "corpus"
 SAMPLES = REPO / "loader" / "samples"
 
 
@@ -56,31 +55,22 @@ def clean_graph(graph: Graph) -> Graph:
     return graph
 
 
-@pytest.fixture
-def seed_article() -> Path:
-    path = SEED_DIR / "seed-article.txt"
-    if not path.exists():
-        pytest.fail(f"seed corpus missing: expected {path} beside the checkout (../shared/corpus/)",
-                    pytrace=False)
-    return path
+def load_sample_data(db: Graph, settings: Settings) -> None:
+    """The demo data through the real loader: the sample corpus (loader/samples) and the reference tables.
 
-
-def load_sample_data(db: Graph, settings: Settings, *, with_seed: bool = True) -> None:
-    """The demo data through the real loader: the sample corpus, the seed article and reference tables."""
+    Only what ships with the repository, so every checkout loads the same graph (../shared is not in a user's clone).
+    """
     from loader.pipeline import load_paths
     from loader.reference.bundle import import_bundled_reference
 
     clear(db)
-    paths = [SAMPLES / "articles"]
-    if with_seed and (SEED_DIR / "seed-article.txt").exists():
-        paths.append(SEED_DIR / "seed-article.txt")
-    report = load_paths(settings, db, paths)
+    report = load_paths(settings, db, [SAMPLES / "articles"])
     assert report.exit_code == 0, report.errors
     import_bundled_reference(settings, db)
 
 
 @pytest.fixture(scope="module")
 def sample_graph(graph: Graph, settings: Settings) -> Graph:
-    """The sample corpus, the seed article and the bundled reference data, loaded once per module."""
+    """The sample corpus and the bundled reference data, loaded once per module."""
     load_sample_data(graph, settings)
     return graph

@@ -1,4 +1,4 @@
-"""The dashboard's reads on the demo data: sample corpus + seed article through the real loader,
+"""The dashboard's reads on the demo data: the sample corpus (loader/samples) through the real loader,
 reference tables imported and reconciled."""
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ def test_confirmed_only_keeps_the_confirmed_members(sample_graph: Graph) -> None
     assert "country:SRB" not in view.nodes  # an observer, never confirmed as a member
 
 
-def test_the_arms_offer_of_the_seed_article_has_its_evidence(sample_graph: Graph) -> None:
-    edge = repo.edge_details(sample_graph, "country:RUS", "SUPPLIES_ARMS_TO", "region:central-asia")
+def test_an_arms_offer_is_hedged_and_has_its_evidence(sample_graph: Graph) -> None:
+    # 33-ukrainian-refugees-poland.txt: Poland offered its MiG-29s to the United States (an offer only).
+    edge = repo.edge_details(sample_graph, "country:POL", "SUPPLIES_ARMS_TO", "country:USA")
     assert edge is not None and edge["props"]["hedged"] is True
-    rows = repo.evidence(sample_graph, "country:RUS|SUPPLIES_ARMS_TO|region:central-asia")
+    rows = repo.evidence(sample_graph, "country:POL|SUPPLIES_ARMS_TO|country:USA")
     sentences = [r["claim"]["sentence"] for r in rows]
-    assert any("ready to supply weapons" in s for s in sentences)
+    assert any("offered to hand over all its MiG-29" in s for s in sentences)

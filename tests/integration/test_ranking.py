@@ -3,8 +3,6 @@ and the same answer as reading the relations."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
@@ -16,9 +14,10 @@ from geokg.settings import Settings
 from loader.pipeline import load_paths
 from loader.write import rank_strongest, write_articles
 from tests import dashboard_data as data
-from tests.conftest import clear
+from tests.conftest import SAMPLES, clear
 
 CSTO = "alliance:csto"
+CSTO_SAMPLE = SAMPLES / "articles" / "01-csto-kazakhstan-withdrawal.txt"  # names the six CSTO members
 
 
 @pytest.fixture
@@ -73,10 +72,10 @@ def test_actors_below_the_threshold_are_read_not_ranked(graph: Graph) -> None:
     assert set(near) == {"country:RUS", "country:ARM", "country:BLR", "country:KAZ", "country:KGZ", "country:TJK"}
 
 
-def test_a_load_ends_with_the_ranking(graph: Graph, settings: Settings, seed_article: Path) -> None:
+def test_a_load_ends_with_the_ranking(graph: Graph, settings: Settings) -> None:
     clear(graph)
     eager = Graph(settings.model_copy(update={"geokg_rank_min_degree": 1}))
-    report = load_paths(eager.settings, eager, [seed_article])
+    report = load_paths(eager.settings, eager, [CSTO_SAMPLE])
     assert report.summary.articles_new == 1
     assert CSTO in lists(eager)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from geokg.errors import InputError
-from loader.evaluate import article_path, load_gold, norm, score, score_article
+from loader.evaluate import EvalSet, article_path, by_type, load_gold, load_sets, norm, score, score_article
 from loader.models import Entity, ExtractedArticle, Relation
 
 GOLD = {
@@ -121,3 +121,37 @@ def test_article_is_found_in_sibling_articles_folder(gold, tmp_path: Path) -> No
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "a.txt").write_text("T\n\nx", encoding="utf-8")
     assert article_path(gold) == tmp_path / "articles" / "a.txt"
+
+
+def test_by_type_splits_the_micro_counts_per_relation_type(gold) -> None:  # type: ignore[no-untyped-def]
+    report = score([
+        (article(rel("c:r", "MEMBER_OF", "a:n"), rel("c:f", "MEMBER_OF", "a:n")), gold),
+        (article(rel("c:r", "JOINT_EXERCISE_WITH", "c:f"), rel("c:r", "ALLIED_WITH", "c:f")), gold),
+    ])
+    types = by_type(report)
+    assert list(types) == ["ATTACKED", "JOINT_EXERCISE_WITH", "MEMBER_OF"]  # the optional ALLIED_WITH is neutral
+    member = types["MEMBER_OF"]
+    assert (member.tp, member.fp, member.tp_gold, member.fn) == (1, 1, 1, 1)
+    assert member.precision == 0.5 and member.recall == 0.5 and member.f1 == 0.5
+    assert (types["ATTACKED"].recall, types["ATTACKED"].precision, types["ATTACKED"].f1) == (0.0, 1.0, 0.0)
+    assert types["JOINT_EXERCISE_WITH"].recall == 0.5  # found in one article of two
+    total = report.total()
+    assert sum(c.tp for c in types.values()) == total.tp and sum(c.fn for c in types.values()) == total.fn
+    assert report.as_dict()["by_type"]["MEMBER_OF"]["f1"] == 0.5  # type: ignore[index]
+
+
+def test_sets_file_paths_are_relative_to_the_file(tmp_path: Path) -> None:
+    folder = tmp_path / "eval"
+    folder.mkdir()
+    path = folder / "sets.yaml"
+    path.write_text("- {name: ours, gold: ../gold, articles: ../articles}\n- {name: one, gold: /x/g.json}\n")
+    ours, one = load_sets(path)
+    assert ours == EvalSet("ours", tmp_path / "gold", tmp_path / "articles")
+    assert one == EvalSet("one", Path("/x/g.json"), None)
+    assert not ours.present()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "articles").mkdir()
+    assert ours.present()
+    path.write_text("- {name: no gold}\n")
+    with pytest.raises(InputError, match="'gold'"):
+        load_sets(path)

@@ -53,7 +53,8 @@ def test_extract_with_user_gazetteer(tmp_path: Path) -> None:
     assert any(r["source"] == "company:orlan-arms" and r["target"] == "country:TCD" for r in rels)
 
 
-def test_eval_table_json_and_min_f1(tmp_path: Path) -> None:
+def chad_gold(tmp_path: Path) -> None:
+    """tmp_path/gold/a.json and tmp_path/articles/a.txt: one ATTACKED found, its reverse missed."""
     (tmp_path / "articles").mkdir()
     (tmp_path / "gold").mkdir()
     (tmp_path / "articles" / "a.txt").write_text("Strike\n\nChad attacked Libya.", encoding="utf-8")
@@ -69,6 +70,10 @@ def test_eval_table_json_and_min_f1(tmp_path: Path) -> None:
         ],
     }
     (tmp_path / "gold" / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+
+
+def test_eval_table_json_and_min_f1(tmp_path: Path) -> None:
+    chad_gold(tmp_path)
     runner = CliRunner()
     result = runner.invoke(eval_command, [str(tmp_path / "gold")])
     assert result.exit_code == 0 and "a.txt" in result.stdout
@@ -84,3 +89,20 @@ def test_eval_reports_a_missing_article(tmp_path: Path) -> None:
     gold.write_text(json.dumps({"article": "nope.txt", "relations": []}), encoding="utf-8")
     result = CliRunner().invoke(eval_command, [str(gold)])
     assert result.exit_code != 0 and "not found" in result.output
+
+
+def test_eval_by_type_and_named_sets(tmp_path: Path) -> None:
+    chad_gold(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(eval_command, [str(tmp_path / "gold"), "--by-type"])
+    assert result.exit_code == 0 and "Per relation type" in result.stdout and "ATTACKED" in result.stdout
+    sets = tmp_path / "sets.yaml"
+    sets.write_text("- {name: ours, gold: gold, articles: articles}\n- {name: elsewhere, gold: ../no/such/gold}\n")
+    result = runner.invoke(eval_command, ["--sets", str(sets), "--by-type"])
+    assert result.exit_code == 0, result.output
+    assert "ours" in result.stdout and "ATTACKED" in result.stdout and "0.67" in result.stdout  # P 1, R 0.5
+    assert result.stderr.count("\n") == 1 and "skipped: elsewhere" in result.stderr
+    result = runner.invoke(eval_command, ["--sets", str(sets), "--format", "json"])
+    assert json.loads(result.stdout)["ours"]["by_type"]["ATTACKED"]["recall"] == 0.5
+    result = runner.invoke(eval_command, ["--sets", str(sets), str(tmp_path / "gold")])
+    assert result.exit_code == 2 and "one of the two" in result.output

@@ -1,8 +1,7 @@
-"""Extraction quality, measured against gold annotations.
+"""Extraction quality on the team's own sample corpus (loader/samples), measured against its gold annotations.
 
-The seed article and its gold file live in ../shared/corpus beside the checkout (CI lays
-them there); the team's own sample corpus lives in loader/samples. Bars from design.md:
-seed precision >= 0.9, recall >= 0.85, no forbidden relation; samples micro F1 >= 0.8.
+Bar from design.md: samples micro F1 >= 0.8 and no forbidden relation. The seed article, the held-out set
+and the real dev set are scored by the eval suite (tests/eval, `make eval`), with the higher bars of issue 13.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from loader.gazetteer import Gazetteer
 from loader.read import read_paths
 
 REPO = Path(__file__).resolve().parents[2]
-SEED_DIR = REPO.parent / "shared" / "corpus"
 SAMPLE_GOLD = REPO / "loader" / "samples" / "gold"
 
 
@@ -37,19 +35,6 @@ def explain(report: Report) -> str:
         lines += [f"{s.article}: false positive {m}" for m in s.false_positives]
         lines += [f"{s.article}: FORBIDDEN {m}" for m in s.forbidden_hits]
     return "\n".join(lines)
-
-
-def test_seed_article_meets_the_bars() -> None:
-    gold_path = SEED_DIR / "seed-gold.json"
-    if not gold_path.is_file() or not (SEED_DIR / "seed-article.txt").is_file():
-        pytest.fail(
-            f"seed corpus is missing beside the checkout: expected {SEED_DIR}/seed-article.txt and seed-gold.json"
-        )
-    total = evaluate([load_gold(gold_path)]).total()
-    detail = explain(evaluate([load_gold(gold_path)]))
-    assert total.precision >= 0.9, detail
-    assert total.recall >= 0.85, detail
-    assert total.forbidden_hits == [], detail
 
 
 def test_sample_corpus_micro_f1() -> None:

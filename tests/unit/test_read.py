@@ -73,6 +73,30 @@ def test_text_with_published_line(tmp_path: Path) -> None:
     assert (doc.title, doc.published, doc.text) == ("Title here", date(2023, 5, 4), "Body text.")
 
 
+def test_text_with_url_date_and_licence_header(tmp_path: Path) -> None:
+    """Title, bare URL, "Date:" and "License:" lines, a blank line, then the body: only the body is text."""
+    text = (
+        "Ruritania Signs Radar Deal\n"
+        "https://news.example.org/2024/03/02/ruritania-radar-deal\n"
+        "Date: 2024-03-02\n"
+        "License: example licence - internal use only\n"
+        "\n"
+        "Ruritania agreed to buy four radars from Freedonia.\n\nDelivery starts next year.\n"
+    )
+    [doc] = read_one(write(tmp_path, "01_example_radar_deal.txt", text))
+    assert isinstance(doc, Document)
+    assert doc.title == "Ruritania Signs Radar Deal"
+    assert doc.url == "https://news.example.org/2024/03/02/ruritania-radar-deal"
+    assert doc.published == date(2024, 3, 2)
+    assert doc.text == "Ruritania agreed to buy four radars from Freedonia.\n\nDelivery starts next year."
+    assert "http" not in doc.text and "icense" not in doc.text and "2024-03-02" not in doc.text
+
+
+def test_a_url_inside_the_body_stays_text(tmp_path: Path) -> None:
+    [doc] = read_one(write(tmp_path, "a.txt", "Title\n\nThe report is online.\nhttps://example.org/r\n"))
+    assert isinstance(doc, Document) and doc.url is None and "https://example.org/r" in doc.text
+
+
 def test_text_without_date_is_undated(tmp_path: Path) -> None:
     [doc] = read_one(write(tmp_path, "a.txt", "Title\n\nNothing here says when, in 2019 or otherwise."))
     assert isinstance(doc, Document) and doc.published is None

