@@ -16,7 +16,7 @@ PLACES = frozenset({"Country", "Region"})
 ENDPOINT_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "MEMBER_OF": (frozenset({"Country", "Organization", "ArmedGroup"}), frozenset({"Alliance", "Organization"})),
     "PART_OF": (frozenset({"Organization", "Company", "ArmedGroup", "Person"}), ACTORS),
-    "LEADS": (frozenset({"Person"}), ACTORS),
+    "LEADS": (frozenset({"Person", "Country", "Alliance"}), ACTORS),  # "the Moscow-led CSTO"
     "ALLIED_WITH": (ACTORS | {"Region"}, ACTORS | {"Region"}),
     "SUPPLIES_ARMS_TO": (ACTORS, ACTORS | {"Region"}),
     "MILITARY_SUPPORT_TO": (STATES_AND_GROUPS | {"Company"}, ACTORS | {"Person"}),  # "fought for Assad"

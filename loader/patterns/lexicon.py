@@ -380,6 +380,7 @@ MEMBER_ROLES = frozenset(_ROLES["member_roles"])
 PORTFOLIOS = frozenset(_ROLES["portfolios"])
 NOT_CURRENT = frozenset(_ROLES["not_current"])
 SERVING_MODIFIERS = frozenset(_ROLES["serving_modifiers"])
+DOMINATING_PARTICIPLES = set(_ROLES["dominating_participles"])
 LEAD_VERBS = frozenset({"lead", "head", "run", "chair", "command", "rule", "govern", "direct", "helm"})
 
 # Org descriptions that make the described actor part of a state or organisation.

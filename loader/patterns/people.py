@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from loader.patterns import lexicon as lx
 from loader.patterns.candidates import (
     Candidate,
+    hyphen_modifier,
     is_verb,
     pairs,
 )
@@ -611,3 +612,23 @@ def body_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if other is not None
     ):
         yield Candidate("PART_OF", Arg(r), Arg(parent), tok, 0.75)
+
+
+def led_organisation(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    """A state or alliance that runs an organisation: "the Moscow-led CSTO", "the NATO-led KFOR mission"."""
+    r = ctx.actor(tok)
+    if r is None or r.kind not in {"Alliance", "Organization", "ArmedGroup"} or r.via == "coref":
+        return
+    head = ctx.doc[r.mention.start : r.mention.end].root
+    if head.i != tok.i:
+        return
+    leaders = [a for a in hyphen_modifier(ctx, head, lx.DOMINATING_PARTICIPLES)
+               if a.actor.kind in {"Country", "Alliance"} and a.id != r.actor_id]
+    # The modifier may sit on a description of the name: "the NATO-led mission KFOR", "KFOR, the NATO-led mission".
+    described = [head.head] if head.dep_ in {"appos", "compound"} else []
+    described += [c for c in head.children if c.dep_ == "appos"]
+    for noun in described:
+        if not leaders:
+            leaders = [a for a in hyphen_modifier(ctx, noun, lx.DOMINATING_PARTICIPLES)
+                       if a.actor.kind in {"Country", "Alliance"} and a.id != r.actor_id]
+    yield from pairs("LEADS", leaders, [Arg(r)], tok, 0.8, role="leading state")

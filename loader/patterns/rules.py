@@ -16,7 +16,7 @@ from loader.patterns.candidates import ENDPOINT_KINDS, Candidate, Rule
 from loader.patterns.conflict import HELD_BY, attacked, controls, sanctions, threatens
 from loader.patterns.cooperation import affiliation, allied, exercises, hosts_base, military_support
 from loader.patterns.membership import alliance_apposition, member_of
-from loader.patterns.people import body_part_of, led_by, org_part_of, people_roles
+from loader.patterns.people import body_part_of, led_by, led_organisation, org_part_of, people_roles
 from loader.patterns.refugees import refugees
 from loader.patterns.syntax import Context
 
@@ -38,7 +38,14 @@ TRIGGER_RULES: tuple[Rule, ...] = (
     refugees,
     led_by,
 )
-ACTOR_RULES: tuple[Rule, ...] = (people_roles, org_part_of, body_part_of, alliance_apposition, affiliation)
+ACTOR_RULES: tuple[Rule, ...] = (
+    people_roles,
+    org_part_of,
+    body_part_of,
+    led_organisation,
+    alliance_apposition,
+    affiliation,
+)
 
 # Lemmas that can start a rule, so most tokens are skipped at once.
 TRIGGER_LEMMAS = frozenset(

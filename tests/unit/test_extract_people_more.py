@@ -227,3 +227,10 @@ def test_offices_no_longer_held_and_counterparts_say_nothing(gazetteer: Gazettee
         assert not [r for r in art.relations if r.type == "LEADS"], text
     art = run(gazetteer, "Japan's defence minister met his counterpart, Lee Joon, in Tokyo.")
     assert not any(r.source == "person:lee-joon" for r in art.relations)
+
+
+def test_a_state_that_runs_an_organisation_leads_it(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Armenia froze its part in the Russian-led CSTO. Mali relies on the Moscow-run Africa Corps.")
+    assert {("country:RUS", "LEADS", "alliance:csto"), ("country:RUS", "LEADS", "group:africa-corps")} <= family(art)
+    art = run(gazetteer, "Iran-backed Houthi rebels fired at ships.")
+    assert not [t for t in family(art) if t[1] == "LEADS"]
