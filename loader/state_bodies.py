@@ -152,7 +152,7 @@ def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) ->
             i = end
             continue
         if owner is None:
-            owner = _owner_after(doc, end, owner_at)
+            owner = _owner_after(doc, end, owner_at, key not in rules["abroad"])
             surface_end = owner[0].end if owner is not None else end
             if owner is not None and surface_end < len(doc) and doc[surface_end].lower_ in {"and", "or"}:
                 i = end  # "the armed forces of A and B": both states' forces, not one body
@@ -165,7 +165,7 @@ def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) ->
             state_id = _last_state_in_sentence(doc, start, owner_at)  # "Tehran denied it, and its foreign ministry…"
         if state_id is None and key in last_of_kind:
             state_id = last_of_kind[key].parent
-        if state_id is None and (_definite(doc, start) or doc[start].is_title):
+        if state_id is None and key not in rules["owner_required"] and (_definite(doc, start) or doc[start].is_title):
             state_id = _dominant_state(owner_at, start)
         if state_id is None:
             i = end
@@ -219,9 +219,9 @@ def _owner_before(doc: Doc, start: int, owner_at: dict[int, Owner]) -> tuple[Own
     return owner, first
 
 
-def _owner_after(doc: Doc, end: int, owner_at: dict[int, Owner]) -> Owner | None:
-    """ "the armed forces of Ukraine": a state in an "of" phrase right after the body."""
-    if end >= len(doc) or doc[end].lower_ != "of":
+def _owner_after(doc: Doc, end: int, owner_at: dict[int, Owner], at_home: bool) -> Owner | None:
+    """ "the armed forces of Ukraine", "the defence ministry in Berlin": the state right after the body."""
+    if end >= len(doc) or doc[end].lower_ not in ({"of", "in"} if at_home else {"of"}):
         return None
     for owner in owner_at.values():
         if owner[0].start in {end + 1, end + 2} and doc[end + 1 : owner[0].start].text.lower() in {"", "the"}:

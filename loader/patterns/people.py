@@ -261,12 +261,19 @@ def _role_tokens(ctx: Context, tok: Token) -> list[Token]:
         # "the head of the World Food Programme, Cindy McCain": the name hangs on the organisation.
         role_tokens.append(_outer_title(tok.head))
     clause_heads = [tok.head] if tok.dep_ in {"nsubj", "nsubjpass"} and not _appoints_other(tok.head) else []
-    clause_heads += [c for c in tok.children if c.dep_ == "relcl" and not _appoints_other(c)]
+    clause_heads += [c for c in tok.children if c.dep_ == "relcl" and not _appoints_other(c) and _about_antecedent(c)]
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _APPOINT_VERBS:
         clause_heads.append(tok.head)  # the object takes the title, not the appointer
     for clause in clause_heads:
         role_tokens += _clause_roles(clause)
     return role_tokens
+
+
+def _about_antecedent(relcl: Token) -> bool:
+    """ "X, who is president": the clause's subject is the relative pronoun, not another actor ("of which Y is a
+    member")."""
+    subjects = [c for c in relcl.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return not subjects or any(c.lower_ in {"who", "that", "which", "whom"} for c in subjects)
 
 
 def _no_longer_holds(role_tok: Token) -> bool:
@@ -337,6 +344,9 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if role is None and not member:
             continue
         found_role = True
+        if role and lx.ROLE_CLASS.get(role) == "none":
+            yield from _counterpart(ctx, person, role_tok)
+            continue
         orgs = _role_org(ctx, role_tok) or person_owners
         inferred = False
         if not orgs:
@@ -356,7 +366,7 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 orgs = _coordinated_owner(ctx, written)
         if not orgs and role in lx.STATE_TITLES and not _owner_slots(ctx, role_tok):
             # "Chancellor Olaf Scholz said Germany would …": a bare state title.
-            orgs, inferred = _sentence_state(ctx, tok), True
+            orgs, inferred = _sentence_state(ctx, tok) or _article_state(ctx, tok, role), True
         modifiers = {c.lower_ for c in role_tok.subtree if c.i < role_tok.i}
         if _no_longer_holds(role_tok):
             continue
@@ -374,7 +384,7 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
             if not owners:
                 owners = _known_parent(ctx, r)
             if not owners and role in lx.STATE_TITLES:
-                owners, inferred = _sentence_state(ctx, tok), True
+                owners, inferred = _sentence_state(ctx, tok) or _article_state(ctx, tok, role), True
             if _not_current_before(title):
                 owners = []
             if any(t.lower_ in lx.SERVING_MODIFIERS for t in ctx.doc[max(title.sent.start, title.i - 2) : title.i]):
@@ -632,3 +642,55 @@ def led_organisation(ctx: Context, tok: Token) -> Iterator[Candidate]:
             leaders = [a for a in hyphen_modifier(ctx, noun, lx.DOMINATING_PARTICIPLES)
                        if a.actor.kind in {"Country", "Alliance"} and a.id != r.actor_id]
     yield from pairs("LEADS", leaders, [Arg(r)], tok, 0.8, role="leading state")
+
+
+def _counterpart(ctx: Context, person: Arg, title: Token) -> Iterator[Candidate]:
+    """ "Gallant and his German counterpart Boris Pistorius": the same office, in the state the title names.
+
+    The office is the one the article gives the person whose counterpart this is (the possessor's
+    antecedent: the last other person named before in the sentence).
+    """
+    owners = [o for o in _named_owners(ctx, title) if o.actor.kind == "Country"]
+    if not owners:
+        return
+    sent = title.sent
+    others = [
+        r for i in range(sent.start, title.i) for r in [ctx.by_token.get(i)]
+        if r is not None and r.kind == "Person" and r.actor_id != person.id
+    ]
+    if not others:
+        return
+    role = _office_in_article(ctx, others[-1].actor_id)
+    if role is None or lx.ROLE_CLASS.get(role) in {"none", None}:
+        return
+    yield from _held(ctx, person, role, owners, title, 0.7)
+
+
+def _office_in_article(ctx: Context, person_id: str) -> str | None:
+    """The title the article writes before any mention of this person ("Defence Minister X")."""
+    for r in ctx.by_token.values():
+        if r.actor_id == person_id and r.via != "coref":
+            role = _linear_title(ctx, r)[0]
+            if role:
+                return role
+    return None
+
+
+def _article_state(ctx: Context, tok: Token, role: str | None) -> list[Arg]:
+    """ "President X announced…" with no state in the sentence: the state the article is about so far.
+
+    Only for heads of state, and only when one state is named at least twice and twice as often as
+    any other before the name (leaders the gazetteer knows have their own state already).
+    """
+    if not role or lx.ROLE_CLASS.get(role) != "head_of_state":
+        return []
+    counts: dict[str, int] = {}
+    firsts: dict[str, Resolved] = {}
+    for i, r in ctx.by_token.items():
+        if i < tok.i and r.kind == "Country" and r.via != "coref" and i == r.mention.start:
+            counts[r.actor_id] = counts.get(r.actor_id, 0) + 1
+            firsts.setdefault(r.actor_id, r)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return []
+    return [Arg(firsts[ranked[0][0]], 0.5)]
