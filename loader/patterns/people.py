@@ -107,8 +107,9 @@ def _role_org(ctx: Context, role: Token) -> list[Arg]:
             return following
         if pobj.lemma_.lower() in _GOVERNMENT_PROXIES:
             arg = ctx.denote(pobj)
-            return [arg] if arg is not None else []
-        return []
+            if arg is not None:
+                return [arg]
+        break  # "Uganda's minister of state for …": the possessive still names the owner
     owners = _named_owners(ctx, role)
     for child in role.children:
         if child.dep_ == "compound" and ctx.actor(child) is None:
