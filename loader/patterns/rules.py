@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from loader.constructions import construction_candidates
 from loader.patterns import lexicon as lx
 from loader.patterns.arms import AID_AMOUNT_HEADS, BUYER_NOUNS, supplies
 from loader.patterns.candidates import ENDPOINT_KINDS, Candidate, Rule
@@ -106,7 +107,7 @@ TRIGGER_LEMMAS = frozenset(
 
 def sentence_candidates(ctx: Context, sent: Span) -> list[Candidate]:
     """Every candidate relation in one sentence."""
-    out: list[Candidate] = []
+    out: list[Candidate] = list(construction_candidates(ctx, sent))
     for tok in sent:
         if tok.lemma_.lower() in TRIGGER_LEMMAS:
             for rule in TRIGGER_RULES:

@@ -50,6 +50,7 @@ class Context:
     def __init__(self, doc: Doc, resolved: Iterable[Resolved], parents: Mapping[str, Entity] | None = None) -> None:
         self.doc = doc
         self.parents: Mapping[str, Entity] = parents or {}
+        self.memo: dict[str, object] = {}  # per-article results shared by rules (data construction matches)
         self.by_token: dict[int, Resolved] = {}
         # One named mention per actor, so a gazetteer parent can be used as an endpoint.
         self.named: dict[str, Resolved] = {}

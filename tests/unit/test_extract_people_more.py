@@ -237,14 +237,14 @@ def test_a_state_that_runs_an_organisation_leads_it(gazetteer: Gazetteer) -> Non
 
 
 def test_a_counterpart_holds_the_same_office_in_the_state_named(gazetteer: Gazetteer) -> None:
-    art = run(gazetteer, "Defence Minister Aron Peled welcomed the deal. Peled and his Danish counterpart Mette Holm met "
-                         "at the defence ministry in Copenhagen.")
+    art = run(gazetteer, "Defence Minister Aron Peled welcomed the deal. Peled and his Danish counterpart Mette Holm "
+                         "met at the defence ministry in Copenhagen.")
     assert ("person:mette-holm", "LEADS", "org:dnk-ministry-of-defence") in family(art)
     assert ("org:dnk-ministry-of-defence", "PART_OF", "country:DNK") in family(art)
 
 
 def test_a_relative_clause_about_another_actor_gives_no_title(gazetteer: Gazetteer) -> None:
-    art = run(gazetteer, "The deal was brokered by Chile's President Rosa Lagos and the Pacific Forum, of which Peru is "
-                         "a member.")
+    art = run(gazetteer, "The deal was brokered by Chile's President Rosa Lagos and the Pacific Forum, of which Peru "
+                         "is a member.")
     assert ("person:rosa-lagos", "PART_OF", "country:CHL") not in family(art)
     assert ("person:rosa-lagos", "LEADS", "country:CHL") in family(art)

@@ -1,0 +1,157 @@
+"""Constructions as data: spaCy DependencyMatcher patterns and frames read from YAML.
+
+Each file of `loader/rules/constructions/` names one relation type (its frame) and lists the
+constructions that state it. A construction is a trigger token, optionally the words it must
+govern (an object noun, a particle, a preposition), and the grammatical roles that fill the
+source and the target:
+
+    - id: impose-sanctions-on
+      trigger: {lemma: [impose, slap], pos: [VERB]}
+      anchors:
+        noun: {dep: [dobj, nsubjpass], lemma: [sanction, restriction]}
+      source: [subject]
+      target: ["prep:on,against@noun", "prep:on,against"]
+      modality: asserted          # optional: the trigger itself fixes it ("delivered")
+
+Roles are resolved by the shared argument code of `loader.patterns.syntax.Context`
+(coordination, appositions, "X-backed", possessives, state bodies), so a construction only
+says where the arguments sit. Hedges, negation, denials and evidence are applied afterwards
+with every other candidate. A new phrasing is a data entry, not a function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from loader.patterns.candidates import Candidate, pairs
+from loader.patterns.syntax import Arg, Context
+
+if TYPE_CHECKING:
+    from spacy.matcher import DependencyMatcher
+    from spacy.tokens import Span, Token
+    from spacy.vocab import Vocab
+
+_DIR = "constructions"
+_ATTRS = {"lemma": "LEMMA", "pos": "POS", "dep": "DEP", "tag": "TAG", "lower": "LOWER"}
+
+
+@cache
+def construction_files() -> tuple[dict[str, Any], ...]:
+    """Every construction file, parsed: {"type": …, "confidence": …, "constructions": […]}."""
+    folder = resources.files("loader.rules").joinpath(_DIR)
+    out = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".yaml"):
+            data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+            data["file"] = entry.name
+            out.append(data)
+    return tuple(out)
+
+
+def _attrs(spec: dict[str, Any]) -> dict[str, Any]:
+    """{"lemma": [a, b], "pos": [VERB]} → spaCy token attributes with IN lists."""
+    attrs: dict[str, Any] = {}
+    for key, value in spec.items():
+        if key not in _ATTRS:
+            raise ValueError(f"unknown token attribute {key!r} (use {', '.join(_ATTRS)})")
+        values = value if isinstance(value, list) else [value]
+        attrs[_ATTRS[key]] = {"IN": [str(v) for v in values]}
+    return attrs
+
+
+def compile_pattern(construction: dict[str, Any]) -> list[dict[str, Any]]:
+    """A construction's DependencyMatcher pattern: the trigger and the words it governs."""
+    pattern: list[dict[str, Any]] = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": _attrs(construction["trigger"])}]
+    for name, spec in (construction.get("anchors") or {}).items():
+        spec = dict(spec)
+        parent = spec.pop("of", "trigger")
+        op = spec.pop("op", ">")
+        pattern.append({"LEFT_ID": parent, "REL_OP": op, "RIGHT_ID": name, "RIGHT_ATTRS": _attrs(spec)})
+    return pattern
+
+
+@cache
+def _matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[str, tuple[dict[str, Any], dict[str, Any]]]]:
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(vocab)
+    index: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+    for frame in construction_files():
+        for construction in frame["constructions"]:
+            key = f"{frame['type']}:{construction['id']}"
+            if key in index:
+                raise ValueError(f"{frame['file']}: construction id {construction['id']!r} is used twice")
+            matcher.add(key, [compile_pattern(construction)])
+            index[key] = (frame, construction)
+    return matcher, index
+
+
+def _role(ctx: Context, tokens: dict[str, Token], role: str) -> list[Arg]:
+    """The actors filling one role: "subject", "object@noun", "prep:to,into@noun", "prep:at/in" (a place
+    inside the object of "at"), "owner@noun", "self@noun" (the anchored noun itself)…"""
+    name, _, where = role.partition("@")
+    head = tokens.get(where or "trigger")
+    if head is None:
+        return []
+    kind, _, preps = name.partition(":")
+    if kind == "subject":
+        return ctx.subjects(head, allow_weak=True)
+    if kind == "agent":
+        return ctx.agents(head)
+    if kind == "patient":
+        return ctx.patients(head)
+    if kind == "object":
+        return ctx.objects(head, frozenset({"dobj", "dative"}))
+    if kind == "prep":
+        preps, _, inner = preps.partition("/")
+        if inner:  # "at the air base in Qatar": the place inside the first phrase's object
+            outer = ctx.prep_tokens(head, preps.split(","))
+            return [a for tok in outer for a in ctx.prep_objects(tok, inner.split(","))]
+        return ctx.prep_objects(head, preps.split(","), allow_weak=True)
+    if kind == "owner":
+        return ctx.owners(head, allow_weak=True)
+    if kind == "self":
+        return ctx.np_actors(head, allow_weak=True)
+    raise ValueError(f"unknown role {role!r}")
+
+
+def _fill(ctx: Context, tokens: dict[str, Token], roles: list[str]) -> tuple[list[Arg], str | None]:
+    """The first role in the list that names an actor, and which role it was."""
+    for role in roles:
+        found = [a for a in _role(ctx, tokens, role) if a.actor.kind != "Media"]
+        if found:
+            return found, role
+    return [], None
+
+
+def _matches_by_sentence(ctx: Context) -> dict[int, list[tuple[int, list[int]]]]:
+    """The article's construction matches, run once per article and grouped by sentence start."""
+    if "constructions" not in ctx.memo:
+        matcher, _index = _matcher(ctx.doc.vocab)
+        grouped: dict[int, list[tuple[int, list[int]]]] = {}
+        for match_id, token_ids in matcher(ctx.doc):
+            grouped.setdefault(ctx.doc[token_ids[0]].sent.start, []).append((match_id, token_ids))
+        ctx.memo["constructions"] = grouped
+    return ctx.memo["constructions"]  # type: ignore[return-value]
+
+
+def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
+    """Candidates of every data construction that matches in `sent`."""
+    index = _matcher(ctx.doc.vocab)[1]
+    for match_id, token_ids in _matches_by_sentence(ctx).get(sent.start, []):
+        frame, construction = index[ctx.doc.vocab.strings[match_id]]
+        names = ["trigger", *(construction.get("anchors") or {})]
+        tokens = {name: ctx.doc[i] for name, i in zip(names, token_ids, strict=True)}
+        sources, source_role = _fill(ctx, tokens, construction["source"])
+        targets, _ = _fill(ctx, tokens, construction["target"])
+        if not sources or not targets:
+            continue
+        confidence = float(construction.get("confidence", frame.get("confidence", 0.75)))
+        side = "source" if source_role == "subject" else None
+        yield from pairs(frame["type"], sources, targets, tokens["trigger"], confidence,
+                         subject_side=side, modality=construction.get("modality"))

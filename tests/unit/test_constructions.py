@@ -1,0 +1,57 @@
+"""The data construction engine: files compile to DependencyMatcher patterns, and each construction
+states its relation through the shared argument code (coordination, owners, negation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from loader.constructions import compile_pattern, construction_files
+from loader.gazetteer import Gazetteer
+from loader.models import RELATION_TYPES
+from tests.extraction_support import run, triples
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def test_every_file_names_a_relation_type_and_compiles() -> None:
+    files = construction_files()
+    assert files
+    for frame in files:
+        assert frame["type"] in RELATION_TYPES, frame["file"]
+        ids = [c["id"] for c in frame["constructions"]]
+        assert len(ids) == len(set(ids)), frame["file"]
+        for construction in frame["constructions"]:
+            pattern = compile_pattern(construction)
+            assert pattern[0]["RIGHT_ID"] == "trigger"
+            assert construction["source"] and construction["target"]
+
+
+def test_unknown_attributes_are_refused() -> None:
+    with pytest.raises(ValueError, match="unknown token attribute"):
+        compile_pattern({"id": "x", "trigger": {"lema": ["fire"]}, "source": ["subject"], "target": ["object"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijan carried out air strikes on Armenian positions.", ("country:AZE", "ATTACKED", "country:ARM")),
+        ("North Korea fired ballistic missiles at Japan on Friday.", ("country:PRK", "ATTACKED", "country:JPN")),
+        ("Turkish forces shot down a Syrian warplane.", ("country:TUR", "ATTACKED", "country:SYR")),
+        ("Canada is training Latvian soldiers near Riga.", ("country:CAN", "MILITARY_SUPPORT_TO", "country:LVA")),
+        ("Nepal and Ghana contributed troops to UNIFIL.", ("country:GHA", "MILITARY_SUPPORT_TO", "org:unifil")),
+        ("Turkish military instructors arrived in Somalia.", ("country:TUR", "MILITARY_SUPPORT_TO", "country:SOM")),
+    ],
+)
+def test_constructions_state_their_relation(gazetteer: Gazetteer, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(run(gazetteer, text))
+
+
+def test_negation_and_coordination_apply_to_constructions(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Nepal and Ghana contributed troops to UNIFIL.")
+    assert ("country:NPL", "MILITARY_SUPPORT_TO", "org:unifil") in triples(art)
+    art = run(gazetteer, "Egypt did not carry out air strikes on Libya.")
+    assert ("country:EGY", "ATTACKED", "country:LBY") not in triples(art)
+    assert ("country:EGY", "ATTACKED", "country:LBY") in triples(art, negated=True)
