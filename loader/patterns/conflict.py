@@ -19,12 +19,29 @@ from loader.patterns.candidates import (
     verb_event,
 )
 from loader.patterns.syntax import Arg, Context
+from loader.patterns.vocabulary import military
 
 
 def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    reacted = tok.dep_ == "dobj" and tok.head.lemma_.lower() in military("reaction_verbs")
+    for cand in _attacked(ctx, tok):
+        if reacted and cand.subject_side == "source":
+            continue  # "Egypt condemned the attack on X": who reacts to an attack did not carry it out
+        yield cand
+
+
+def _attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     preps: tuple[str, ...]
-    if is_verb(tok) and lemma in lx.ATTACK_VERBS:
+    if is_verb(tok) and lemma in military("defeat_verbs"):
+        yield from _defeated(ctx, tok)
+    elif is_noun(tok) and lemma in military("clash_nouns") and _between(ctx, tok):
+        yield from _mutual_fighting(ctx, tok, _between(ctx, tok))
+    elif is_verb(tok) and lemma in military("clash_verbs"):
+        yield from _clashed(ctx, tok)
+    elif is_verb(tok) and lemma in military("advance_verbs"):
+        yield from _advanced(ctx, tok)
+    elif is_verb(tok) and lemma in lx.ATTACK_VERBS | military("attack_verbs"):
         if lemma == "target" and _sanction_aimed(tok):
             return  # "sanctions targeting Iran's Guards", "targeted Belarusian exports with sanctions"
         preps = ("on", "against", "at") if lemma in {"fire", "fight", "strike"} else ("on", "against")
@@ -56,9 +73,14 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if not attackers and _physical_fire(tok, verb):
             attackers = ctx.owners(tok, allow_weak=True)
         yield from pairs("ATTACKED", attackers, ctx.subjects(verb), tok, 0.75)
-    elif is_noun(tok) and lemma in lx.ATTACK_NOUNS:
+    elif is_noun(tok) and lemma in lx.ATTACK_NOUNS | military("attack_nouns"):
         if any(c.lemma_.lower() in _FIGURATIVE for c in tok.children):
             return  # "a trade war", "a proxy war", "a price war"
+        if lemma in military("clash_nouns") and ctx.prep_objects(tok, ("with",)):
+            # "clashes with the army", "the RSF's battles with the army": both sides fight
+            sources, _ = noun_sources(ctx, tok, allow_weak=True)
+            yield from _mutual_fighting(ctx, tok, sources + ctx.prep_objects(tok, ("with",)))
+            return
         preps = ("on", "against", "upon")
         if lemma in {"invasion", "occupation", "bombing", "shelling", "bombardment", "siege"}:
             preps += ("of",)
@@ -77,6 +99,9 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
             found = list(_site_targets(ctx, tok, preps)) + list(_light_verb_target(ctx, tok))
         if not found:
             found = list(_located_attack(ctx, tok, preps))
+        if not found:
+            # whom the attack killed is more specific than where it struck ("strikes in Beirut killed …")
+            found = list(_deadly_attack(ctx, tok)) or list(_placed_attack(ctx, tok))
         yield from found
         if not found:
             yield from _resisted_attack(ctx, tok)
@@ -346,7 +371,107 @@ def _resisted_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
         victims = ctx.subjects(head)
     elif noun.dep_ == "pobj" and head.lower_ == "against" and is_verb(head.head):
         victims = ctx.objects(head.head, frozenset({"dobj"})) or ctx.subjects(head.head)
+    elif (
+        noun.dep_ == "pobj"
+        and head.lower_ == "against"
+        and is_noun(head.head)
+        and head.head.lemma_.lower() in military("resistance_nouns")
+    ):
+        # "Ukraine's fight against Russia's invasion", "its fightback against the invasion": the resister
+        victims, _ = noun_sources(ctx, head.head, allow_weak=True)
     yield from pairs("ATTACKED", attackers, victims, noun, 0.65)
+
+
+def _between(ctx: Context, noun: Token) -> list[Arg]:
+    """The sides of "clashes between A and B" (two at least)."""
+    sides = ctx.prep_objects(noun, ("between", "among"), allow_weak=True)
+    return sides if len(sides) >= 2 else []
+
+
+def _mutual_fighting(ctx: Context, trigger: Token, sides: list[Arg]) -> Iterator[Candidate]:
+    """Each side of a clash attacked the other: "clashes between A and B", "A clashed with B"."""
+    for i, a in enumerate(sides):
+        for b in sides[i + 1 :]:
+            yield from pairs("ATTACKED", [a], [b], trigger, 0.7)
+            yield from pairs("ATTACKED", [b], [a], trigger, 0.7)
+
+
+def _clashed(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "rebels clashed with government troops", "A and B clashed near the border"."""
+    subjects = ctx.subjects(verb, allow_weak=True)
+    others = ctx.prep_objects(verb, ("with", "against"), allow_weak=True)
+    if not others and len(subjects) < 2:
+        return
+    yield from _mutual_fighting(ctx, verb, subjects + [o for o in others if o.id not in {s.id for s in subjects}])
+
+
+def _defeated(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Azerbaijan defeated Armenian forces", "the army repelled M23 fighters": only forces are beaten."""
+    forces = [
+        c for c in verb.children
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in military("defeated_forces")
+    ]
+    if not forces:
+        return  # "defeated the motion", "Brazil defeated Argentina 2-0"
+    yield from (
+        c for c in verb_event(ctx, verb, "ATTACKED", (), confidence=0.7)
+        if c.target.actor.kind in {"Country", "ArmedGroup", "Organization"}
+    )
+
+
+def _advanced(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "the rebels advanced into Congolese territory", "troops pushed into Ukraine's north".
+
+    Only a country or force is attacked; a town advanced on may be taken without a fight.
+    """
+    targets = [
+        a for a in ctx.prep_objects(verb, tuple(military("advance_preps")))
+        if a.actor.kind in {"Country", "ArmedGroup", "Organization"}
+    ]
+    yield from pairs("ATTACKED", ctx.subjects(verb), targets, verb, 0.65, subject_side="source")
+
+
+def _placed_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Russian airstrikes in Ukraine", "India carried out strikes inside Pakistan": the country struck.
+
+    Only an owned or carried-out attack, and only a country: "strikes in Beirut" name a city, not a side.
+    """
+    if noun.lemma_.lower() not in military("placed_attack_nouns"):
+        return
+    carried = noun.dep_ == "dobj" and noun.head.lemma_.lower() in lx.LIGHT_VERBS
+    if not (_owned(ctx, noun) or carried):
+        return
+    preps = tuple(military("inside_preps"))
+    found = ctx.prep_objects(noun, preps) or (ctx.prep_objects(noun.head, preps) if carried else [])
+    places = [a for a in found if a.actor.kind == "Country"]
+    if not places:
+        return
+    sources, from_subject = noun_sources(ctx, noun, allow_weak=True)
+    sources = [s for s in sources if s.id not in {p.id for p in places}]
+    yield from pairs("ATTACKED", sources, places, noun, 0.65, subject_side="source" if from_subject else None)
+
+
+# Members of a group an attack kills stand for the group: "the strike killed Hezbollah's leader".
+_MEMBER_NOUNS = frozenset({"leader", "commander", "chief", "head", "member", "fighter", "militant", "operative"})
+
+
+def _deadly_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Israeli strikes killed the leader of Hezbollah", "a U.S. drone strike killed ISIS fighters"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in _HARM_VERBS:
+        return
+    sources = ctx.owners(noun, allow_weak=True)
+    targets: list[Arg] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in _MEMBER_NOUNS:
+            # the noun may also be read as a description of the person named after it
+            targets += ctx.prep_objects(obj, ("of",)) + ctx.owners(obj)
+            # "the leader of the Hezbollah movement, X": the named group, not the person in apposition
+            targets += [a for g in ctx.prep_tokens(obj, ("of",)) for a in ctx.owners(g)]
+        else:
+            targets += [a for a in ctx.np_actors(obj) if a.actor.kind != "Region"]
+    targets = [t for t in targets if t.actor.kind in {"Country", "ArmedGroup", "Organization"}]
+    yield from pairs("ATTACKED", sources, targets, noun, 0.65)
 
 
 def _relative_light_verb(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -571,7 +696,7 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
             yield from pairs("CONTROLS", ctx.subjects(tok), places, tok, 0.8, subject_side="source")
         elif lemma in lx.CONTROL_VERBS:
             found = list(verb_event(ctx, tok, "CONTROLS", ()))
-            yield from found or _owned_areas(ctx, tok)
+            yield from found or list(_owned_areas(ctx, tok)) or _listed_places(ctx, tok)
         elif lemma == "take":
             # "the rebels took Goma": a bare "take" only with a town or region as object
             places = [a for a in ctx.objects(tok, frozenset({"dobj"})) if a.actor.kind == "Region"]
@@ -603,6 +728,8 @@ def _held_places(ctx: Context, noun: Token) -> list[Arg]:
     found: list[Arg] = []
     if ctx.actor(noun) is None and noun.lemma_.lower() in _PLACE_NOUNS:
         found = ctx.prep_objects(noun, ("of",))
+    if not found and ctx.actor(noun) is None and noun.lemma_.lower() in military("held_in_nouns"):
+        found = ctx.prep_objects(noun, tuple(military("inside_preps")))  # "Houthi-controlled areas in Yemen"
     if not found:
         found = [a for a in [ctx.denote(noun)] if a is not None]
     return [a for a in found if a.actor.kind in {"Country", "Region"}]
@@ -633,6 +760,18 @@ def _campaigners(ctx: Context, verb: Token) -> list[Arg]:
             if child.dep_ == "relcl" and child.lemma_.lower() in lx.LIGHT_VERBS:
                 out += ctx.subjects(child)
     return out
+
+
+def _listed_places(ctx: Context, verb: Token) -> list[Candidate]:
+    """Covers "the rebels seized territory including the cities of Goma and Bukavu": the listed places."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    places: list[Arg] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in military("held_area_nouns") and ctx.actor(obj) is None:
+            places += ctx.prep_objects(obj, ("including", "like"))
+    places = [a for a in places if a.actor.kind in {"Country", "Region"}]
+    return list(pairs("CONTROLS", ctx.subjects(verb), places, verb, 0.7, subject_side="source"))
 
 
 # Parts of a place named by direction: "Yemen's north", "the north of Mali".

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from loader.patterns import lexicon as lx
+from loader.patterns import vocabulary as vocab
 from loader.patterns.candidates import (
     Candidate,
     hyphen_modifier,
@@ -285,7 +286,21 @@ _PURPOSE_VERBS = frozenset({"support", "help", "assist", "aid", "back", "bolster
 
 def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
-    if is_verb(tok) and lemma in {"deploy", "send", "dispatch"}:
+    if is_noun(tok) and lemma in vocab.military("joint_support_nouns") and _joint_support(ctx, tok):
+        yield from _joint_support(ctx, tok)
+        return
+    if is_verb(tok) and lemma in vocab.military("troop_giving_verbs"):
+        yield from _troops_given(ctx, tok)
+    elif is_noun(tok) and lemma in vocab.military("contributor_nouns"):
+        yield from _contributors(ctx, tok)
+    elif is_verb(tok) and lemma in vocab.military("side_verbs"):
+        yield from pairs(
+            "MILITARY_SUPPORT_TO", ctx.subjects(tok), _side_of(ctx, tok) + ctx.prep_objects(tok, ("alongside",)),
+            tok, 0.7, subject_side="source",
+        )
+    elif is_verb(tok) and lemma in vocab.military("trained_participles") and tok.dep_ == "amod":
+        yield from _trained_by(ctx, tok)
+    elif is_verb(tok) and lemma in {"deploy", "send", "dispatch"}:
         troops = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in lx.TROOP_NOUNS]
         if not troops and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in _DEPLOYED_NOUNS:
             troops = [tok.head]  # "fighters … have been deployed in Mali", "a mission deployed to Haiti"
@@ -338,6 +353,14 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         military = any(
             c.lemma_.lower() in {"military", "security", "defence", "defense", "armed"} for c in tok.children
         )
+        if not military and tok.head.lemma_.lower() not in _GIVE_VERBS:
+            # "support for the RSF from Wagner": backing an armed group is military, as "X-backed" is
+            armed = [a for a in ctx.prep_objects(tok, ("for", "to")) if a.actor.kind == "ArmedGroup"]
+            # the parser may hang "from X" on the group: "support for the RSF from Wagner"
+            backers = ctx.prep_objects(tok, ("from",)) + [
+                a for g in ctx.prep_tokens(tok, ("for", "to")) for a in ctx.prep_objects(g, ("from",))
+            ]
+            yield from pairs("MILITARY_SUPPORT_TO", backers, armed, tok, 0.65)
         if military or lemma in {"peacekeeping", "deployment"}:
             found = list(noun_event(ctx, tok, "MILITARY_SUPPORT_TO", ("to", "for"), 0.7))
             if not found:
@@ -367,6 +390,98 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _trained_forces(ctx, tok)
     elif is_noun(tok) and lemma == "mission":
         yield from _military_mission(ctx, tok)
+
+
+def _military_act(verb: Token) -> bool:
+    """A verb of fighting, or one that carries a military act: "conducted strikes", "launched an operation"."""
+    if verb.lemma_.lower() in lx.ATTACK_VERBS | vocab.military("attack_verbs"):
+        return True
+    acts = lx.ATTACK_NOUNS | vocab.military("military_act_nouns")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in acts for c in verb.children)
+
+
+def _joint_support(ctx: Context, noun: Token) -> list[Candidate]:
+    """Covers "the US and UK, with support from A, B and C, conducted strikes on X": each helper supports each actor."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with":
+        return []
+    helpers = ctx.prep_objects(noun, ("from", "of", "by"))
+    if not helpers:
+        return []
+    attached = prep.head
+    if is_noun(attached) and attached.dep_ in {"nsubj", "nsubjpass"} and is_verb(attached.head):
+        verb, helped = attached.head, ctx.np_actors(attached)  # "the militaries of A and B, with support from …"
+    elif is_verb(attached):
+        verb, helped = attached, ctx.subjects(attached)
+    else:
+        return []
+    if not _military_act(verb):
+        return []
+    helped = [a for a in helped if a.id not in {h.id for h in helpers}]
+    return list(pairs("MILITARY_SUPPORT_TO", helpers, helped, noun, 0.7))
+
+
+def _troops_given(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Nepal has contributed 800 troops to UNIFIL", "countries contributing troops to the mission"."""
+    troops = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and _is_troops(c)]
+    if not troops:
+        return
+    recipients = [a for a in ctx.prep_objects(verb, ("to",)) if a.actor.kind != "Region"]
+    # "Countries contributing troops to X include A and B": the listed countries give them
+    givers = _listed(ctx, verb.head) if verb.dep_ == "acl" and verb.tag_ == "VBG" else ctx.subjects(verb)
+    yield from pairs("MILITARY_SUPPORT_TO", givers, recipients, verb, 0.7, subject_side="source")
+
+
+def _is_troops(noun: Token) -> bool:
+    """ "troops", "800 soldiers", "several hundred troops", "a battalion of peacekeepers"."""
+    if noun.lemma_.lower() in lx.TROOP_NOUNS:
+        return True
+    return any(p.lemma_.lower() in lx.TROOP_NOUNS for c in noun.children if c.lower_ == "of" for p in c.children)
+
+
+def _listed(ctx: Context, noun: Token) -> list[Arg]:
+    """The actors a generic plural names: "countries … include A, B", "contributors A and B", "nations such as A"."""
+    named = ctx.np_actors(noun)
+    if named:
+        return named
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() in {"include", "be", "comprise", "number"}:
+        return [a for c in verb.children if c.dep_ in {"dobj", "attr"} for a in ctx.np_actors(c)]
+    out = ctx.prep_objects(noun, ("including", "like"))
+    for named_tok in ctx.prep_tokens(noun, ("as",)):
+        out += ctx.np_actors(named_tok)
+    follower = noun.i + 1
+    if not out and follower < noun.sent.end and ctx.actor(ctx.doc[follower]) is not None:
+        out = ctx.np_actors(ctx.doc[follower])  # "leading contributors Indonesia, Italy and India"
+    return out
+
+
+def _contributors(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Troop-contributing countries to AUSSOM include A, B and C", "troop contributors to X such as A"."""
+    lemma = noun.lemma_.lower()
+    contributing = [c for c in noun.children if c.dep_ in {"amod", "compound"}
+                    and c.lemma_.lower() in vocab.military("contributing_modifiers")]
+    troop_word = any(t.lemma_.lower() in lx.TROOP_NOUNS for c in contributing for t in c.subtree) or any(
+        c.dep_ == "compound" and c.lemma_.lower() in lx.TROOP_NOUNS for c in noun.children
+    )
+    if not troop_word or (lemma != "contributor" and not contributing):
+        return
+    missions = [a for a in ctx.prep_objects(noun, ("to", "of")) if a.actor.kind != "Region"]
+    for c in contributing:
+        missions += [a for a in ctx.prep_objects(c, ("to",)) if a.actor.kind != "Region"]
+    yield from pairs("MILITARY_SUPPORT_TO", _listed(ctx, noun), missions, noun, 0.7)
+
+
+def _trained_by(ctx: Context, participle: Token) -> Iterator[Candidate]:
+    """Covers "U.S.-trained Afghan forces", "Turkish-trained Somali commandos": the trainer supports the force."""
+    if not (participle.i > 0 and ctx.doc[participle.i - 1].text in {"-", "\u2010", "\u2011"}):
+        return
+    trainers = hyphen_modifier(ctx, participle.head, {participle.lemma_.lower()})
+    force = participle.head
+    trained = _named_noun(ctx, force)
+    if not trained and force.lemma_.lower() in lx.TROOP_NOUNS | {"pilot", "army", "police", "unit"}:
+        trained = [a for a in ctx.owners(force, allow_weak=True) if a.id not in {t.id for t in trainers}]
+    yield from pairs("MILITARY_SUPPORT_TO", trainers, trained, participle, 0.65)
 
 
 def _helped(ctx: Context, purpose: Token) -> list[Arg]:

@@ -264,3 +264,55 @@ def test_counted_people_the_gazetteer_does_not_name(gazetteer: Gazetteer) -> Non
 def test_a_state_of_a_country(gazetteer: Gazetteer) -> None:
     text = "Families from Tigray have found shelter in Sudan's Gedaref state."
     assert family(gazetteer, text) == {("region:tigray", "REFUGEES_FLEE_TO", "country:SDN")}
+
+
+# --- troops and missions ---------------------------------------------------------------------
+def _mst(gazetteer: Gazetteer, text: str) -> set[tuple[str, str, str]]:
+    return {t for t in family(gazetteer, text) if t[1] == "MILITARY_SUPPORT_TO"}
+
+
+def test_support_from_listed_partners_of_a_military_act(gazetteer: Gazetteer) -> None:
+    text = "France and Britain, with support from Belgium and Norway, carried out airstrikes on Islamic State camps."
+    assert _mst(gazetteer, text) == {
+        ("country:BEL", "MILITARY_SUPPORT_TO", "country:FRA"),
+        ("country:BEL", "MILITARY_SUPPORT_TO", "country:GBR"),
+        ("country:NOR", "MILITARY_SUPPORT_TO", "country:FRA"),
+        ("country:NOR", "MILITARY_SUPPORT_TO", "country:GBR"),
+    }
+    text = "France and Britain, with support from Belgium, organised a conference on Syrian refugees."
+    assert _mst(gazetteer, text) == set()
+
+
+def test_troops_contributed_to_a_mission(gazetteer: Gazetteer) -> None:
+    text = "Ghana and Nepal have each contributed about 800 soldiers to MONUSCO."
+    assert _mst(gazetteer, text) == {
+        ("country:GHA", "MILITARY_SUPPORT_TO", "org:monusco"),
+        ("country:NPL", "MILITARY_SUPPORT_TO", "org:monusco"),
+    }
+    assert _mst(gazetteer, "Ghana has contributed funds to the World Health Organization.") == set()
+
+
+def test_troop_contributing_countries_listed(gazetteer: Gazetteer) -> None:
+    text = "Troop-contributing countries to AMISOM included Burundi, Kenya and Uganda."
+    assert _mst(gazetteer, text) == {
+        ("country:BDI", "MILITARY_SUPPORT_TO", "org:amisom"),
+        ("country:KEN", "MILITARY_SUPPORT_TO", "org:amisom"),
+        ("country:UGA", "MILITARY_SUPPORT_TO", "org:amisom"),
+    }
+    text = "Countries contributing troops to MINUSCA include Rwanda and Zambia."
+    assert _mst(gazetteer, text) == {
+        ("country:RWA", "MILITARY_SUPPORT_TO", "org:minusca"),
+        ("country:ZMB", "MILITARY_SUPPORT_TO", "org:minusca"),
+    }
+
+
+def test_intervening_on_a_side(gazetteer: Gazetteer) -> None:
+    text = "Chadian troops intervened on the side of Mali in 2013."
+    assert _mst(gazetteer, text) == {("country:TCD", "MILITARY_SUPPORT_TO", "country:MLI")}
+
+
+def test_support_for_an_armed_group_from_a_backer(gazetteer: Gazetteer) -> None:
+    text = "Observers pointed to support for Hezbollah from Iran over many years."
+    assert _mst(gazetteer, text) == {("country:IRN", "MILITARY_SUPPORT_TO", "group:hezbollah")}
+    # support for a state or a plan may be only political
+    assert _mst(gazetteer, "Observers noted support for Ukraine from Ireland.") == set()
