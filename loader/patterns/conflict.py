@@ -23,11 +23,39 @@ from loader.patterns.vocabulary import military
 
 
 def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    if _in_a_name(tok):
+        return  # "the F-16 Fighting Falcon", "Operation Desert Storm"
     reacted = tok.dep_ == "dobj" and tok.head.lemma_.lower() in military("reaction_verbs")
     for cand in _attacked(ctx, tok):
         if reacted and cand.subject_side == "source":
             continue  # "Egypt condemned the attack on X": who reacts to an attack did not carry it out
         yield cand
+    if is_verb(tok) and tok.lemma_.lower() in lx.ATTACK_VERBS | lx.CONTROL_VERBS | military("advance_verbs"):
+        yield from _forced_back(ctx, tok)
+
+
+def _in_a_name(tok: Token) -> bool:
+    """A capitalised participle inside a proper name: "Fighting Falcon"."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.tag_ == "VBG"
+        and tok.i > tok.sent.start
+        and tok.text[:1].isupper()
+        and nxt is not None
+        and nxt.pos_ == "PROPN"
+    )
+
+
+def _forced_back(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "the militants overran the base, forcing Malian troops to pull back": the troops' state was attacked."""
+    for clause in verb.children:
+        if clause.dep_ not in {"advcl", "xcomp", "conj"} or clause.lemma_.lower() not in military("forcing_verbs"):
+            continue
+        moves = [c for c in clause.children if c.dep_ in {"xcomp", "ccomp"}]
+        if not any(c.lemma_.lower() in military("retreat_verbs") for c in moves):
+            continue
+        forced = [a for a in ctx.objects(clause, frozenset({"dobj"}), allow_weak=True) if a.actor.kind != "Region"]
+        yield from pairs("ATTACKED", ctx.subjects(verb), forced, verb, 0.65, subject_side="source")
 
 
 def _attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -219,6 +247,12 @@ def _site_places(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Arg]
                 if venue.lemma_.lower() in _STRUCK_OBJECTS:
                     found += ctx.prep_objects(venue, ("in", "near", "outside"))
             places += found
+            for venue in ctx.prep_tokens(item, ("in", "near")):
+                # "a base in Dioura, central Mali": the country named beside the town is the one struck
+                country = [a for c in venue.children if c.dep_ == "appos" for a in ctx.np_actors(c)
+                           if a.actor.kind == "Country"]
+                if country:
+                    places = [p for p in places if p.actor.kind != "Region"] + country
     return [a for a in places if a.actor.kind in {"Country", "Region"}]
 
 
@@ -696,7 +730,7 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
             yield from pairs("CONTROLS", ctx.subjects(tok), places, tok, 0.8, subject_side="source")
         elif lemma in lx.CONTROL_VERBS:
             found = list(verb_event(ctx, tok, "CONTROLS", ()))
-            yield from found or list(_owned_areas(ctx, tok)) or _listed_places(ctx, tok)
+            yield from found or list(_owned_areas(ctx, tok)) or _listed_places(ctx, tok) or _captured_site(ctx, tok)
         elif lemma == "take":
             # "the rebels took Goma": a bare "take" only with a town or region as object
             places = [a for a in ctx.objects(tok, frozenset({"dobj"})) if a.actor.kind == "Region"]
@@ -760,6 +794,25 @@ def _campaigners(ctx: Context, verb: Token) -> list[Arg]:
             if child.dep_ == "relcl" and child.lemma_.lower() in lx.LIGHT_VERBS:
                 out += ctx.subjects(child)
     return out
+
+
+def _captured_site(ctx: Context, verb: Token) -> list[Candidate]:
+    """Covers "the rebels overran an army garrison in Sirakorola": the town the site is in is held.
+
+    Only a town or region, not a country: taking one base in Mali does not hold Mali.
+    """
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_.lower() in {"hold", "rule", "govern"}:
+        return []
+    places: list[Arg] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if _base_lemma(obj) in military("captured_sites") and ctx.actor(obj) is None:
+            places += ctx.prep_objects(obj, ("in",)) or ctx.prep_objects(verb, ("in",))
+    places = [a for a in places if a.actor.kind == "Region"]
+    return list(pairs("CONTROLS", ctx.subjects(verb), places, verb, 0.65, subject_side="source"))
+
+
+def _base_lemma(tok: Token) -> str:
+    return "base" if tok.lower_ == "bases" else tok.lemma_.lower()  # the tagger reads "bases" as "basis"
 
 
 def _listed_places(ctx: Context, verb: Token) -> list[Candidate]:

@@ -289,7 +289,9 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if is_noun(tok) and lemma in vocab.military("joint_support_nouns") and _joint_support(ctx, tok):
         yield from _joint_support(ctx, tok)
         return
-    if is_verb(tok) and lemma in vocab.military("troop_giving_verbs"):
+    if is_noun(tok) and lemma in vocab.military("involvement_nouns"):
+        yield from _involvement(ctx, tok)
+    elif is_verb(tok) and lemma in vocab.military("troop_giving_verbs"):
         yield from _troops_given(ctx, tok)
     elif is_noun(tok) and lemma in vocab.military("contributor_nouns"):
         yield from _contributors(ctx, tok)
@@ -419,6 +421,18 @@ def _joint_support(ctx: Context, noun: Token) -> list[Candidate]:
         return []
     helped = [a for a in helped if a.id not in {h.id for h in helpers}]
     return list(pairs("MILITARY_SUPPORT_TO", helpers, helped, noun, 0.7))
+
+
+def _involvement(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Belarus's involvement in Russia's aggression against Ukraine": a part in another's war."""
+    wars = [w for w in ctx.prep_tokens(noun, ("in",)) if w.lemma_.lower() in lx.ATTACK_NOUNS | vocab.military(
+        "attack_nouns")]
+    if not wars:
+        return
+    fighters = [a for w in wars for a in ctx.owners(w, allow_weak=True)]
+    involved, _ = noun_sources(ctx, noun, allow_weak=True)
+    involved = [a for a in involved if a.id not in {f.id for f in fighters}]
+    yield from pairs("MILITARY_SUPPORT_TO", involved, fighters, noun, 0.65)
 
 
 def _troops_given(ctx: Context, verb: Token) -> Iterator[Candidate]:

@@ -247,3 +247,23 @@ def test_seized_territory_including_places(gazetteer: Gazetteer) -> None:
         ("group:m23", "CONTROLS", "region:goma"),
         ("group:m23", "CONTROLS", "region:bukavu"),
     }
+
+
+def test_forcing_troops_back(gazetteer: Gazetteer) -> None:
+    text = "Al-Shabaab fighters overran the army base near Baidoa on Sunday, forcing Somali troops to pull back."
+    assert ("group:al-shabaab", "ATTACKED", "country:SOM") in of_type(run(gazetteer, text), "ATTACKED")
+
+
+def test_overran_a_site_in_a_town(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Al-Shabaab overran a garrison in Baidoa last year.")
+    assert of_type(art, "CONTROLS") == {("group:al-shabaab", "CONTROLS", "region:baidoa")}
+
+
+def test_site_in_a_town_of_a_named_country(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Boko Haram killed nine soldiers in a raid on a base in Maiduguri, northeastern Nigeria.")
+    assert of_type(art, "ATTACKED") == {("group:boko-haram", "ATTACKED", "country:NGA")}
+
+
+def test_participle_in_a_weapon_name_is_no_attack(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Romania received more F-16 Fighting Falcon jets from Norway.")
+    assert of_type(art, "ATTACKED") == set()

@@ -316,3 +316,8 @@ def test_support_for_an_armed_group_from_a_backer(gazetteer: Gazetteer) -> None:
     assert _mst(gazetteer, text) == {("country:IRN", "MILITARY_SUPPORT_TO", "group:hezbollah")}
     # support for a state or a plan may be only political
     assert _mst(gazetteer, "Observers noted support for Ukraine from Ireland.") == set()
+
+
+def test_involvement_in_another_states_war(gazetteer: Gazetteer) -> None:
+    text = "The ministers discussed Iran's involvement in Russia's war against Ukraine."
+    assert _mst(gazetteer, text) == {("country:IRN", "MILITARY_SUPPORT_TO", "country:RUS")}
