@@ -65,6 +65,8 @@ def _attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _defeated(ctx, tok)
     elif is_noun(tok) and lemma in military("clash_nouns") and _between(ctx, tok):
         yield from _mutual_fighting(ctx, tok, _between(ctx, tok))
+    elif is_noun(tok) and lemma == "war" and tok.dep_ == "pobj" and tok.head.lower_ == "at":
+        yield from _at_war(ctx, tok)
     elif is_verb(tok) and lemma in military("clash_verbs"):
         yield from _clashed(ctx, tok)
     elif is_verb(tok) and lemma in military("advance_verbs"):
@@ -417,9 +419,20 @@ def _resisted_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
 
 
 def _between(ctx: Context, noun: Token) -> list[Arg]:
-    """The sides of "clashes between A and B" (two at least)."""
+    """The sides of "clashes between A and B" (two at least), or "fighting broke out between A and B"."""
     sides = ctx.prep_objects(noun, ("between", "among"), allow_weak=True)
+    if not sides and noun.dep_ == "nsubj" and is_verb(noun.head):
+        sides = ctx.prep_objects(noun.head, ("between", "among"), allow_weak=True)
     return sides if len(sides) >= 2 else []
+
+
+def _at_war(ctx: Context, war: Token) -> Iterator[Candidate]:
+    """Covers "Israel has been at war with Hamas": the subject wages the war (as "X's war with Y")."""
+    state = war.head.head
+    if not is_verb(state):
+        return
+    enemies = ctx.prep_objects(war, ("with", "against")) + ctx.prep_objects(state, ("with", "against"))
+    yield from pairs("ATTACKED", ctx.subjects(state), enemies, war, 0.7, subject_side="source")
 
 
 def _mutual_fighting(ctx: Context, trigger: Token, sides: list[Arg]) -> Iterator[Candidate]:
@@ -777,8 +790,12 @@ _CONQUEST_VERBS = frozenset(
 def _taken_from(ctx: Context, verb: Token) -> Iterator[Candidate]:
     """Covers "M23 captured Goma from the Congolese army", "X retook Y from Z": X attacked Z."""
     places = [a for a in ctx.objects(verb, frozenset({"dobj"})) if a.actor.kind in {"Region", "Country"}]
-    if not places or any(c.dep_ == "nsubjpass" for c in verb.children):
-        return
+    sites = [
+        c for c in verb.children
+        if c.dep_ == "dobj" and _base_lemma(c) in military("captured_sites") | military("held_area_nouns")
+    ]
+    if not (places or sites) or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return  # "retook the palace from the RSF" is a fight; "seized assets from X" is not
     losers = [a for a in ctx.prep_objects(verb, ("from",)) if a.actor.kind != "Region"]
     yield from pairs("ATTACKED", ctx.subjects(verb), losers, verb, 0.7, subject_side="source")
 

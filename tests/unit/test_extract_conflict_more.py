@@ -267,3 +267,23 @@ def test_site_in_a_town_of_a_named_country(gazetteer: Gazetteer) -> None:
 def test_participle_in_a_weapon_name_is_no_attack(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "Romania received more F-16 Fighting Falcon jets from Norway.")
     assert of_type(art, "ATTACKED") == set()
+
+
+def test_at_war_with(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Ethiopia was at war with Eritrea from 1998 to 2000.")
+    assert of_type(art, "ATTACKED") == {("country:ETH", "ATTACKED", "country:ERI")}
+
+
+def test_fighting_erupted_between_two_sides(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Fighting erupted between Hamas and Fatah in Gaza in 2007.")
+    assert of_type(art, "ATTACKED") == {
+        ("group:hamas", "ATTACKED", "org:fatah"),
+        ("org:fatah", "ATTACKED", "group:hamas"),
+    }
+
+
+def test_site_retaken_from_a_side(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Iraqi forces retook the airport from Islamic State in 2017.")
+    assert ("country:IRQ", "ATTACKED", "group:isis") in of_type(art, "ATTACKED")
+    art = run(gazetteer, "Canada seized assets from Russia last year.")
+    assert of_type(art, "ATTACKED") == set()

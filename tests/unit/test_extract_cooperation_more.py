@@ -321,3 +321,8 @@ def test_support_for_an_armed_group_from_a_backer(gazetteer: Gazetteer) -> None:
 def test_involvement_in_another_states_war(gazetteer: Gazetteer) -> None:
     text = "The ministers discussed Iran's involvement in Russia's war against Ukraine."
     assert _mst(gazetteer, text) == {("country:IRN", "MILITARY_SUPPORT_TO", "country:RUS")}
+
+
+def test_fled_to_safety_in(gazetteer: Gazetteer) -> None:
+    text = "Sudanese families fled to safety in Chad."
+    assert family(gazetteer, text) == {("country:SDN", "REFUGEES_FLEE_TO", "country:TCD")}
