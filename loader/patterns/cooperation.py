@@ -291,6 +291,14 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return
     if is_noun(tok) and lemma in vocab.military("involvement_nouns"):
         yield from _involvement(ctx, tok)
+    elif is_verb(tok) and lemma in vocab.military("replace_verbs"):
+        yield from _replaced_force(ctx, tok)
+    elif is_verb(tok) and lemma in vocab.military("serve_verbs"):
+        yield from _serving_troops(ctx, tok)
+    elif is_verb(tok) and lemma in vocab.military("compose_verbs"):
+        yield from _composed_force(ctx, tok)
+    elif lemma in vocab.military("presence_words") and tok.dep_ == "acomp":
+        yield from _present_troops(ctx, tok)
     elif is_verb(tok) and lemma in vocab.military("troop_giving_verbs"):
         yield from _troops_given(ctx, tok)
     elif is_noun(tok) and lemma in vocab.military("contributor_nouns"):
@@ -433,6 +441,82 @@ def _involvement(ctx: Context, noun: Token) -> Iterator[Candidate]:
     involved, _ = noun_sources(ctx, noun, allow_weak=True)
     involved = [a for a in involved if a.id not in {f.id for f in fighters}]
     yield from pairs("MILITARY_SUPPORT_TO", involved, fighters, noun, 0.65)
+
+
+_FORCE_KINDS = frozenset({"ArmedGroup", "Organization", "Alliance"})
+
+
+def _forces(ctx: Context, nouns: list[Token]) -> list[Arg]:
+    """The actors of NPs that name forces: an armed group or mission, or "troops/peacekeepers from X"."""
+    out: list[Arg] = []
+    for noun in nouns:
+        named = ctx.np_actors(noun, allow_weak=True)
+        if noun.lemma_.lower() in lx.TROOP_NOUNS | {"force", "mission"}:
+            out += named
+        else:
+            out += [a for a in named if a.actor.kind in _FORCE_KINDS]
+    return out
+
+
+def _replaced_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Russia's Africa Corps has replaced Wagner in Mali": the new force supports Mali and is hosted there."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        new_forces = ctx.agents(verb)
+        old_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "nsubjpass"])
+    else:
+        new_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "nsubj"])
+        old_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "dobj"])
+    if not new_forces or not old_forces:
+        return  # "Mali replaced its defence minister in Bamako"
+    hosts = [a for a in ctx.prep_objects(verb, ("in",)) if a.actor.kind == "Country"]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        hosts += [a for a in ctx.prep_objects(obj, ("in",)) if a.actor.kind == "Country"]
+    new_forces = [a for a in new_forces if a.id not in {h.id for h in hosts}]
+    yield from pairs("MILITARY_SUPPORT_TO", new_forces, hosts, verb, 0.65)
+    yield from pairs("HOSTS_BASE_OF", hosts, new_forces, verb, 0.6)
+
+
+def _serving_troops(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Irish soldiers serving with UNIFIL", "2,000 Nepali troops serve in MONUSCO"."""
+    troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
+    if not troops and verb.dep_ == "acl" and _is_troops(verb.head):
+        troops = [verb.head]
+    senders = [a for t in troops for a in ctx.np_actors(t, allow_weak=True) if a.actor.kind == "Country"]
+    missions = [a for a in ctx.prep_objects(verb, ("with", "in")) if a.actor.kind in {"Organization", "Alliance"}]
+    yield from pairs("MILITARY_SUPPORT_TO", senders, missions, verb, 0.65)
+
+
+def _composed_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "troops from A and B make up the AMISOM force", "the mission comprises soldiers from A"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if lemma == "make" and not passive:
+        troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
+        whole = [c for c in verb.children if c.dep_ == "dobj"]
+    else:
+        # "X is made up of / consists of / is composed of troops from A", "X comprises troops from A"
+        troops = [c for c in verb.children if c.dep_ == "dobj" and _is_troops(c)]
+        troops += [t for t in ctx.prep_tokens(verb, ("of",)) if _is_troops(t)]
+        whole = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    senders = [a for t in troops for a in ctx.np_actors(t, allow_weak=True) if a.actor.kind == "Country"]
+    if troops and not senders:
+        senders = [a for a in ctx.prep_objects(verb, ("from",)) if a.actor.kind == "Country"]  # "from" on the verb
+    missions = [a for w in whole for a in ctx.np_actors(w) if a.actor.kind in {"Organization", "Alliance"}]
+    yield from pairs("MILITARY_SUPPORT_TO", senders, missions, verb, 0.65)
+
+
+def _present_troops(ctx: Context, word: Token) -> Iterator[Candidate]:
+    """Covers "KFOR troops are present in Kosovo": a mission's or bloc's forces in a country are hosted there.
+
+    A state's troops present in another state may be invaders, so only missions and blocs count.
+    """
+    verb = word.head
+    troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
+    guests = [a for t in troops for a in ctx.np_actors(t) if a.actor.kind in {"Organization", "Alliance"}]
+    hosts = [a for a in ctx.prep_objects(word, ("in",)) + ctx.prep_objects(verb, ("in",)) if a.actor.kind == "Country"]
+    yield from pairs("HOSTS_BASE_OF", hosts, guests, word, 0.6)
 
 
 def _troops_given(ctx: Context, verb: Token) -> Iterator[Candidate]:

@@ -34,7 +34,7 @@ def military(key: str) -> frozenset[str]:
 _TRIGGER_LISTS = (
     "attack_nouns", "attack_verbs", "clash_nouns", "clash_verbs", "advance_verbs", "side_verbs",
     "troop_giving_verbs", "contributor_nouns", "joint_support_nouns", "trained_participles", "defeat_verbs",
-    "involvement_nouns",
+    "involvement_nouns", "replace_verbs", "serve_verbs", "compose_verbs", "presence_words",
 )
 
 

@@ -326,3 +326,38 @@ def test_involvement_in_another_states_war(gazetteer: Gazetteer) -> None:
 def test_fled_to_safety_in(gazetteer: Gazetteer) -> None:
     text = "Sudanese families fled to safety in Chad."
     assert family(gazetteer, text) == {("country:SDN", "REFUGEES_FLEE_TO", "country:TCD")}
+
+
+def test_new_force_replaced_an_old_one(gazetteer: Gazetteer) -> None:
+    text = "In 2024 the Africa Corps replaced Wagner in Burkina Faso."
+    assert family(gazetteer, text) == {
+        ("group:africa-corps", "MILITARY_SUPPORT_TO", "country:BFA"),
+        ("country:BFA", "HOSTS_BASE_OF", "group:africa-corps"),
+    }
+    assert family(gazetteer, "Mali replaced its defence minister in Bamako.") == set()
+
+
+def test_troops_serving_with_a_mission(gazetteer: Gazetteer) -> None:
+    text = "Ghanaian soldiers serving with UNIFIL were wounded on Monday."
+    assert _mst(gazetteer, text) == {("country:GHA", "MILITARY_SUPPORT_TO", "org:unifil")}
+
+
+def test_troops_that_make_up_a_mission(gazetteer: Gazetteer) -> None:
+    text = "Soldiers from Burundi and Ethiopia made up most of the ATMIS force."
+    assert _mst(gazetteer, text) >= {
+        ("country:BDI", "MILITARY_SUPPORT_TO", "org:atmis"),
+        ("country:ETH", "MILITARY_SUPPORT_TO", "org:atmis"),
+    }
+    text = "MINUSCA comprises troops from Rwanda and Zambia."
+    assert _mst(gazetteer, text) == {
+        ("country:RWA", "MILITARY_SUPPORT_TO", "org:minusca"),
+        ("country:ZMB", "MILITARY_SUPPORT_TO", "org:minusca"),
+    }
+
+
+def test_mission_troops_present_in_a_country(gazetteer: Gazetteer) -> None:
+    assert family(gazetteer, "UNDOF troops are present in Syria.") == {
+        ("country:SYR", "HOSTS_BASE_OF", "org:undof")
+    }
+    # a state's troops present in another state may be an occupation
+    assert family(gazetteer, "Russian troops are present in Georgia.") == set()
