@@ -542,6 +542,35 @@ def threatens(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from found or _threat_fallback(ctx, tok)
     elif is_noun(tok) and lemma == "target":
         yield from _named_target(ctx, tok)
+    elif is_noun(tok) and lemma in military("reprisal_nouns"):
+        yield from _reprisal(ctx, tok)
+
+
+def _reprisal(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "X warned Y of severe consequences", "X vowed revenge against Y", "X said Y would pay a heavy price"."""
+    head = noun.head
+    warning = military("warning_verbs")
+    warned = head.head
+    if warned.dep_ == "dobj" and is_noun(warned):
+        warned = warned.head  # the parser hangs "of …" on the one warned
+    if noun.dep_ == "pobj" and head.lower_ == "of" and warned.lemma_.lower() in warning - {"say"}:
+        # "warned Israel of a harsh response": the one warned is threatened
+        verb = warned
+        yield from pairs("THREATENS", ctx.subjects(verb), ctx.objects(verb, frozenset({"dobj"})), verb, 0.7,
+                         subject_side="source")
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in warning - {"say"}:
+        # "vowed revenge against Israel", "promised a crushing response to any attack by Y"
+        targets = ctx.prep_objects(noun, ("against", "on", "for")) + ctx.prep_objects(head, ("against", "on"))
+        yield from pairs("THREATENS", ctx.subjects(head), targets, noun, 0.7, subject_side="source")
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in military("suffer_verbs") and head.dep_ == "ccomp":
+        # "Iran said Israel would pay a heavy price": the speaker threatens the one who would pay
+        speaker = head.head
+        if speaker.lemma_.lower() not in warning:
+            return
+        severe = any(c.lemma_.lower() in military("severe_modifiers") for c in noun.children)
+        if not severe and (noun.lemma_.lower() == "price" or speaker.lemma_.lower() in {"say", "declare"}):
+            return  # "consumers will pay a price", "said Argentina would face the consequences of inflation"
+        yield from pairs("THREATENS", ctx.subjects(speaker), ctx.subjects(head), head, 0.65, subject_side="source")
 
 
 # Verbs that present their subject as a threat: "X's nuclear programme poses a threat to Y".

@@ -287,3 +287,21 @@ def test_site_retaken_from_a_side(gazetteer: Gazetteer) -> None:
     assert ("country:IRQ", "ATTACKED", "group:isis") in of_type(art, "ATTACKED")
     art = run(gazetteer, "Canada seized assets from Russia last year.")
     assert of_type(art, "ATTACKED") == set()
+
+
+# --- threats of reprisal -----------------------------------------------------------------------
+def test_warned_of_consequences(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "China warned the Philippines of severe consequences over the shoal.")
+    assert of_type(art, "THREATENS") == {("country:CHN", "THREATENS", "country:PHL")}
+
+
+def test_vowed_revenge_against(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The Houthis vowed revenge against the United States after the strikes.")
+    assert of_type(art, "THREATENS") == {("group:houthis", "THREATENS", "country:USA")}
+
+
+def test_would_pay_a_heavy_price(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "North Korea said South Korea would pay a heavy price for the drills.")
+    assert of_type(art, "THREATENS") == {("country:PRK", "THREATENS", "country:KOR")}
+    art = run(gazetteer, "The World Bank said Egypt would pay a price for its subsidies.")
+    assert of_type(art, "THREATENS") == set()
