@@ -908,7 +908,22 @@ def _stronghold(ctx: Context, noun: Token) -> Iterator[Candidate]:
         yield from pairs("CONTROLS", ctx.owners(noun), places, noun, 0.7)
 
 
+def _under_control(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Goma is under M23 control", "Sanaa came under Houthi control", "remains under the control of X"."""
+    verb = noun.head.head
+    holders = ctx.owners(noun, allow_weak=True) + ctx.prep_objects(noun, ("of", "by"))
+    places = [a for a in ctx.subjects(verb) if a.actor.kind in {"Country", "Region"}]
+    # "Kherson is no longer under Russian control": held once, not now
+    ended = any(c.lower_ == "longer" and any(g.lower_ in {"no", "not"} for g in c.children) for c in verb.children)
+    for cand in pairs("CONTROLS", holders, places, noun, 0.7, subject_side="target"):
+        cand.ended = ended
+        yield cand
+
+
 def _control_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
+    if lemma == "control" and noun.dep_ == "pobj" and noun.head.lower_ == "under" and is_verb(noun.head.head):
+        yield from _under_control(ctx, noun)
+        return
     places = ctx.prep_objects(noun, ("of", "over", "in"))
     holders = ctx.prep_objects(noun, ("to",))
     side = None

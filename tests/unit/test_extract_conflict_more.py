@@ -305,3 +305,11 @@ def test_would_pay_a_heavy_price(gazetteer: Gazetteer) -> None:
     assert of_type(art, "THREATENS") == {("country:PRK", "THREATENS", "country:KOR")}
     art = run(gazetteer, "The World Bank said Egypt would pay a price for its subsidies.")
     assert of_type(art, "THREATENS") == set()
+
+
+def test_place_under_an_actors_control(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Idlib has been under HTS control for years.")
+    assert of_type(art, "CONTROLS") == {("group:hts", "CONTROLS", "region:idlib")}
+    art = run(gazetteer, "Kherson is no longer under Russian control.")
+    assert of_type(art, "CONTROLS") == set()
+    assert run(gazetteer, "The fire is under control.").relations == []
