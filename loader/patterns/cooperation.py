@@ -481,7 +481,7 @@ def _serving_troops(ctx: Context, verb: Token) -> Iterator[Candidate]:
     troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
     if not troops and verb.dep_ == "acl" and _is_troops(verb.head):
         troops = [verb.head]
-    senders = [a for t in troops for a in ctx.np_actors(t, allow_weak=True) if a.actor.kind == "Country"]
+    senders = [a for t in troops for a in _troop_states(ctx, t)]
     missions = [a for a in ctx.prep_objects(verb, ("with", "in")) if a.actor.kind in {"Organization", "Alliance"}]
     yield from pairs("MILITARY_SUPPORT_TO", senders, missions, verb, 0.65)
 
@@ -500,7 +500,7 @@ def _composed_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
         troops = [c for c in verb.children if c.dep_ == "dobj" and _is_troops(c)]
         troops += [t for t in ctx.prep_tokens(verb, ("of",)) if _is_troops(t)]
         whole = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    senders = [a for t in troops for a in ctx.np_actors(t, allow_weak=True) if a.actor.kind == "Country"]
+    senders = [a for t in troops for a in _troop_states(ctx, t)]
     if troops and not senders:
         senders = [a for a in ctx.prep_objects(verb, ("from",)) if a.actor.kind == "Country"]  # "from" on the verb
     missions = [a for w in whole for a in ctx.np_actors(w) if a.actor.kind in {"Organization", "Alliance"}]
@@ -522,12 +522,24 @@ def _present_troops(ctx: Context, word: Token) -> Iterator[Candidate]:
 def _troops_given(ctx: Context, verb: Token) -> Iterator[Candidate]:
     """Covers "Nepal has contributed 800 troops to UNIFIL", "countries contributing troops to the mission"."""
     troops = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and _is_troops(c)]
+    if not troops and verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_troops(verb.head):
+        troops = [verb.head]
     if not troops:
         return
     recipients = [a for a in ctx.prep_objects(verb, ("to",)) if a.actor.kind != "Region"]
     # "Countries contributing troops to X include A and B": the listed countries give them
     givers = _listed(ctx, verb.head) if verb.dep_ == "acl" and verb.tag_ == "VBG" else ctx.subjects(verb)
+    if not givers and (verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children)):
+        # "Pakistani troops assigned to UNMISS", "800 soldiers from Ghana were committed to X"
+        givers = [a for t in troops for a in _troop_states(ctx, t)]
     yield from pairs("MILITARY_SUPPORT_TO", givers, recipients, verb, 0.7, subject_side="source")
+
+
+def _troop_states(ctx: Context, troops: Token) -> list[Arg]:
+    """The states troops come from: "Pakistani troops", "peacekeepers from Nepal", "Ghana's soldiers"."""
+    found = ctx.np_actors(troops, allow_weak=True) + ctx.prep_objects(troops, ("from",))
+    found += ctx.owners(troops, allow_weak=True)
+    return [a for i, a in enumerate(found) if a.actor.kind == "Country" and a.id not in {b.id for b in found[:i]}]
 
 
 def _is_troops(noun: Token) -> bool:

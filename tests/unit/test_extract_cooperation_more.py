@@ -361,3 +361,14 @@ def test_mission_troops_present_in_a_country(gazetteer: Gazetteer) -> None:
     }
     # a state's troops present in another state may be an occupation
     assert family(gazetteer, "Russian troops are present in Georgia.") == set()
+
+
+def test_troops_assigned_or_provided_to_a_mission(gazetteer: Gazetteer) -> None:
+    text = "About 900 Bangladeshi troops assigned to MINUSCA left Dhaka on Friday."
+    assert _mst(gazetteer, text) == {("country:BGD", "MILITARY_SUPPORT_TO", "org:minusca")}
+    assert _mst(gazetteer, "Senegal provides troops to UNMISS.") == {
+        ("country:SEN", "MILITARY_SUPPORT_TO", "org:unmiss")
+    }
+    assert _mst(gazetteer, "Peacekeepers from Fiji serving in UNDOF were evacuated.") == {
+        ("country:FJI", "MILITARY_SUPPORT_TO", "org:undof")
+    }
