@@ -507,7 +507,8 @@ def _deadly_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
     verb = noun.head
     if noun.dep_ != "nsubj" or verb.lemma_.lower() not in _HARM_VERBS:
         return
-    sources = ctx.owners(noun, allow_weak=True)
+    # "Israeli strikes", "the attack, claimed by ISIS,"
+    sources = ctx.owners(noun, allow_weak=True) or _claimed_by(ctx, noun)
     targets: list[Arg] = []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if obj.lemma_.lower() in _MEMBER_NOUNS:
@@ -518,7 +519,19 @@ def _deadly_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
         else:
             targets += [a for a in ctx.np_actors(obj) if a.actor.kind != "Region"]
     targets = [t for t in targets if t.actor.kind in {"Country", "ArmedGroup", "Organization"}]
+    if not targets:
+        # "the attack, claimed by ISIS, killed 140 people in Moscow": the country of the victims
+        targets = [a for a in _struck_places(ctx, verb) if a.actor.kind == "Country"]
     yield from pairs("ATTACKED", sources, targets, noun, 0.65)
+
+
+def _claimed_by(ctx: Context, noun: Token) -> list[Arg]:
+    """Who claimed an attack in a participle: "the bombing, claimed by al-Shabaab," ."""
+    return [
+        a for c in noun.children
+        if c.dep_ == "acl" and c.lemma_.lower() in {"claim", "carry", "conduct", "launch"}
+        for a in ctx.agents(c)
+    ]
 
 
 def _relative_light_verb(ctx: Context, noun: Token) -> Iterator[Candidate]:

@@ -313,3 +313,9 @@ def test_place_under_an_actors_control(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "Kherson is no longer under Russian control.")
     assert of_type(art, "CONTROLS") == set()
     assert run(gazetteer, "The fire is under control.").relations == []
+
+
+def test_claimed_attack_that_killed_people_in_a_country(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "A bombing claimed by Boko Haram killed 20 villagers in Cameroon.")
+    assert of_type(art, "ATTACKED") == {("group:boko-haram", "ATTACKED", "country:CMR")}
+    assert of_type(run(gazetteer, "The flood killed 40 people in Chad."), "ATTACKED") == set()
