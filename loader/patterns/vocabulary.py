@@ -1,33 +1,19 @@
-"""Word lists kept as data in loader/rules/*.yaml, read once on first use.
+"""Word lists of fighting, troops and missions, kept as data in loader/rules/military.yaml.
 
-A rule asks for a named list ("attack_nouns" of "military") instead of holding the words itself.
+A rule asks for a named list (`military("attack_nouns")`) instead of holding the words itself.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-import yaml
-
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+from loader.rules import load_rules
 
 
 @cache
-def _table(name: str) -> dict[str, frozenset[str]]:
-    path = RULES_DIR / f"{name}.yaml"
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
-    return {str(key): frozenset(str(w).lower() for w in values) for key, values in data.items()}
-
-
-def words(name: str, key: str) -> frozenset[str]:
-    """The word list `key` of loader/rules/<name>.yaml (KeyError names a missing list)."""
-    return _table(name)[key]
-
-
 def military(key: str) -> frozenset[str]:
-    return words("military", key)
+    """The word list `key` of loader/rules/military.yaml (KeyError names a missing list)."""
+    return frozenset(str(w).lower() for w in load_rules("military")[key])
 
 
 # Lists whose words start a rule (the others only qualify a trigger's neighbours).

@@ -219,7 +219,7 @@ def test_forces_defeated(gazetteer: Gazetteer) -> None:
 
 def test_aircraft_shot_down_by_an_operator(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "A fighter jet operated by the Turkish Air Force shot down a Russian bomber in 2015.")
-    assert of_type(art, "ATTACKED") == {("country:TUR", "ATTACKED", "country:RUS")}
+    assert of_type(art, "ATTACKED") == {("org:tur-air-force", "ATTACKED", "country:RUS")}
 
 
 def test_resisting_a_named_invasion(gazetteer: Gazetteer) -> None:
