@@ -29,9 +29,16 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     for cand in _attacked(ctx, tok):
         if reacted and cand.subject_side == "source":
             continue  # "Egypt condemned the attack on X": who reacts to an attack did not carry it out
+        if _own_state(ctx, cand.source, cand.target) or _own_state(ctx, cand.target, cand.source):
+            continue  # a state's own army does not attack the state: a misread clause
         yield cand
     if is_verb(tok) and tok.lemma_.lower() in lx.ATTACK_VERBS | lx.CONTROL_VERBS | military("advance_verbs"):
         yield from _forced_back(ctx, tok)
+
+
+def _own_state(ctx: Context, body: Arg, state: Arg) -> bool:
+    owner = ctx.state_of_body(body.actor)
+    return owner is not None and owner.actor_id == state.id
 
 
 def _in_a_name(tok: Token) -> bool:
