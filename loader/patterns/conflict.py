@@ -70,6 +70,8 @@ def _attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     preps: tuple[str, ...]
     if is_verb(tok) and lemma in military("defeat_verbs"):
         yield from _defeated(ctx, tok)
+    elif is_verb(tok) and lemma in military("expel_verbs") and _expelled(ctx, tok):
+        yield from _expelled(ctx, tok)
     elif is_noun(tok) and lemma in military("clash_nouns") and _between(ctx, tok):
         yield from _mutual_fighting(ctx, tok, _between(ctx, tok))
     elif is_noun(tok) and lemma == "war" and tok.dep_ == "pobj" and tok.head.lower_ == "at":
@@ -471,6 +473,19 @@ def _defeated(ctx: Context, verb: Token) -> Iterator[Candidate]:
         c for c in verb_event(ctx, verb, "ATTACKED", (), confidence=0.7)
         if c.target.actor.kind in {"Country", "ArmedGroup", "Organization"}
     )
+
+
+def _expelled(ctx: Context, verb: Token) -> list[Candidate]:
+    """Covers "Ukrainian forces pushed Russian troops out of Kharkiv", "the army drove M23 from the town"."""
+    out_of = any(c.lower_ == "out" and c.dep_ in {"prep", "prt", "advmod"} for c in verb.children)
+    if not (out_of or ctx.prep_tokens(verb, ("from",))):
+        return []
+    # forces, or an armed group by name: "drove Google out of the market" is commerce
+    forces = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in military("defeated_forces")]
+    expelled = [a for f in forces for a in ctx.np_actors(f, allow_weak=True) if a.actor.kind != "Region"]
+    expelled += [a for a in ctx.objects(verb, frozenset({"dobj"})) if a.actor.kind == "ArmedGroup"]
+    expellers = [a for a in ctx.subjects(verb) if a.actor.kind != "Company"]
+    return list(pairs("ATTACKED", expellers, expelled, verb, 0.65, subject_side="source"))
 
 
 def _advanced(ctx: Context, verb: Token) -> Iterator[Candidate]:

@@ -319,3 +319,17 @@ def test_claimed_attack_that_killed_people_in_a_country(gazetteer: Gazetteer) ->
     art = run(gazetteer, "A bombing claimed by Boko Haram killed 20 villagers in Cameroon.")
     assert of_type(art, "ATTACKED") == {("group:boko-haram", "ATTACKED", "country:CMR")}
     assert of_type(run(gazetteer, "The flood killed 40 people in Chad."), "ATTACKED") == set()
+
+
+def test_forces_pushed_out_of_a_place(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Kurdish and Iraqi forces drove the Islamic State from Mosul in 2017.")
+    assert ("country:IRQ", "ATTACKED", "group:isis") in of_type(art, "ATTACKED")
+    art = run(gazetteer, "Azerbaijani troops pushed Armenian forces out of Shusha.")
+    assert of_type(art, "ATTACKED") == {("country:AZE", "ATTACKED", "country:ARM")}
+    art = run(gazetteer, "Samsung drove Nokia out of the market.")
+    assert of_type(art, "ATTACKED") == set()
+
+
+def test_aircraft_downed(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Hezbollah downed an Israeli Hermes drone over Lebanon.")
+    assert of_type(art, "ATTACKED") == {("group:hezbollah", "ATTACKED", "country:ISR")}
