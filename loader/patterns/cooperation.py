@@ -322,7 +322,7 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 # "a Kenyan-led mission deployed to Haiti": the troops' own states send them too.
                 own = [a for t in troops for a in ctx.np_actors(t) + hyphen_modifier(ctx, t, {"lead", "back"})]
                 sources += [a for a in own if a.id not in {s.id for s in sources}]
-            targets = ctx.prep_objects(tok, ("to",))
+            targets = ctx.prep_objects(tok, ("to",)) or _in_support_of(ctx, tok)
             purpose = [c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in _PURPOSE_VERBS]
             if not targets:
                 # "deployed … to support the Congolese army", "sent soldiers to help Nigeria fight …"
@@ -361,7 +361,7 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         )
     elif is_noun(tok) and lemma in lx.SUPPORT_NOUNS:
         military = any(
-            c.lemma_.lower() in {"military", "security", "defence", "defense", "armed"} for c in tok.children
+            c.lemma_.lower() in vocab.military("support_modifiers") for c in tok.children
         )
         if not military and tok.head.lemma_.lower() not in _GIVE_VERBS:
             # "support for the RSF from Wagner": backing an armed group is military, as "X-backed" is
@@ -594,6 +594,14 @@ def _trained_by(ctx: Context, participle: Token) -> Iterator[Candidate]:
     yield from pairs("MILITARY_SUPPORT_TO", trainers, trained, participle, 0.65)
 
 
+def _in_support_of(ctx: Context, verb: Token) -> list[Arg]:
+    """Whom a deployment backs: "deployed troops in support of the Congolese army"."""
+    return [
+        a for noun in ctx.prep_tokens(verb, ("in",)) if noun.lemma_.lower() in {"support", "defence", "defense", "aid"}
+        for a in ctx.prep_objects(noun, ("of",))
+    ]
+
+
 def _helped(ctx: Context, purpose: Token) -> list[Arg]:
     """Whom a purpose verb helps: its object, or the subject of the clause it governs ("help X fight")."""
     helped = ctx.objects(purpose, frozenset({"dobj"}))
@@ -634,7 +642,7 @@ def _given_support(ctx: Context, noun: Token) -> Iterator[Candidate]:
 def _backer(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "X has been Y's main military backer", "Y's backer, X": the backer supports Y."""
     mods = {c.lemma_.lower() for c in noun.children}
-    military = bool(mods & {"military", "security", "defence", "defense", "armed"})
+    military = bool(mods & vocab.military("support_modifiers"))
     backed = ctx.owners(noun) + ctx.prep_objects(noun, ("of",))
     if not military:
         backed = [a for a in backed if a.actor.kind == "ArmedGroup"]

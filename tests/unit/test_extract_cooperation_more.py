@@ -372,3 +372,15 @@ def test_troops_assigned_or_provided_to_a_mission(gazetteer: Gazetteer) -> None:
     assert _mst(gazetteer, "Peacekeepers from Fiji serving in UNDOF were evacuated.") == {
         ("country:FJI", "MILITARY_SUPPORT_TO", "org:undof")
     }
+
+
+def test_deployed_in_support_of(gazetteer: Gazetteer) -> None:
+    text = "Tanzania deployed troops in support of the government of Mozambique."
+    assert _mst(gazetteer, text) == {("country:TZA", "MILITARY_SUPPORT_TO", "country:MOZ")}
+
+
+def test_air_and_intelligence_support(gazetteer: Gazetteer) -> None:
+    assert _mst(gazetteer, "France provided air support to Mali in 2013.") == {
+        ("country:FRA", "MILITARY_SUPPORT_TO", "country:MLI")
+    }
+    assert _mst(gazetteer, "The senators voiced support to Taiwan.") == set()
