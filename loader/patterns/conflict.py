@@ -115,10 +115,10 @@ def _attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     elif is_noun(tok) and lemma in lx.ATTACK_NOUNS | military("attack_nouns"):
         if any(c.lemma_.lower() in _FIGURATIVE for c in tok.children):
             return  # "a trade war", "a proxy war", "a price war"
-        if lemma in military("clash_nouns") and ctx.prep_objects(tok, ("with",)):
+        if lemma in military("clash_nouns") and _sides(ctx, tok, ("with",)):
             # "clashes with the army", "the RSF's battles with the army": both sides fight
             sources, _ = noun_sources(ctx, tok, allow_weak=True)
-            yield from _mutual_fighting(ctx, tok, sources + ctx.prep_objects(tok, ("with",)))
+            yield from _mutual_fighting(ctx, tok, sources + _sides(ctx, tok, ("with",)))
             return
         preps = ("on", "against", "upon")
         if lemma in {"invasion", "occupation", "bombing", "shelling", "bombardment", "siege"}:
@@ -429,10 +429,26 @@ def _resisted_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
 
 def _between(ctx: Context, noun: Token) -> list[Arg]:
     """The sides of "clashes between A and B" (two at least), or "fighting broke out between A and B"."""
-    sides = ctx.prep_objects(noun, ("between", "among"), allow_weak=True)
+    sides = _sides(ctx, noun, ("between", "among"))
     if not sides and noun.dep_ == "nsubj" and is_verb(noun.head):
-        sides = ctx.prep_objects(noun.head, ("between", "among"), allow_weak=True)
+        sides = _sides(ctx, noun.head, ("between", "among"))
     return sides if len(sides) >= 2 else []
+
+
+def _sides(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Arg]:
+    """The parties named after `preps`; "Palestinian fighters", "armed Serbs" are no state (a demonym on
+    irregulars names their people, not their government)."""
+    heads = ctx.prep_tokens(head, preps)
+    items = [i for p in heads for i in (p, *p.conjuncts)]
+    irregular = {i.i for i in items if ctx.actor(i) is None and i.lemma_.lower() in military("irregular_nouns")}
+    denoted = {i.i: ctx.denote(i, allow_weak=True) for i in items}
+    regular_ids = {a.id for i, a in denoted.items() if a is not None and i not in irregular}
+    banned = {
+        a.id for i, a in denoted.items()
+        if a is not None and i in irregular and (a.actor.weak or a.actor.kind == "Country")
+    }
+    found = [a for p in heads for a in ctx.np_actors(p, allow_weak=True)]
+    return [a for a in found if a.id not in banned or a.id in regular_ids]
 
 
 def _at_war(ctx: Context, war: Token) -> Iterator[Candidate]:
@@ -455,7 +471,7 @@ def _mutual_fighting(ctx: Context, trigger: Token, sides: list[Arg]) -> Iterator
 def _clashed(ctx: Context, verb: Token) -> Iterator[Candidate]:
     """Covers "rebels clashed with government troops", "A and B clashed near the border"."""
     subjects = ctx.subjects(verb, allow_weak=True)
-    others = ctx.prep_objects(verb, ("with", "against"), allow_weak=True)
+    others = _sides(ctx, verb, ("with", "against"))
     if not others and len(subjects) < 2:
         return
     yield from _mutual_fighting(ctx, verb, subjects + [o for o in others if o.id not in {s.id for s in subjects}])

@@ -333,3 +333,9 @@ def test_forces_pushed_out_of_a_place(gazetteer: Gazetteer) -> None:
 def test_aircraft_downed(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "Hezbollah downed an Israeli Hermes drone over Lebanon.")
     assert of_type(art, "ATTACKED") == {("group:hezbollah", "ATTACKED", "country:ISR")}
+
+
+def test_clash_with_irregulars_named_by_a_demonym(gazetteer: Gazetteer) -> None:
+    # "Syrian rebels" are not the Syrian state
+    art = run(gazetteer, "Clashes between Turkish troops and Syrian rebels continued near Afrin.")
+    assert of_type(art, "ATTACKED") == set()
