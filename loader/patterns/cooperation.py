@@ -299,6 +299,9 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _composed_force(ctx, tok)
     elif lemma in vocab.military("presence_words") and tok.dep_ == "acomp":
         yield from _present_troops(ctx, tok)
+    elif lemma in vocab.military("contributing_modifiers") and tok.dep_ in {"amod", "compound"}:
+        if tok.head.lemma_.lower() in vocab.military("contributing_heads"):
+            yield from _contributors(ctx, tok.head)  # "troop-contributing countries to X include A, B"
     elif is_verb(tok) and lemma in vocab.military("troop_giving_verbs"):
         yield from _troops_given(ctx, tok)
     elif is_noun(tok) and lemma in vocab.military("contributor_nouns"):
