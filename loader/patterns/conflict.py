@@ -25,6 +25,8 @@ from loader.patterns.vocabulary import military
 def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if _in_a_name(tok):
         return  # "the F-16 Fighting Falcon", "Operation Desert Storm"
+    if is_noun(tok) and _foreseen(tok):
+        return  # "a possible invasion", "prepared for an offensive": no attack has happened
     reacted = tok.dep_ == "dobj" and tok.head.lemma_.lower() in military("reaction_verbs")
     for cand in _attacked(ctx, tok):
         if reacted and cand.subject_side == "source":
@@ -34,6 +36,20 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield cand
     if is_verb(tok) and tok.lemma_.lower() in lx.ATTACK_VERBS | lx.CONTROL_VERBS | military("advance_verbs"):
         yield from _forced_back(ctx, tok)
+
+
+def _foreseen(noun: Token) -> bool:
+    """An attack named as possible or awaited: "a possible invasion", "warned of an imminent offensive"."""
+    if any(c.dep_ == "amod" and c.lemma_.lower() in military("hypothetical_modifiers") for c in noun.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+        return True  # "a harsh response to any Israeli attack"
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    return is_verb(head) and head.lemma_.lower() in military("anticipation_verbs")
 
 
 def _own_state(ctx: Context, body: Arg, state: Arg) -> bool:

@@ -339,3 +339,15 @@ def test_clash_with_irregulars_named_by_a_demonym(gazetteer: Gazetteer) -> None:
     # "Syrian rebels" are not the Syrian state
     art = run(gazetteer, "Clashes between Turkish troops and Syrian rebels continued near Afrin.")
     assert of_type(art, "ATTACKED") == set()
+
+
+def test_foreseen_attacks_are_no_attacks(gazetteer: Gazetteer) -> None:
+    for text in (
+        "Taipei rehearsed its response to a possible invasion of Taiwan by China.",
+        "Estonia is preparing for a Russian attack on the Baltic states.",
+        "Britain warned of an imminent Russian offensive against Kharkiv.",
+        "Tehran promised a crushing response to any Israeli strike on Iran.",
+    ):
+        assert of_type(run(gazetteer, text), "ATTACKED") == set(), text
+    art = run(gazetteer, "Russia launched a full-scale invasion of Ukraine in 2022.")
+    assert of_type(art, "ATTACKED") == {("country:RUS", "ATTACKED", "country:UKR")}
