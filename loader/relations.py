@@ -58,6 +58,15 @@ def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
     return [r for k, r in best.items() if k not in inferred or (k[0], k[1]) not in stated]
 
 
+def _named_attack(trigger: Token) -> bool:
+    """An attack noun inside a prepositional phrase, named by its owner ("Russia's invasion", "Russian strikes")."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    return any(
+        c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.text[:1].isupper()) for c in trigger.children
+    )
+
+
 def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relation | None:
     rtype = cand.type
     trigger = cand.trigger
@@ -67,6 +76,10 @@ def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relatio
         # "Hamas-run Gaza", "US-supplied HIMARS": the noun phrase takes the relation for granted,
         # so the clause's negation or mood ("women in Taliban-run Kabul cannot …") is not its own.
         chain = [trigger]
+    elif rtype == "ATTACKED" and _named_attack(trigger):
+        # "rockets for Ukraine's fight against Russia's invasion": a named attack is taken for granted,
+        # whatever the mood of the clause it is mentioned in ("Hamas' Oct. 7 attack on Israel").
+        chain = syntax.clause_chain(trigger, through_preps=False)
     else:
         chain = syntax.clause_chain(trigger, through_preps=rtype not in STATE_TYPES)
     # A warning is itself the threat, whatever its modal: "warned Y would become a target".

@@ -19,12 +19,84 @@ from loader.patterns.candidates import (
     verb_event,
 )
 from loader.patterns.syntax import Arg, Context
+from loader.patterns.vocabulary import military
 
 
 def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    if _in_a_name(tok):
+        return  # "the F-16 Fighting Falcon", "Operation Desert Storm"
+    if is_noun(tok) and _foreseen(tok):
+        return  # "a possible invasion", "prepared for an offensive": no attack has happened
+    reacted = tok.dep_ == "dobj" and tok.head.lemma_.lower() in military("reaction_verbs")
+    for cand in _attacked(ctx, tok):
+        if reacted and cand.subject_side == "source":
+            continue  # "Egypt condemned the attack on X": who reacts to an attack did not carry it out
+        if _own_state(ctx, cand.source, cand.target) or _own_state(ctx, cand.target, cand.source):
+            continue  # a state's own army does not attack the state: a misread clause
+        yield cand
+    if is_verb(tok) and tok.lemma_.lower() in lx.ATTACK_VERBS | lx.CONTROL_VERBS | military("advance_verbs"):
+        yield from _forced_back(ctx, tok)
+
+
+def _foreseen(noun: Token) -> bool:
+    """An attack named as possible or awaited: "a possible invasion", "warned of an imminent offensive"."""
+    if any(c.dep_ == "amod" and c.lemma_.lower() in military("hypothetical_modifiers") for c in noun.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+        return True  # "a harsh response to any Israeli attack"
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    return is_verb(head) and head.lemma_.lower() in military("anticipation_verbs")
+
+
+def _own_state(ctx: Context, body: Arg, state: Arg) -> bool:
+    owner = ctx.state_of_body(body.actor)
+    return owner is not None and owner.actor_id == state.id
+
+
+def _in_a_name(tok: Token) -> bool:
+    """A capitalised participle inside a proper name: "Fighting Falcon"."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.tag_ == "VBG"
+        and tok.i > tok.sent.start
+        and tok.text[:1].isupper()
+        and nxt is not None
+        and nxt.pos_ == "PROPN"
+    )
+
+
+def _forced_back(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "the militants overran the base, forcing Malian troops to pull back": the troops' state was attacked."""
+    for clause in verb.children:
+        if clause.dep_ not in {"advcl", "xcomp", "conj"} or clause.lemma_.lower() not in military("forcing_verbs"):
+            continue
+        moves = [c for c in clause.children if c.dep_ in {"xcomp", "ccomp"}]
+        if not any(c.lemma_.lower() in military("retreat_verbs") for c in moves):
+            continue
+        forced = [a for a in ctx.objects(clause, frozenset({"dobj"}), allow_weak=True) if a.actor.kind != "Region"]
+        yield from pairs("ATTACKED", ctx.subjects(verb), forced, verb, 0.65, subject_side="source")
+
+
+def _attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     preps: tuple[str, ...]
-    if is_verb(tok) and lemma in lx.ATTACK_VERBS:
+    if is_verb(tok) and lemma in military("defeat_verbs"):
+        yield from _defeated(ctx, tok)
+    elif is_verb(tok) and lemma in military("expel_verbs") and _expelled(ctx, tok):
+        yield from _expelled(ctx, tok)
+    elif is_noun(tok) and lemma in military("clash_nouns") and _between(ctx, tok):
+        yield from _mutual_fighting(ctx, tok, _between(ctx, tok))
+    elif is_noun(tok) and lemma == "war" and tok.dep_ == "pobj" and tok.head.lower_ == "at":
+        yield from _at_war(ctx, tok)
+    elif is_verb(tok) and lemma in military("clash_verbs"):
+        yield from _clashed(ctx, tok)
+    elif is_verb(tok) and lemma in military("advance_verbs"):
+        yield from _advanced(ctx, tok)
+    elif is_verb(tok) and lemma in lx.ATTACK_VERBS | military("attack_verbs"):
         if lemma == "target" and _sanction_aimed(tok):
             return  # "sanctions targeting Iran's Guards", "targeted Belarusian exports with sanctions"
         preps = ("on", "against", "at") if lemma in {"fire", "fight", "strike"} else ("on", "against")
@@ -56,9 +128,14 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if not attackers and _physical_fire(tok, verb):
             attackers = ctx.owners(tok, allow_weak=True)
         yield from pairs("ATTACKED", attackers, ctx.subjects(verb), tok, 0.75)
-    elif is_noun(tok) and lemma in lx.ATTACK_NOUNS:
+    elif is_noun(tok) and lemma in lx.ATTACK_NOUNS | military("attack_nouns"):
         if any(c.lemma_.lower() in _FIGURATIVE for c in tok.children):
             return  # "a trade war", "a proxy war", "a price war"
+        if lemma in military("clash_nouns") and _sides(ctx, tok, ("with",)):
+            # "clashes with the army", "the RSF's battles with the army": both sides fight
+            sources, _ = noun_sources(ctx, tok, allow_weak=True)
+            yield from _mutual_fighting(ctx, tok, sources + _sides(ctx, tok, ("with",)))
+            return
         preps = ("on", "against", "upon")
         if lemma in {"invasion", "occupation", "bombing", "shelling", "bombardment", "siege"}:
             preps += ("of",)
@@ -77,6 +154,9 @@ def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
             found = list(_site_targets(ctx, tok, preps)) + list(_light_verb_target(ctx, tok))
         if not found:
             found = list(_located_attack(ctx, tok, preps))
+        if not found:
+            # whom the attack killed is more specific than where it struck ("strikes in Beirut killed …")
+            found = list(_deadly_attack(ctx, tok)) or list(_placed_attack(ctx, tok))
         yield from found
         if not found:
             yield from _resisted_attack(ctx, tok)
@@ -194,6 +274,12 @@ def _site_places(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Arg]
                 if venue.lemma_.lower() in _STRUCK_OBJECTS:
                     found += ctx.prep_objects(venue, ("in", "near", "outside"))
             places += found
+            for venue in ctx.prep_tokens(item, ("in", "near")):
+                # "a base in Dioura, central Mali": the country named beside the town is the one struck
+                country = [a for c in venue.children if c.dep_ == "appos" for a in ctx.np_actors(c)
+                           if a.actor.kind == "Country"]
+                if country:
+                    places = [p for p in places if p.actor.kind != "Region"] + country
     return [a for a in places if a.actor.kind in {"Country", "Region"}]
 
 
@@ -346,7 +432,160 @@ def _resisted_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
         victims = ctx.subjects(head)
     elif noun.dep_ == "pobj" and head.lower_ == "against" and is_verb(head.head):
         victims = ctx.objects(head.head, frozenset({"dobj"})) or ctx.subjects(head.head)
+    elif (
+        noun.dep_ == "pobj"
+        and head.lower_ == "against"
+        and is_noun(head.head)
+        and head.head.lemma_.lower() in military("resistance_nouns")
+    ):
+        # "Ukraine's fight against Russia's invasion", "its fightback against the invasion": the resister
+        victims, _ = noun_sources(ctx, head.head, allow_weak=True)
     yield from pairs("ATTACKED", attackers, victims, noun, 0.65)
+
+
+def _between(ctx: Context, noun: Token) -> list[Arg]:
+    """The sides of "clashes between A and B" (two at least), or "fighting broke out between A and B"."""
+    sides = _sides(ctx, noun, ("between", "among"))
+    if not sides and noun.dep_ == "nsubj" and is_verb(noun.head):
+        sides = _sides(ctx, noun.head, ("between", "among"))
+    return sides if len(sides) >= 2 else []
+
+
+def _sides(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Arg]:
+    """The parties named after `preps`; "Palestinian fighters", "armed Serbs" are no state (a demonym on
+    irregulars names their people, not their government)."""
+    heads = ctx.prep_tokens(head, preps)
+    items = [i for p in heads for i in (p, *p.conjuncts)]
+    irregular = {i.i for i in items if ctx.actor(i) is None and i.lemma_.lower() in military("irregular_nouns")}
+    denoted = {i.i: ctx.denote(i, allow_weak=True) for i in items}
+    regular_ids = {a.id for i, a in denoted.items() if a is not None and i not in irregular}
+    banned = {
+        a.id for i, a in denoted.items()
+        if a is not None and i in irregular and (a.actor.weak or a.actor.kind == "Country")
+    }
+    found = [a for p in heads for a in ctx.np_actors(p, allow_weak=True)]
+    return [a for a in found if a.id not in banned or a.id in regular_ids]
+
+
+def _at_war(ctx: Context, war: Token) -> Iterator[Candidate]:
+    """Covers "Israel has been at war with Hamas": the subject wages the war (as "X's war with Y")."""
+    state = war.head.head
+    if not is_verb(state):
+        return
+    enemies = ctx.prep_objects(war, ("with", "against")) + ctx.prep_objects(state, ("with", "against"))
+    yield from pairs("ATTACKED", ctx.subjects(state), enemies, war, 0.7, subject_side="source")
+
+
+def _mutual_fighting(ctx: Context, trigger: Token, sides: list[Arg]) -> Iterator[Candidate]:
+    """Each side of a clash attacked the other: "clashes between A and B", "A clashed with B"."""
+    for i, a in enumerate(sides):
+        for b in sides[i + 1 :]:
+            yield from pairs("ATTACKED", [a], [b], trigger, 0.7)
+            yield from pairs("ATTACKED", [b], [a], trigger, 0.7)
+
+
+def _clashed(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "rebels clashed with government troops", "A and B clashed near the border"."""
+    subjects = ctx.subjects(verb, allow_weak=True)
+    others = _sides(ctx, verb, ("with", "against"))
+    if not others and len(subjects) < 2:
+        return
+    yield from _mutual_fighting(ctx, verb, subjects + [o for o in others if o.id not in {s.id for s in subjects}])
+
+
+def _defeated(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Azerbaijan defeated Armenian forces", "the army repelled M23 fighters": only forces are beaten."""
+    forces = [
+        c for c in verb.children
+        if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in military("defeated_forces")
+    ]
+    if not forces:
+        return  # "defeated the motion", "Brazil defeated Argentina 2-0"
+    yield from (
+        c for c in verb_event(ctx, verb, "ATTACKED", (), confidence=0.7)
+        if c.target.actor.kind in {"Country", "ArmedGroup", "Organization"}
+    )
+
+
+def _expelled(ctx: Context, verb: Token) -> list[Candidate]:
+    """Covers "Ukrainian forces pushed Russian troops out of Kharkiv", "the army drove M23 from the town"."""
+    out_of = any(c.lower_ == "out" and c.dep_ in {"prep", "prt", "advmod"} for c in verb.children)
+    if not (out_of or ctx.prep_tokens(verb, ("from",))):
+        return []
+    # forces, or an armed group by name: "drove Google out of the market" is commerce
+    forces = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in military("defeated_forces")]
+    expelled = [a for f in forces for a in ctx.np_actors(f, allow_weak=True) if a.actor.kind != "Region"]
+    expelled += [a for a in ctx.objects(verb, frozenset({"dobj"})) if a.actor.kind == "ArmedGroup"]
+    expellers = [a for a in ctx.subjects(verb) if a.actor.kind != "Company"]
+    return list(pairs("ATTACKED", expellers, expelled, verb, 0.65, subject_side="source"))
+
+
+def _advanced(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "the rebels advanced into Congolese territory", "troops pushed into Ukraine's north".
+
+    Only a country or force is attacked; a town advanced on may be taken without a fight.
+    """
+    targets = [
+        a for a in ctx.prep_objects(verb, tuple(military("advance_preps")))
+        if a.actor.kind in {"Country", "ArmedGroup", "Organization"}
+    ]
+    yield from pairs("ATTACKED", ctx.subjects(verb), targets, verb, 0.65, subject_side="source")
+
+
+def _placed_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Russian airstrikes in Ukraine", "India carried out strikes inside Pakistan": the country struck.
+
+    Only an owned or carried-out attack, and only a country: "strikes in Beirut" name a city, not a side.
+    """
+    if noun.lemma_.lower() not in military("placed_attack_nouns"):
+        return
+    carried = noun.dep_ == "dobj" and noun.head.lemma_.lower() in lx.LIGHT_VERBS
+    if not (_owned(ctx, noun) or carried):
+        return
+    preps = tuple(military("inside_preps"))
+    found = ctx.prep_objects(noun, preps) or (ctx.prep_objects(noun.head, preps) if carried else [])
+    places = [a for a in found if a.actor.kind == "Country"]
+    if not places:
+        return
+    sources, from_subject = noun_sources(ctx, noun, allow_weak=True)
+    sources = [s for s in sources if s.id not in {p.id for p in places}]
+    yield from pairs("ATTACKED", sources, places, noun, 0.65, subject_side="source" if from_subject else None)
+
+
+# Members of a group an attack kills stand for the group: "the strike killed Hezbollah's leader".
+_MEMBER_NOUNS = frozenset({"leader", "commander", "chief", "head", "member", "fighter", "militant", "operative"})
+
+
+def _deadly_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Israeli strikes killed the leader of Hezbollah", "a U.S. drone strike killed ISIS fighters"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in _HARM_VERBS:
+        return
+    # "Israeli strikes", "the attack, claimed by ISIS,"
+    sources = ctx.owners(noun, allow_weak=True) or _claimed_by(ctx, noun)
+    targets: list[Arg] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in _MEMBER_NOUNS:
+            # the noun may also be read as a description of the person named after it
+            targets += ctx.prep_objects(obj, ("of",)) + ctx.owners(obj)
+            # "the leader of the Hezbollah movement, X": the named group, not the person in apposition
+            targets += [a for g in ctx.prep_tokens(obj, ("of",)) for a in ctx.owners(g)]
+        else:
+            targets += [a for a in ctx.np_actors(obj) if a.actor.kind != "Region"]
+    targets = [t for t in targets if t.actor.kind in {"Country", "ArmedGroup", "Organization"}]
+    if not targets:
+        # "the attack, claimed by ISIS, killed 140 people in Moscow": the country of the victims
+        targets = [a for a in _struck_places(ctx, verb) if a.actor.kind == "Country"]
+    yield from pairs("ATTACKED", sources, targets, noun, 0.65)
+
+
+def _claimed_by(ctx: Context, noun: Token) -> list[Arg]:
+    """Who claimed an attack in a participle: "the bombing, claimed by al-Shabaab," ."""
+    return [
+        a for c in noun.children
+        if c.dep_ == "acl" and c.lemma_.lower() in {"claim", "carry", "conduct", "launch"}
+        for a in ctx.agents(c)
+    ]
 
 
 def _relative_light_verb(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -370,6 +609,35 @@ def threatens(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from found or _threat_fallback(ctx, tok)
     elif is_noun(tok) and lemma == "target":
         yield from _named_target(ctx, tok)
+    elif is_noun(tok) and lemma in military("reprisal_nouns"):
+        yield from _reprisal(ctx, tok)
+
+
+def _reprisal(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "X warned Y of severe consequences", "X vowed revenge against Y", "X said Y would pay a heavy price"."""
+    head = noun.head
+    warning = military("warning_verbs")
+    warned = head.head
+    if warned.dep_ == "dobj" and is_noun(warned):
+        warned = warned.head  # the parser hangs "of …" on the one warned
+    if noun.dep_ == "pobj" and head.lower_ == "of" and warned.lemma_.lower() in warning - {"say"}:
+        # "warned Israel of a harsh response": the one warned is threatened
+        verb = warned
+        yield from pairs("THREATENS", ctx.subjects(verb), ctx.objects(verb, frozenset({"dobj"})), verb, 0.7,
+                         subject_side="source")
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in warning - {"say"}:
+        # "vowed revenge against Israel", "promised a crushing response to any attack by Y"
+        targets = ctx.prep_objects(noun, ("against", "on", "for")) + ctx.prep_objects(head, ("against", "on"))
+        yield from pairs("THREATENS", ctx.subjects(head), targets, noun, 0.7, subject_side="source")
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in military("suffer_verbs") and head.dep_ == "ccomp":
+        # "Iran said Israel would pay a heavy price": the speaker threatens the one who would pay
+        speaker = head.head
+        if speaker.lemma_.lower() not in warning:
+            return
+        severe = any(c.lemma_.lower() in military("severe_modifiers") for c in noun.children)
+        if not severe and (noun.lemma_.lower() == "price" or speaker.lemma_.lower() in {"say", "declare"}):
+            return  # "consumers will pay a price", "said Argentina would face the consequences of inflation"
+        yield from pairs("THREATENS", ctx.subjects(speaker), ctx.subjects(head), head, 0.65, subject_side="source")
 
 
 # Verbs that present their subject as a threat: "X's nuclear programme poses a threat to Y".
@@ -571,7 +839,7 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
             yield from pairs("CONTROLS", ctx.subjects(tok), places, tok, 0.8, subject_side="source")
         elif lemma in lx.CONTROL_VERBS:
             found = list(verb_event(ctx, tok, "CONTROLS", ()))
-            yield from found or _owned_areas(ctx, tok)
+            yield from found or list(_owned_areas(ctx, tok)) or _listed_places(ctx, tok) or _captured_site(ctx, tok)
         elif lemma == "take":
             # "the rebels took Goma": a bare "take" only with a town or region as object
             places = [a for a in ctx.objects(tok, frozenset({"dobj"})) if a.actor.kind == "Region"]
@@ -603,6 +871,8 @@ def _held_places(ctx: Context, noun: Token) -> list[Arg]:
     found: list[Arg] = []
     if ctx.actor(noun) is None and noun.lemma_.lower() in _PLACE_NOUNS:
         found = ctx.prep_objects(noun, ("of",))
+    if not found and ctx.actor(noun) is None and noun.lemma_.lower() in military("held_in_nouns"):
+        found = ctx.prep_objects(noun, tuple(military("inside_preps")))  # "Houthi-controlled areas in Yemen"
     if not found:
         found = [a for a in [ctx.denote(noun)] if a is not None]
     return [a for a in found if a.actor.kind in {"Country", "Region"}]
@@ -616,8 +886,12 @@ _CONQUEST_VERBS = frozenset(
 def _taken_from(ctx: Context, verb: Token) -> Iterator[Candidate]:
     """Covers "M23 captured Goma from the Congolese army", "X retook Y from Z": X attacked Z."""
     places = [a for a in ctx.objects(verb, frozenset({"dobj"})) if a.actor.kind in {"Region", "Country"}]
-    if not places or any(c.dep_ == "nsubjpass" for c in verb.children):
-        return
+    sites = [
+        c for c in verb.children
+        if c.dep_ == "dobj" and _base_lemma(c) in military("captured_sites") | military("held_area_nouns")
+    ]
+    if not (places or sites) or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return  # "retook the palace from the RSF" is a fight; "seized assets from X" is not
     losers = [a for a in ctx.prep_objects(verb, ("from",)) if a.actor.kind != "Region"]
     yield from pairs("ATTACKED", ctx.subjects(verb), losers, verb, 0.7, subject_side="source")
 
@@ -633,6 +907,37 @@ def _campaigners(ctx: Context, verb: Token) -> list[Arg]:
             if child.dep_ == "relcl" and child.lemma_.lower() in lx.LIGHT_VERBS:
                 out += ctx.subjects(child)
     return out
+
+
+def _captured_site(ctx: Context, verb: Token) -> list[Candidate]:
+    """Covers "the rebels overran an army garrison in Sirakorola": the town the site is in is held.
+
+    Only a town or region, not a country: taking one base in Mali does not hold Mali.
+    """
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_.lower() in {"hold", "rule", "govern"}:
+        return []
+    places: list[Arg] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if _base_lemma(obj) in military("captured_sites") and ctx.actor(obj) is None:
+            places += ctx.prep_objects(obj, ("in",)) or ctx.prep_objects(verb, ("in",))
+    places = [a for a in places if a.actor.kind == "Region"]
+    return list(pairs("CONTROLS", ctx.subjects(verb), places, verb, 0.65, subject_side="source"))
+
+
+def _base_lemma(tok: Token) -> str:
+    return "base" if tok.lower_ == "bases" else tok.lemma_.lower()  # the tagger reads "bases" as "basis"
+
+
+def _listed_places(ctx: Context, verb: Token) -> list[Candidate]:
+    """Covers "the rebels seized territory including the cities of Goma and Bukavu": the listed places."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    places: list[Arg] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in military("held_area_nouns") and ctx.actor(obj) is None:
+            places += ctx.prep_objects(obj, ("including", "like"))
+    places = [a for a in places if a.actor.kind in {"Country", "Region"}]
+    return list(pairs("CONTROLS", ctx.subjects(verb), places, verb, 0.7, subject_side="source"))
 
 
 # Parts of a place named by direction: "Yemen's north", "the north of Mali".
@@ -670,7 +975,22 @@ def _stronghold(ctx: Context, noun: Token) -> Iterator[Candidate]:
         yield from pairs("CONTROLS", ctx.owners(noun), places, noun, 0.7)
 
 
+def _under_control(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Goma is under M23 control", "Sanaa came under Houthi control", "remains under the control of X"."""
+    verb = noun.head.head
+    holders = ctx.owners(noun, allow_weak=True) + ctx.prep_objects(noun, ("of", "by"))
+    places = [a for a in ctx.subjects(verb) if a.actor.kind in {"Country", "Region"}]
+    # "Kherson is no longer under Russian control": held once, not now
+    ended = any(c.lower_ == "longer" and any(g.lower_ in {"no", "not"} for g in c.children) for c in verb.children)
+    for cand in pairs("CONTROLS", holders, places, noun, 0.7, subject_side="target"):
+        cand.ended = ended
+        yield cand
+
+
 def _control_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
+    if lemma == "control" and noun.dep_ == "pobj" and noun.head.lower_ == "under" and is_verb(noun.head.head):
+        yield from _under_control(ctx, noun)
+        return
     places = ctx.prep_objects(noun, ("of", "over", "in"))
     holders = ctx.prep_objects(noun, ("to",))
     side = None

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from loader.patterns import lexicon as lx
+from loader.patterns import vocabulary as vocab
 from loader.patterns.candidates import (
     Candidate,
     hyphen_modifier,
@@ -285,7 +286,34 @@ _PURPOSE_VERBS = frozenset({"support", "help", "assist", "aid", "back", "bolster
 
 def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
-    if is_verb(tok) and lemma in {"deploy", "send", "dispatch"}:
+    if is_noun(tok) and lemma in vocab.military("joint_support_nouns") and _joint_support(ctx, tok):
+        yield from _joint_support(ctx, tok)
+        return
+    if is_noun(tok) and lemma in vocab.military("involvement_nouns"):
+        yield from _involvement(ctx, tok)
+    elif is_verb(tok) and lemma in vocab.military("replace_verbs"):
+        yield from _replaced_force(ctx, tok)
+    elif is_verb(tok) and lemma in vocab.military("serve_verbs"):
+        yield from _serving_troops(ctx, tok)
+    elif is_verb(tok) and lemma in vocab.military("compose_verbs"):
+        yield from _composed_force(ctx, tok)
+    elif lemma in vocab.military("presence_words") and tok.dep_ == "acomp":
+        yield from _present_troops(ctx, tok)
+    elif lemma in vocab.military("contributing_modifiers") and tok.dep_ in {"amod", "compound"}:
+        if tok.head.lemma_.lower() in vocab.military("contributing_heads"):
+            yield from _contributors(ctx, tok.head)  # "troop-contributing countries to X include A, B"
+    elif is_verb(tok) and lemma in vocab.military("troop_giving_verbs"):
+        yield from _troops_given(ctx, tok)
+    elif is_noun(tok) and lemma in vocab.military("contributor_nouns"):
+        yield from _contributors(ctx, tok)
+    elif is_verb(tok) and lemma in vocab.military("side_verbs"):
+        yield from pairs(
+            "MILITARY_SUPPORT_TO", ctx.subjects(tok), _side_of(ctx, tok) + ctx.prep_objects(tok, ("alongside",)),
+            tok, 0.7, subject_side="source",
+        )
+    elif is_verb(tok) and lemma in vocab.military("trained_participles") and tok.dep_ == "amod":
+        yield from _trained_by(ctx, tok)
+    elif is_verb(tok) and lemma in {"deploy", "send", "dispatch"}:
         troops = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in lx.TROOP_NOUNS]
         if not troops and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in _DEPLOYED_NOUNS:
             troops = [tok.head]  # "fighters … have been deployed in Mali", "a mission deployed to Haiti"
@@ -297,7 +325,7 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 # "a Kenyan-led mission deployed to Haiti": the troops' own states send them too.
                 own = [a for t in troops for a in ctx.np_actors(t) + hyphen_modifier(ctx, t, {"lead", "back"})]
                 sources += [a for a in own if a.id not in {s.id for s in sources}]
-            targets = ctx.prep_objects(tok, ("to",))
+            targets = ctx.prep_objects(tok, ("to",)) or _in_support_of(ctx, tok)
             purpose = [c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in _PURPOSE_VERBS]
             if not targets:
                 # "deployed … to support the Congolese army", "sent soldiers to help Nigeria fight …"
@@ -336,8 +364,16 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         )
     elif is_noun(tok) and lemma in lx.SUPPORT_NOUNS:
         military = any(
-            c.lemma_.lower() in {"military", "security", "defence", "defense", "armed"} for c in tok.children
+            c.lemma_.lower() in vocab.military("support_modifiers") for c in tok.children
         )
+        if not military and tok.head.lemma_.lower() not in _GIVE_VERBS:
+            # "support for the RSF from Wagner": backing an armed group is military, as "X-backed" is
+            armed = [a for a in ctx.prep_objects(tok, ("for", "to")) if a.actor.kind == "ArmedGroup"]
+            # the parser may hang "from X" on the group: "support for the RSF from Wagner"
+            backers = ctx.prep_objects(tok, ("from",)) + [
+                a for g in ctx.prep_tokens(tok, ("for", "to")) for a in ctx.prep_objects(g, ("from",))
+            ]
+            yield from pairs("MILITARY_SUPPORT_TO", backers, armed, tok, 0.65)
         if military or lemma in {"peacekeeping", "deployment"}:
             found = list(noun_event(ctx, tok, "MILITARY_SUPPORT_TO", ("to", "for"), 0.7))
             if not found:
@@ -367,6 +403,206 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _trained_forces(ctx, tok)
     elif is_noun(tok) and lemma == "mission":
         yield from _military_mission(ctx, tok)
+
+
+def _military_act(verb: Token) -> bool:
+    """A verb of fighting, or one that carries a military act: "conducted strikes", "launched an operation"."""
+    if verb.lemma_.lower() in lx.ATTACK_VERBS | vocab.military("attack_verbs"):
+        return True
+    acts = lx.ATTACK_NOUNS | vocab.military("military_act_nouns")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in acts for c in verb.children)
+
+
+def _joint_support(ctx: Context, noun: Token) -> list[Candidate]:
+    """Covers "the US and UK, with support from A, B and C, conducted strikes on X": each helper supports each actor."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with":
+        return []
+    helpers = ctx.prep_objects(noun, ("from", "of", "by"))
+    if not helpers:
+        return []
+    attached = prep.head
+    if is_noun(attached) and attached.dep_ in {"nsubj", "nsubjpass"} and is_verb(attached.head):
+        verb, helped = attached.head, ctx.np_actors(attached)  # "the militaries of A and B, with support from …"
+    elif is_verb(attached):
+        verb, helped = attached, ctx.subjects(attached)
+    else:
+        return []
+    if not _military_act(verb):
+        return []
+    helped = [a for a in helped if a.id not in {h.id for h in helpers}]
+    return list(pairs("MILITARY_SUPPORT_TO", helpers, helped, noun, 0.7))
+
+
+def _involvement(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Belarus's involvement in Russia's aggression against Ukraine": a part in another's war."""
+    wars = [w for w in ctx.prep_tokens(noun, ("in",)) if w.lemma_.lower() in lx.ATTACK_NOUNS | vocab.military(
+        "attack_nouns")]
+    if not wars:
+        return
+    fighters = [a for w in wars for a in ctx.owners(w, allow_weak=True)]
+    involved, _ = noun_sources(ctx, noun, allow_weak=True)
+    involved = [a for a in involved if a.id not in {f.id for f in fighters}]
+    yield from pairs("MILITARY_SUPPORT_TO", involved, fighters, noun, 0.65)
+
+
+_FORCE_KINDS = frozenset({"ArmedGroup", "Organization", "Alliance"})
+
+
+def _forces(ctx: Context, nouns: list[Token]) -> list[Arg]:
+    """The actors of NPs that name forces: an armed group or mission, or "troops/peacekeepers from X"."""
+    out: list[Arg] = []
+    for noun in nouns:
+        named = ctx.np_actors(noun, allow_weak=True)
+        if noun.lemma_.lower() in lx.TROOP_NOUNS | {"force", "mission"}:
+            out += named
+        else:
+            out += [a for a in named if a.actor.kind in _FORCE_KINDS]
+    return out
+
+
+def _replaced_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Russia's Africa Corps has replaced Wagner in Mali": the new force supports Mali and is hosted there."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        new_forces = ctx.agents(verb)
+        old_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "nsubjpass"])
+    else:
+        new_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "nsubj"])
+        old_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "dobj"])
+    if not new_forces or not old_forces:
+        return  # "Mali replaced its defence minister in Bamako"
+    hosts = [a for a in ctx.prep_objects(verb, ("in",)) if a.actor.kind == "Country"]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        hosts += [a for a in ctx.prep_objects(obj, ("in",)) if a.actor.kind == "Country"]
+    new_forces = [a for a in new_forces if a.id not in {h.id for h in hosts}]
+    yield from pairs("MILITARY_SUPPORT_TO", new_forces, hosts, verb, 0.65)
+    yield from pairs("HOSTS_BASE_OF", hosts, new_forces, verb, 0.6)
+
+
+def _serving_troops(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Irish soldiers serving with UNIFIL", "2,000 Nepali troops serve in MONUSCO"."""
+    troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
+    if not troops and verb.dep_ == "acl" and _is_troops(verb.head):
+        troops = [verb.head]
+    senders = [a for t in troops for a in _troop_states(ctx, t)]
+    missions = [a for a in ctx.prep_objects(verb, ("with", "in")) if a.actor.kind in {"Organization", "Alliance"}]
+    yield from pairs("MILITARY_SUPPORT_TO", senders, missions, verb, 0.65)
+
+
+def _composed_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "troops from A and B make up the AMISOM force", "the mission comprises soldiers from A"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if lemma == "make" and not passive:
+        troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
+        whole = [c for c in verb.children if c.dep_ == "dobj"]
+    else:
+        # "X is made up of / consists of / is composed of troops from A", "X comprises troops from A"
+        troops = [c for c in verb.children if c.dep_ == "dobj" and _is_troops(c)]
+        troops += [t for t in ctx.prep_tokens(verb, ("of",)) if _is_troops(t)]
+        whole = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    senders = [a for t in troops for a in _troop_states(ctx, t)]
+    if troops and not senders:
+        senders = [a for a in ctx.prep_objects(verb, ("from",)) if a.actor.kind == "Country"]  # "from" on the verb
+    missions = [a for w in whole for a in ctx.np_actors(w) if a.actor.kind in {"Organization", "Alliance"}]
+    yield from pairs("MILITARY_SUPPORT_TO", senders, missions, verb, 0.65)
+
+
+def _present_troops(ctx: Context, word: Token) -> Iterator[Candidate]:
+    """Covers "KFOR troops are present in Kosovo": a mission's or bloc's forces in a country are hosted there.
+
+    A state's troops present in another state may be invaders, so only missions and blocs count.
+    """
+    verb = word.head
+    troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
+    guests = [a for t in troops for a in ctx.np_actors(t) if a.actor.kind in {"Organization", "Alliance"}]
+    hosts = [a for a in ctx.prep_objects(word, ("in",)) + ctx.prep_objects(verb, ("in",)) if a.actor.kind == "Country"]
+    yield from pairs("HOSTS_BASE_OF", hosts, guests, word, 0.6)
+
+
+def _troops_given(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Nepal has contributed 800 troops to UNIFIL", "countries contributing troops to the mission"."""
+    troops = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and _is_troops(c)]
+    if not troops and verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_troops(verb.head):
+        troops = [verb.head]
+    if not troops:
+        return
+    recipients = [a for a in ctx.prep_objects(verb, ("to",)) if a.actor.kind != "Region"]
+    # "Countries contributing troops to X include A and B": the listed countries give them
+    givers = _listed(ctx, verb.head) if verb.dep_ == "acl" and verb.tag_ == "VBG" else ctx.subjects(verb)
+    if not givers and (verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children)):
+        # "Pakistani troops assigned to UNMISS", "800 soldiers from Ghana were committed to X"
+        givers = [a for t in troops for a in _troop_states(ctx, t)]
+    yield from pairs("MILITARY_SUPPORT_TO", givers, recipients, verb, 0.7, subject_side="source")
+
+
+def _troop_states(ctx: Context, troops: Token) -> list[Arg]:
+    """The states troops come from: "Pakistani troops", "peacekeepers from Nepal", "Ghana's soldiers"."""
+    found = ctx.np_actors(troops, allow_weak=True) + ctx.prep_objects(troops, ("from",))
+    found += ctx.owners(troops, allow_weak=True)
+    return [a for i, a in enumerate(found) if a.actor.kind == "Country" and a.id not in {b.id for b in found[:i]}]
+
+
+def _is_troops(noun: Token) -> bool:
+    """ "troops", "800 soldiers", "several hundred troops", "a battalion of peacekeepers"."""
+    if noun.lemma_.lower() in lx.TROOP_NOUNS:
+        return True
+    return any(p.lemma_.lower() in lx.TROOP_NOUNS for c in noun.children if c.lower_ == "of" for p in c.children)
+
+
+def _listed(ctx: Context, noun: Token) -> list[Arg]:
+    """The actors a generic plural names: "countries … include A, B", "contributors A and B", "nations such as A"."""
+    named = ctx.np_actors(noun)
+    if named:
+        return named
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() in {"include", "be", "comprise", "number"}:
+        return [a for c in verb.children if c.dep_ in {"dobj", "attr"} for a in ctx.np_actors(c)]
+    out = ctx.prep_objects(noun, ("including", "like"))
+    for named_tok in ctx.prep_tokens(noun, ("as",)):
+        out += ctx.np_actors(named_tok)
+    follower = noun.i + 1
+    if not out and follower < noun.sent.end and ctx.actor(ctx.doc[follower]) is not None:
+        out = ctx.np_actors(ctx.doc[follower])  # "leading contributors Indonesia, Italy and India"
+    return out
+
+
+def _contributors(ctx: Context, noun: Token) -> Iterator[Candidate]:
+    """Covers "Troop-contributing countries to AUSSOM include A, B and C", "troop contributors to X such as A"."""
+    lemma = noun.lemma_.lower()
+    contributing = [c for c in noun.children if c.dep_ in {"amod", "compound"}
+                    and c.lemma_.lower() in vocab.military("contributing_modifiers")]
+    troop_word = any(t.lemma_.lower() in lx.TROOP_NOUNS for c in contributing for t in c.subtree) or any(
+        c.dep_ == "compound" and c.lemma_.lower() in lx.TROOP_NOUNS for c in noun.children
+    )
+    if not troop_word or (lemma != "contributor" and not contributing):
+        return
+    missions = [a for a in ctx.prep_objects(noun, ("to", "of")) if a.actor.kind != "Region"]
+    for c in contributing:
+        missions += [a for a in ctx.prep_objects(c, ("to",)) if a.actor.kind != "Region"]
+    yield from pairs("MILITARY_SUPPORT_TO", _listed(ctx, noun), missions, noun, 0.7)
+
+
+def _trained_by(ctx: Context, participle: Token) -> Iterator[Candidate]:
+    """Covers "U.S.-trained Afghan forces", "Turkish-trained Somali commandos": the trainer supports the force."""
+    if not (participle.i > 0 and ctx.doc[participle.i - 1].text in {"-", "\u2010", "\u2011"}):
+        return
+    trainers = hyphen_modifier(ctx, participle.head, {participle.lemma_.lower()})
+    force = participle.head
+    trained = _named_noun(ctx, force)
+    if not trained and force.lemma_.lower() in lx.TROOP_NOUNS | {"pilot", "army", "police", "unit"}:
+        trained = [a for a in ctx.owners(force, allow_weak=True) if a.id not in {t.id for t in trainers}]
+    yield from pairs("MILITARY_SUPPORT_TO", trainers, trained, participle, 0.65)
+
+
+def _in_support_of(ctx: Context, verb: Token) -> list[Arg]:
+    """Whom a deployment backs: "deployed troops in support of the Congolese army"."""
+    return [
+        a for noun in ctx.prep_tokens(verb, ("in",)) if noun.lemma_.lower() in {"support", "defence", "defense", "aid"}
+        for a in ctx.prep_objects(noun, ("of",))
+    ]
 
 
 def _helped(ctx: Context, purpose: Token) -> list[Arg]:
@@ -409,7 +645,7 @@ def _given_support(ctx: Context, noun: Token) -> Iterator[Candidate]:
 def _backer(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "X has been Y's main military backer", "Y's backer, X": the backer supports Y."""
     mods = {c.lemma_.lower() for c in noun.children}
-    military = bool(mods & {"military", "security", "defence", "defense", "armed"})
+    military = bool(mods & vocab.military("support_modifiers"))
     backed = ctx.owners(noun) + ctx.prep_objects(noun, ("of",))
     if not military:
         backed = [a for a in backed if a.actor.kind == "ArmedGroup"]

@@ -106,6 +106,9 @@ def _flee_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
     if demonym is not None and not origins:
         origins = [Arg(demonym, 0.7)]
     dests = ctx.prep_objects(verb, ("to", "into", "toward", "towards"))
+    if any(h.lemma_.lower() in _HAVEN_NOUNS for h in ctx.prep_tokens(verb, ("to",))):
+        # "fled to safety in Uzbekistan" (the parser hangs "in" on the noun or on the verb)
+        dests += [a for h in ctx.prep_tokens(verb, ("to",)) for a in _in_places(ctx, h)] + _in_places(ctx, verb)
     if verb.lemma_.lower() in {"flee", "escape", "leave"} and origins:
         # "fled Nagorno-Karabakh for Armenia" (the parser may hang "for" on the place)
         places = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
@@ -190,6 +193,9 @@ def _sheltering_site(ctx: Context, verb: Token) -> list[Arg]:
             out += ctx.owners(subj) + _in_places(ctx, subj)
     return out
 
+
+# What people flee to, named with its place: "fled to safety in X".
+_HAVEN_NOUNS = frozenset({"safety", "refuge", "shelter", "sanctuary"})
 
 # Verbs of finding safety somewhere: "sought refuge in X", "found shelter in X".
 _SHELTER_VERBS = frozenset({"seek", "find", "take"})

@@ -20,6 +20,7 @@ from loader.patterns.membership import alliance_apposition, member_of
 from loader.patterns.people import body_part_of, led_by, led_organisation, org_part_of, people_roles
 from loader.patterns.refugees import refugees
 from loader.patterns.syntax import Context
+from loader.patterns.vocabulary import trigger_lemmas
 
 __all__ = ["ENDPOINT_KINDS", "Candidate", "sentence_candidates"]
 
@@ -108,8 +109,10 @@ TRIGGER_LEMMAS = frozenset(
 def sentence_candidates(ctx: Context, sent: Span) -> list[Candidate]:
     """Every candidate relation in one sentence."""
     out: list[Candidate] = list(construction_candidates(ctx, sent))
+    data_triggers = trigger_lemmas()
     for tok in sent:
-        if tok.lemma_.lower() in TRIGGER_LEMMAS:
+        lemma = tok.lemma_.lower()
+        if lemma in TRIGGER_LEMMAS or lemma in data_triggers:
             for rule in TRIGGER_RULES:
                 out.extend(rule(ctx, tok))
         if tok.i in ctx.by_token:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loader.models import Entity
 from loader.patterns import lexicon as lx
+from loader.patterns.vocabulary import military
 from loader.resolve import Resolved
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -144,7 +145,7 @@ class Context:
                 if held_by:
                     return None
         if lemma in lx.OWNED_PROXY_NOUNS:
-            owned = self._proxy_owner(token, lemma, depth)
+            owned = self._proxy_owner(token, lemma, depth) or self._operator(token)
             if owned is not None:
                 return owned
         # A place or owner named with a preposition is the most specific reading.
@@ -156,6 +157,16 @@ class Context:
                         if arg is not None:
                             return Arg(arg.actor, arg.directness * 0.9)
         return self._proxy_owner(token, lemma, depth)
+
+    def _operator(self, token: Token) -> Arg | None:
+        """Covers "a jet operated by the Pakistan Air Force": a craft or unit stands for who operates it."""
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in military("operator_participles"):
+                for agent in self.prep_tokens(child, ("by",)):
+                    arg = self.denote(agent, depth=2)
+                    if arg is not None:
+                        return Arg(arg.actor, arg.directness * 0.9)
+        return None
 
     def _appositive_list(self, token: Token) -> list[Token]:
         """A list the parser read as apposition: "Russia, Armenia, Belarus and …"."""
@@ -323,6 +334,11 @@ class Context:
                 return self.agents(cur)
             if cur.dep_ == "relcl":
                 return self.np_actors(cur.head, allow_weak=allow_weak)
+            if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in military("object_control_verbs"):
+                # Object control: "the backing enabled M23 to seize Goma", "allowed Russia to fire from X".
+                controller = [c for c in cur.head.children if c.dep_ == "dobj"]
+                if controller:
+                    return self.np_actors(controller[0], allow_weak=allow_weak)
             if cur.dep_ in CONTROL_DEPS and cur.head is not cur:
                 cur = cur.head
                 continue

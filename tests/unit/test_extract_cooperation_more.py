@@ -264,3 +264,123 @@ def test_counted_people_the_gazetteer_does_not_name(gazetteer: Gazetteer) -> Non
 def test_a_state_of_a_country(gazetteer: Gazetteer) -> None:
     text = "Families from Tigray have found shelter in Sudan's Gedaref state."
     assert family(gazetteer, text) == {("region:tigray", "REFUGEES_FLEE_TO", "country:SDN")}
+
+
+# --- troops and missions ---------------------------------------------------------------------
+def _mst(gazetteer: Gazetteer, text: str) -> set[tuple[str, str, str]]:
+    return {t for t in family(gazetteer, text) if t[1] == "MILITARY_SUPPORT_TO"}
+
+
+def test_support_from_listed_partners_of_a_military_act(gazetteer: Gazetteer) -> None:
+    text = "France and Britain, with support from Belgium and Norway, carried out airstrikes on Islamic State camps."
+    assert _mst(gazetteer, text) == {
+        ("country:BEL", "MILITARY_SUPPORT_TO", "country:FRA"),
+        ("country:BEL", "MILITARY_SUPPORT_TO", "country:GBR"),
+        ("country:NOR", "MILITARY_SUPPORT_TO", "country:FRA"),
+        ("country:NOR", "MILITARY_SUPPORT_TO", "country:GBR"),
+    }
+    text = "France and Britain, with support from Belgium, organised a conference on Syrian refugees."
+    assert _mst(gazetteer, text) == set()
+
+
+def test_troops_contributed_to_a_mission(gazetteer: Gazetteer) -> None:
+    text = "Ghana and Nepal have each contributed about 800 soldiers to MONUSCO."
+    assert _mst(gazetteer, text) == {
+        ("country:GHA", "MILITARY_SUPPORT_TO", "org:monusco"),
+        ("country:NPL", "MILITARY_SUPPORT_TO", "org:monusco"),
+    }
+    assert _mst(gazetteer, "Ghana has contributed funds to the World Health Organization.") == set()
+
+
+def test_troop_contributing_countries_listed(gazetteer: Gazetteer) -> None:
+    text = "Troop-contributing countries to AMISOM included Burundi, Kenya and Uganda."
+    assert _mst(gazetteer, text) == {
+        ("country:BDI", "MILITARY_SUPPORT_TO", "org:amisom"),
+        ("country:KEN", "MILITARY_SUPPORT_TO", "org:amisom"),
+        ("country:UGA", "MILITARY_SUPPORT_TO", "org:amisom"),
+    }
+    text = "Countries contributing troops to MINUSCA include Rwanda and Zambia."
+    assert _mst(gazetteer, text) == {
+        ("country:RWA", "MILITARY_SUPPORT_TO", "org:minusca"),
+        ("country:ZMB", "MILITARY_SUPPORT_TO", "org:minusca"),
+    }
+
+
+def test_intervening_on_a_side(gazetteer: Gazetteer) -> None:
+    text = "Chadian troops intervened on the side of Mali in 2013."
+    assert _mst(gazetteer, text) == {("country:TCD", "MILITARY_SUPPORT_TO", "country:MLI")}
+
+
+def test_support_for_an_armed_group_from_a_backer(gazetteer: Gazetteer) -> None:
+    text = "Observers pointed to support for Hezbollah from Iran over many years."
+    assert _mst(gazetteer, text) == {("country:IRN", "MILITARY_SUPPORT_TO", "group:hezbollah")}
+    # support for a state or a plan may be only political
+    assert _mst(gazetteer, "Observers noted support for Ukraine from Ireland.") == set()
+
+
+def test_involvement_in_another_states_war(gazetteer: Gazetteer) -> None:
+    text = "The ministers discussed Iran's involvement in Russia's war against Ukraine."
+    assert _mst(gazetteer, text) == {("country:IRN", "MILITARY_SUPPORT_TO", "country:RUS")}
+
+
+def test_fled_to_safety_in(gazetteer: Gazetteer) -> None:
+    text = "Sudanese families fled to safety in Chad."
+    assert family(gazetteer, text) == {("country:SDN", "REFUGEES_FLEE_TO", "country:TCD")}
+
+
+def test_new_force_replaced_an_old_one(gazetteer: Gazetteer) -> None:
+    text = "In 2024 the Africa Corps replaced Wagner in Burkina Faso."
+    assert family(gazetteer, text) == {
+        ("group:africa-corps", "MILITARY_SUPPORT_TO", "country:BFA"),
+        ("country:BFA", "HOSTS_BASE_OF", "group:africa-corps"),
+    }
+    assert family(gazetteer, "Mali replaced its defence minister in Bamako.") == set()
+
+
+def test_troops_serving_with_a_mission(gazetteer: Gazetteer) -> None:
+    text = "Ghanaian soldiers serving with UNIFIL were wounded on Monday."
+    assert _mst(gazetteer, text) == {("country:GHA", "MILITARY_SUPPORT_TO", "org:unifil")}
+
+
+def test_troops_that_make_up_a_mission(gazetteer: Gazetteer) -> None:
+    text = "Soldiers from Burundi and Ethiopia made up most of the ATMIS force."
+    assert _mst(gazetteer, text) >= {
+        ("country:BDI", "MILITARY_SUPPORT_TO", "org:atmis"),
+        ("country:ETH", "MILITARY_SUPPORT_TO", "org:atmis"),
+    }
+    text = "MINUSCA comprises troops from Rwanda and Zambia."
+    assert _mst(gazetteer, text) == {
+        ("country:RWA", "MILITARY_SUPPORT_TO", "org:minusca"),
+        ("country:ZMB", "MILITARY_SUPPORT_TO", "org:minusca"),
+    }
+
+
+def test_mission_troops_present_in_a_country(gazetteer: Gazetteer) -> None:
+    assert family(gazetteer, "UNDOF troops are present in Syria.") == {
+        ("country:SYR", "HOSTS_BASE_OF", "org:undof")
+    }
+    # a state's troops present in another state may be an occupation
+    assert family(gazetteer, "Russian troops are present in Georgia.") == set()
+
+
+def test_troops_assigned_or_provided_to_a_mission(gazetteer: Gazetteer) -> None:
+    text = "About 900 Bangladeshi troops assigned to MINUSCA left Dhaka on Friday."
+    assert _mst(gazetteer, text) == {("country:BGD", "MILITARY_SUPPORT_TO", "org:minusca")}
+    assert _mst(gazetteer, "Senegal provides troops to UNMISS.") == {
+        ("country:SEN", "MILITARY_SUPPORT_TO", "org:unmiss")
+    }
+    assert _mst(gazetteer, "Peacekeepers from Fiji serving in UNDOF were evacuated.") == {
+        ("country:FJI", "MILITARY_SUPPORT_TO", "org:undof")
+    }
+
+
+def test_deployed_in_support_of(gazetteer: Gazetteer) -> None:
+    text = "Tanzania deployed troops in support of the government of Mozambique."
+    assert _mst(gazetteer, text) == {("country:TZA", "MILITARY_SUPPORT_TO", "country:MOZ")}
+
+
+def test_air_and_intelligence_support(gazetteer: Gazetteer) -> None:
+    assert _mst(gazetteer, "France provided air support to Mali in 2013.") == {
+        ("country:FRA", "MILITARY_SUPPORT_TO", "country:MLI")
+    }
+    assert _mst(gazetteer, "The senators voiced support to Taiwan.") == set()
