@@ -16,6 +16,7 @@ from loader.patterns.candidates import (
 )
 from loader.patterns.syntax import Arg, Context, conjuncts
 from loader.resolve import Resolved
+from loader.rules import lemmas
 
 
 def _orgs_of_member_noun(ctx: Context, noun: Token, head: Token) -> list[Arg]:
@@ -136,6 +137,8 @@ def alliance_apposition(ctx: Context, tok: Token) -> Iterator[Candidate]:
             members = ctx.prep_objects(child, ("between", "of", "with", "including", "among"))
             yield from pairs("MEMBER_OF", [m for m in members if m.actor.kind == "Country"], [Arg(r)], child, 0.75)
     yield from _alliance_states(ctx, tok, r)
+    yield from _member_state_sequence(ctx, r)
+    yield from _hyphenated_members(ctx, tok, r)
     if tok.dep_ == "pobj":
         yield from _left_alliance(ctx, tok, r)
         yield from _part_of_alliance(ctx, tok, r)
@@ -164,6 +167,59 @@ def _alliance_states(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidat
         members, side = ctx.subjects(noun.head), "source"  # "Poland and Lithuania are NATO countries"
     members = [m for m in members if m.actor.kind == "Country"]
     yield from pairs("MEMBER_OF", members, [Arg(r)], noun, 0.8, subject_side=side)
+
+
+def _member_state_sequence(ctx: Context, r: Resolved) -> Iterator[Candidate]:
+    """Covers "SCO member states China, India and Iran" read as words in a row, whatever the parse.
+
+    The parser often takes "states" for a verb; the order of the words is enough: the bloc, a member
+    noun, then a list of states.
+    """
+    doc, i = ctx.doc, r.mention.end
+    words = 0
+    while i < r.mention.end + 2 and i < len(doc) and doc[i].lemma_.lower() in _SEQUENCE_MEMBER_WORDS:
+        i, words = i + 1, words + 1
+    if not words:
+        return
+    # Not a comma: "NATO members, Russia and China" may be three parties, not a list of members.
+    while i < len(doc) and (doc[i].text in {":", "\u2014", "\u2013"} or doc[i].lower_ == "the"):
+        i += 1
+    members: list[Arg] = []
+    sent_end = doc[r.mention.start].sent.end
+    while i < sent_end:
+        other = ctx.by_token.get(i)
+        if other is None or other.kind != "Country" or other.weak:
+            break
+        members.append(Arg(other, 0.9))
+        i = other.mention.end
+        while i < sent_end and (doc[i].text == "," or doc[i].lower_ in {"and", "the"}):
+            i += 1
+    if members:
+        yield from pairs("MEMBER_OF", members, [Arg(r)], doc[r.mention.end], 0.8)
+
+
+_SEQUENCE_MEMBER_WORDS = lemmas("membership", "member_state_words")
+
+
+def _hyphenated_members(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
+    """Covers "the Australia-United Kingdom-United States Security Partnership (AUKUS)".
+
+    An alliance whose name joins two or more states with hyphens has those states as members.
+    """
+    named = tok.head if tok.dep_ == "appos" else tok  # "the A-B-C Partnership (AUKUS)"
+    states: list[Arg] = []
+    for t in named.subtree:
+        if t.i >= named.i:
+            break
+        other = ctx.by_token.get(t.i)
+        if other is None or other.kind != "Country" or other.weak or any(s.id == other.actor_id for s in states):
+            continue
+        start, end = other.mention.start, other.mention.end
+        hyphen = {"-", "\u2010", "\u2011", "\u2013"}
+        if (start > 0 and ctx.doc[start - 1].text in hyphen) or (end < len(ctx.doc) and ctx.doc[end].text in hyphen):
+            states.append(Arg(other, 0.85))
+    if len(states) >= 2:
+        yield from pairs("MEMBER_OF", states, [Arg(r)], named, 0.8)
 
 
 # Verbs of leaving a bloc, with their preposition: "withdrew from", "pulled out of", "was expelled from".

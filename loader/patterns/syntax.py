@@ -253,6 +253,11 @@ class Context:
                 found = [p for p in child.children if p.dep_ == "pobj" and p.i in self.by_token]
                 if found:
                     return list(conjuncts(found[0]))
+        if any(c.dep_ == "nummod" for c in token.children):
+            # "three entities, A, B and C": a counted plural followed by the list it counts
+            for child in token.children:
+                if child.dep_ == "appos" and child.i in self.by_token:
+                    return list(conjuncts(child))
         return []
 
     def _coordinated_modifiers(self, token: Token) -> list[Arg]:

@@ -84,6 +84,24 @@ def test_possessive_proxy_as_subject(gazetteer: Gazetteer) -> None:
     assert ("org:tur-armed-forces", "PART_OF", "country:TUR") in triples(art)
 
 
+def test_bloc_member_states_listed_in_a_row(gazetteer: Gazetteer) -> None:
+    # The parser may read "states" as a verb; the order of the words still gives the members.
+    art = run(gazetteer, "SCO member states China, India and Iran sent observers to the vote.")
+    members = {t for t in triples(art) if t[1] == "MEMBER_OF"}
+    assert members == {(c, "MEMBER_OF", "alliance:sco") for c in ("country:CHN", "country:IND", "country:IRN")}
+    # After a comma the names may be parties of their own, not the bloc's members.
+    art = run(gazetteer, "NATO members, Russia and China traded accusations at the council.")
+    assert not any(t[1] == "MEMBER_OF" and t[0] in {"country:RUS", "country:CHN"} for t in triples(art))
+
+
+def test_members_hyphenated_in_an_alliance_name(gazetteer: Gazetteer) -> None:
+    text = "Officials of the Australia-United Kingdom-United States Security Partnership (AUKUS) met in Canberra."
+    members = {t for t in triples(run(gazetteer, text)) if t[1] == "MEMBER_OF"}
+    assert members == {(c, "MEMBER_OF", "alliance:aukus") for c in ("country:AUS", "country:GBR", "country:USA")}
+    art = run(gazetteer, "The Russia-Ukraine talks in Istanbul were hosted by Turkey.")
+    assert not any(t[1] == "MEMBER_OF" for t in triples(art))
+
+
 # --- exercises and ellipsis ---------------------------------------------------------------
 def test_exercises_with_pairs_subjects_with_partner_only(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "Mongolia and Kazakhstan held joint mountain exercises with India last week.")

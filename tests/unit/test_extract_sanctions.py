@@ -1,0 +1,93 @@
+"""SANCTIONS constructions of news wording, on sentences written for these tests.
+
+One test per construction: designation verbs near a sanctions cue, qualified nouns ("restrictive
+measures"), "X-sanctioned" modifiers, counted lists of targets, the designating body and its
+state or union, and sanctions on a state's companies that do not hit the state.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loader.gazetteer import Gazetteer
+from loader.models import ExtractedArticle
+from tests.extraction_support import run, triples
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def sanctions(article: ExtractedArticle) -> set[tuple[str, str, str]]:
+    return {t for t in triples(article) if t[1] == "SANCTIONS"}
+
+
+def test_designation_in_a_sanctions_passage(gazetteer: Gazetteer) -> None:
+    text = "The Office of Foreign Assets Control designated the Wagner Group under a new sanctions programme."
+    assert ("org:ofac", "SANCTIONS", "group:wagner") in sanctions(run(gazetteer, text))
+    text = "Washington announced sanctions over the coup on Monday. The State Department also listed Rosoboronexport."
+    assert ("org:state-department", "SANCTIONS", "company:rosoboronexport") in sanctions(run(gazetteer, text))
+
+
+def test_designation_without_a_sanctions_cue_is_no_sanction(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Lockheed Martin is listed as the main contractor for the jets.")
+    assert sanctions(art) == set()
+    art = run(gazetteer, "NATO designated Poland as the host of the next summit.")
+    assert sanctions(art) == set()
+
+
+def test_designating_office_and_its_state(gazetteer: Gazetteer) -> None:
+    text = "The Treasury's Office of Foreign Assets Control sanctioned Rosoboronexport on Tuesday."
+    found = sanctions(run(gazetteer, text))
+    assert ("org:ofac", "SANCTIONS", "company:rosoboronexport") in found
+    assert ("country:USA", "SANCTIONS", "company:rosoboronexport") in found
+
+
+def test_union_institution_acts_for_the_union(gazetteer: Gazetteer) -> None:
+    found = sanctions(run(gazetteer, "The EU Council imposed new sanctions on Belarus over its role in the war."))
+    assert found == {
+        ("org:european-council", "SANCTIONS", "country:BLR"),
+        ("alliance:eu", "SANCTIONS", "country:BLR"),
+    }
+
+
+def test_restrictive_measures_imposed_on(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "EU restrictive measures now also apply to Rosoboronexport.")
+    assert sanctions(art) == set()  # no imposing verb or preposition of a target
+    art = run(gazetteer, "EU restrictive measures were also imposed on Rosoboronexport last week.")
+    assert sanctions(art) == {("alliance:eu", "SANCTIONS", "company:rosoboronexport")}
+    art = run(gazetteer, "The EU adopted restrictive measures against Rosoboronexport.")
+    assert sanctions(art) == {("alliance:eu", "SANCTIONS", "company:rosoboronexport")}
+
+
+def test_sanctioned_modifier_names_its_sanctioners(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Kinshasa accused Kigali of arming the M23, a US and UN-sanctioned militia.")
+    assert {("country:USA", "SANCTIONS", "group:m23"), ("alliance:un", "SANCTIONS", "group:m23")} <= sanctions(art)
+    art = run(gazetteer, "The US-sanctioned Wagner Group recruited more fighters.")
+    assert sanctions(art) == {("country:USA", "SANCTIONS", "group:wagner")}
+    assert sanctions(run(gazetteer, "A Russian sanctioned tanker docked in the port.")) == set()
+
+
+def test_listed_entities_named_by_a_copula(gazetteer: Gazetteer) -> None:
+    text = "The bloc widened its sanctions on Tuesday. The EU listed firms are Rosoboronexport and Almaz-Antey."
+    assert sanctions(run(gazetteer, text)) >= {
+        ("alliance:eu", "SANCTIONS", "company:rosoboronexport"),
+        ("alliance:eu", "SANCTIONS", "company:almaz-antey"),
+    }
+
+
+def test_counted_targets_followed_by_their_names(gazetteer: Gazetteer) -> None:
+    text = "Britain imposed sanctions on three arms suppliers, Rosoboronexport, Almaz-Antey and the Wagner Group."
+    assert sanctions(run(gazetteer, text)) == {
+        ("country:GBR", "SANCTIONS", "company:rosoboronexport"),
+        ("country:GBR", "SANCTIONS", "company:almaz-antey"),
+        ("country:GBR", "SANCTIONS", "group:wagner"),
+    }
+
+
+def test_sanctions_on_a_states_companies_spare_the_state(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Beijing announced sanctions against 12 U.S. defence companies over arms sales.")
+    assert ("country:CHN", "SANCTIONS", "country:USA") not in sanctions(art)
+    art = run(gazetteer, "Japan imposed sanctions on Russian officials after the annexation.")
+    assert ("country:JPN", "SANCTIONS", "country:RUS") in sanctions(art)
