@@ -23,6 +23,7 @@ from loader.patterns import syntax
 from loader.patterns.rules import ENDPOINT_KINDS, Candidate, sentence_candidates
 from loader.patterns.syntax import Arg, Context
 from loader.resolve import Resolution, Resolved
+from loader.rules import lemmas
 
 # Relations that describe a standing state rather than an event: a state noun inside another
 # verb's argument ("supply weapons to its allies") does not take that verb's hedges.
@@ -58,14 +59,20 @@ def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
     return [r for k, r in best.items() if k not in inferred or (k[0], k[1]) not in stated]
 
 
+_MAKER_PARTICIPLES = lemmas("arms", "maker_participles")
+
+
 def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relation | None:
     rtype = cand.type
     trigger = cand.trigger
     if rtype in STATE_TYPES and trigger.pos_ in {"NOUN", "PROPN"}:
         chain = syntax.state_chain(trigger)
-    elif trigger.dep_ == "amod" and trigger.tag_ == "VBN":
-        # "Hamas-run Gaza", "US-supplied HIMARS": the noun phrase takes the relation for granted,
-        # so the clause's negation or mood ("women in Taliban-run Kabul cannot …") is not its own.
+    elif trigger.tag_ == "VBN" and (
+        trigger.dep_ == "amod" or (trigger.dep_ == "acl" and trigger.lemma_.lower() in _MAKER_PARTICIPLES)
+    ):
+        # "Hamas-run Gaza", "US-supplied HIMARS", "jets, made by Lockheed Martin, were not used": the
+        # noun phrase takes the relation for granted, so the clause's negation or mood ("women in
+        # Taliban-run Kabul cannot …") is not its own.
         chain = [trigger]
     else:
         chain = syntax.clause_chain(trigger, through_preps=rtype not in STATE_TYPES)

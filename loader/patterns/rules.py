@@ -14,7 +14,15 @@ from loader.patterns import lexicon as lx
 from loader.patterns.arms import AID_AMOUNT_HEADS, BUYER_NOUNS, supplies
 from loader.patterns.candidates import ENDPOINT_KINDS, Candidate, Rule
 from loader.patterns.conflict import HELD_BY, attacked, controls, threatens
-from loader.patterns.cooperation import affiliation, allied, exercises, hosts_base, military_support
+from loader.patterns.cooperation import (
+    JOINT_ONLY_NOUNS,
+    PARTNER_NOUNS,
+    affiliation,
+    allied,
+    exercises,
+    hosts_base,
+    military_support,
+)
 from loader.patterns.membership import alliance_apposition, member_of
 from loader.patterns.people import body_part_of, led_by, led_organisation, org_part_of, people_roles
 from loader.patterns.refugees import refugees
@@ -92,6 +100,8 @@ TRIGGER_LEMMAS = frozenset(
         "launch",
     }
     | {"ally", "align", "alliance", "allegiance", "relation", "relations", "tie", "declaration"}
+    | PARTNER_NOUNS
+    | JOINT_ONLY_NOUNS
     | lx.PACT_NOUNS
     | {"deploy", "send", "dispatch", "defend", "protect", "guard", "fight", "back", "train", "mission", "operation"}
     | {"backer", "sponsor", "patron", "stronghold", "bastion", "heartland", "fiefdom"}
