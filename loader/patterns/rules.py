@@ -23,7 +23,7 @@ from loader.patterns.cooperation import (
     hosts_base,
     military_support,
 )
-from loader.patterns.membership import alliance_apposition, member_of
+from loader.patterns.membership import COUNT_WORDS, alliance_apposition, member_of
 from loader.patterns.people import body_part_of, led_by, led_organisation, org_part_of, people_roles
 from loader.patterns.refugees import refugees
 from loader.patterns.sanctions import TRIGGERS as SANCTION_TRIGGERS
@@ -101,6 +101,7 @@ TRIGGER_LEMMAS = frozenset(
     }
     | {"ally", "align", "alliance", "allegiance", "relation", "relations", "tie", "declaration"}
     | PARTNER_NOUNS
+    | COUNT_WORDS
     | JOINT_ONLY_NOUNS
     | lx.PACT_NOUNS
     | {"deploy", "send", "dispatch", "defend", "protect", "guard", "fight", "back", "train", "mission", "operation"}
