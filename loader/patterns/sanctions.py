@@ -78,9 +78,14 @@ def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
             owned = _owners_of(ctx, [c for c in tok.children if c.dep_ == "dobj"])
             found = list(pairs("SANCTIONS", ctx.subjects(tok), owned, tok, 0.75, subject_side="source"))
         yield from found
-    elif is_verb(tok) and lemma in DESIGNATION_VERBS and _sanctions_cue(ctx, tok):
+    elif is_verb(tok) and lemma in DESIGNATION_VERBS and _sanctions_cue(ctx, tok) and not _listed_as(ctx, tok):
         # "OFAC designated the group and two of its leaders", "the Council listed X"
-        yield from verb_event(ctx, tok, "SANCTIONS", ())
+        found = list(verb_event(ctx, tok, "SANCTIONS", ()))
+        if not found and _passive(tok) and not ctx.agents(tok):
+            # "Rosoboronexport was also designated", "the companies listed in the annex, including A"
+            targets = ctx.patients(tok) if tok.dep_ != "acl" else ctx.np_actors(tok.head)
+            found = list(pairs("SANCTIONS", _sanctioners_before(ctx, tok), targets, tok, 0.7))
+        yield from found
     elif is_verb(tok) and lemma == "target" and sanction_aimed(tok):
         yield from _targeted_with_sanctions(ctx, tok)
     elif is_verb(tok) and lemma in lx.FREEZE_VERBS:
@@ -94,6 +99,8 @@ def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
         # "the designations of A and B", "the designation of X by the Treasury"
         sources, from_subject = noun_sources(ctx, tok, allow_weak=True)
         targets = ctx.prep_objects(tok, ("of",))
+        if targets and not sources:
+            sources, from_subject = _sanctioners_before(ctx, tok), False
         yield from pairs("SANCTIONS", sources, targets, tok, 0.75, subject_side="source" if from_subject else None)
     elif is_noun(tok) and (lemma in lx.SANCTION_NOUNS or _qualified_sanction(tok, lemma)):
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in _PACKAGE_NOUNS:
@@ -233,7 +240,9 @@ def _sanctioned_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]
     "a Russian sanctioned tanker" does not say who sanctioned it); the target is what the noun names.
     """
     noun = participle.head
-    if not is_noun(noun) or (participle.lemma_.lower() != "sanction" and not _sanctions_cue(ctx, participle)):
+    if not is_noun(noun) or (
+        participle.lemma_.lower() not in {"sanction", "sanctioned"} and not _sanctions_cue(ctx, participle)
+    ):
         return
     sources: list[Arg] = []
     for child in [*participle.children, *noun.children]:
@@ -242,9 +251,33 @@ def _sanctioned_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]
                 r = ctx.actor(item)
                 if r is not None and not r.weak and r.kind in {"Country", "Alliance", "Organization"}:
                     sources.append(Arg(r, 0.9))
+    head = noun.head
+    if not sources and noun.dep_ == "nsubj" and head.lemma_.lower() in {"include", "be", "comprise"}:
+        # "Sanctioned firms include A and B": those who announced the sanctions just before
+        sources = _sanctioners_before(ctx, participle)
     if not sources:
         return
     yield from pairs("SANCTIONS", sources, _named_by(ctx, noun), participle, 0.75)
+
+
+def _sanctioners_before(ctx: Context, tok: Token) -> list[Arg]:
+    """Who imposed the sanctions the passage is about: the sanctioner of the nearest sanction noun or
+    verb in this sentence (before `tok`) or the few before it, for a passage that names the targets
+    without restating who sanctions them ("The designations of A and B …", "Sanctioned firms include …")."""
+    sents = list(ctx.doc.sents)
+    here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    for sent in reversed(sents[max(0, here - _CUE_WINDOW) : here + 1]):
+        for t in reversed([t for t in sent if t.i < tok.i]):
+            lemma = t.lemma_.lower()
+            found: list[Arg] = []
+            if is_noun(t) and (lemma in lx.SANCTION_NOUNS or _qualified_sanction(t, lemma)):
+                found = noun_sources(ctx, t.head if t.dep_ == "compound" else t)[0]
+            elif is_verb(t) and lemma in lx.SANCTION_VERBS | DESIGNATION_VERBS and t.dep_ != "amod":
+                found = ctx.subjects(t)
+            found = [a for a in found if a.actor.kind in {"Country", "Alliance", "Organization"}]
+            if found:
+                return [Arg(a.actor, a.directness * 0.85) for a in found]
+    return []
 
 
 def _named_by(ctx: Context, noun: Token) -> list[Arg]:
@@ -280,3 +313,12 @@ def _private_owner(ctx: Context, arg: Arg) -> bool:
         if token.lemma_.lower() in _PRIVATE_NOUNS:
             return True
     return False
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _listed_as(ctx: Context, verb: Token) -> bool:
+    """ "Lockheed Martin is listed as the main contractor": a role, not a sanctions list."""
+    return verb.lemma_.lower() == "list" and bool(ctx.prep_tokens(verb, ("as",)))

@@ -91,3 +91,17 @@ def test_sanctions_on_a_states_companies_spare_the_state(gazetteer: Gazetteer) -
     assert ("country:CHN", "SANCTIONS", "country:USA") not in sanctions(art)
     art = run(gazetteer, "Japan imposed sanctions on Russian officials after the annexation.")
     assert ("country:JPN", "SANCTIONS", "country:RUS") in sanctions(art)
+
+
+def test_targets_listed_after_the_announcement(gazetteer: Gazetteer) -> None:
+    text = "Beijing announced sanctions on Tuesday. Sanctioned firms include Lockheed Martin and Raytheon."
+    assert sanctions(run(gazetteer, text)) == {
+        ("country:CHN", "SANCTIONS", "company:lockheed-martin"),
+        ("country:CHN", "SANCTIONS", "company:rtx"),
+    }
+    text = "The Treasury imposed sanctions on Iran's oil sector. The designations of Rosoboronexport follow a probe."
+    assert ("org:treasury", "SANCTIONS", "company:rosoboronexport") in sanctions(run(gazetteer, text))
+    text = "The EU widened its sanctions against Moscow. Rosoboronexport was also designated."
+    assert ("alliance:eu", "SANCTIONS", "company:rosoboronexport") in sanctions(run(gazetteer, text))
+    # Without an announcement before it, a list of sanctioned firms names no sanctioner.
+    assert sanctions(run(gazetteer, "Sanctioned firms include Lockheed Martin and Raytheon.")) == set()
