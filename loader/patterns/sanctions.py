@@ -86,6 +86,9 @@ def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
             targets = ctx.patients(tok) if tok.dep_ != "acl" else ctx.np_actors(tok.head)
             found = list(pairs("SANCTIONS", _sanctioners_before(ctx, tok), targets, tok, 0.7))
         yield from found
+    elif is_verb(tok) and lemma == "target" and _targeted_in_sanctions_passage(ctx, tok):
+        # "Four senior officers were targeted in the latest move": a passage about sanctions
+        yield from pairs("SANCTIONS", _sanctioners_before(ctx, tok), ctx.patients(tok), tok, 0.7)
     elif is_verb(tok) and lemma == "target" and sanction_aimed(tok):
         yield from _targeted_with_sanctions(ctx, tok)
     elif is_verb(tok) and lemma in lx.FREEZE_VERBS:
@@ -322,3 +325,14 @@ def _passive(verb: Token) -> bool:
 def _listed_as(ctx: Context, verb: Token) -> bool:
     """ "Lockheed Martin is listed as the main contractor": a role, not a sanctions list."""
     return verb.lemma_.lower() == "list" and bool(ctx.prep_tokens(verb, ("as",)))
+
+
+def _targeted_in_sanctions_passage(ctx: Context, verb: Token) -> bool:
+    """ "X and Y were targeted" with no agent, in a passage about sanctions and a sentence with no
+    word of armed attack ("civilians were targeted in the shelling" stays an attack)."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children) or ctx.agents(verb):
+        return False
+    violent = lx.ATTACK_NOUNS | lx.ATTACK_VERBS
+    if any(t.lemma_.lower() in violent for t in verb.sent if t.i != verb.i):
+        return False
+    return _sanctions_cue(ctx, verb)

@@ -170,7 +170,8 @@ class Context:
                 and other.kind == first.kind
                 and other.actor_id != first.actor_id
             ):
-                out += list(conjuncts(child))
+                # "A, B, C and D" may come as a chain of appositions, each hung on the one before
+                out += [item for c in conjuncts(child) for item in (c, *self._appositive_list(c))]
         return out
 
     def proxy_list(self, token: Token) -> list[Token]:

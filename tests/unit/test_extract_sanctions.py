@@ -105,3 +105,45 @@ def test_targets_listed_after_the_announcement(gazetteer: Gazetteer) -> None:
     assert ("alliance:eu", "SANCTIONS", "company:rosoboronexport") in sanctions(run(gazetteer, text))
     # Without an announcement before it, a list of sanctioned firms names no sanctioner.
     assert sanctions(run(gazetteer, "Sanctioned firms include Lockheed Martin and Raytheon.")) == set()
+
+
+def test_targeted_in_a_sanctions_passage(gazetteer: Gazetteer) -> None:
+    text = (
+        "The Office of Foreign Assets Control announced a new sanctions package on Monday. "
+        "Rosoboronexport and Almaz-Antey were targeted in the latest move."
+    )
+    found = sanctions(run(gazetteer, text))
+    assert ("org:ofac", "SANCTIONS", "company:rosoboronexport") in found
+    assert ("org:ofac", "SANCTIONS", "company:almaz-antey") in found
+    text = "The EU imposed sanctions on Russia. Civilians in Kharkiv were targeted in the shelling."
+    assert sanctions(run(gazetteer, text)) == {("alliance:eu", "SANCTIONS", "country:RUS")}
+
+
+def test_ranked_officers_listed_in_one_sentence(gazetteer: Gazetteer) -> None:
+    # "Brig. Gen." does not end the sentence: the officer after it is in the list.
+    text = "The US sanctioned two Sudanese officers on Monday. Ali Hamid and Brig. Gen. Musa Adam were targeted."
+    art = run(gazetteer, text)
+    assert not any(e.name == "Brig" for e in art.entities)
+    assert {("country:USA", "SANCTIONS", "person:ali-hamid"), ("country:USA", "SANCTIONS", "person:musa-adam")} <= (
+        sanctions(art)
+    )
+
+
+def test_a_list_parsed_as_a_chain_of_appositions() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from loader.patterns.syntax import Context
+    from loader.resolve import Mention, Resolved
+
+    # "Hamid, Atta, Saeed and Adam": each name hung on the one before as an apposition.
+    words = ["Hamid", ",", "Atta", ",", "Saeed", "and", "Adam"]
+    heads = [0, 0, 0, 2, 2, 4, 4]
+    deps = ["ROOT", "punct", "appos", "punct", "appos", "cc", "conj"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=["PROPN", "PUNCT"] * 3 + ["PROPN"])
+    resolved = [
+        Resolved(Mention(i, i + 1, words[i], "PERSON", 0), f"person:{words[i].lower()}", "Person", words[i], 0.9)
+        for i in (0, 2, 4, 6)
+    ]
+    names = [a.id for a in Context(doc, resolved).np_actors(doc[0])]
+    assert names == ["person:hamid", "person:atta", "person:saeed", "person:adam"]
