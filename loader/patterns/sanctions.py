@@ -83,7 +83,7 @@ def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
         found = list(verb_event(ctx, tok, "SANCTIONS", ()))
         if not found and _passive(tok) and not ctx.agents(tok):
             # "Rosoboronexport was also designated", "the companies listed in the annex, including A"
-            targets = ctx.patients(tok) if tok.dep_ != "acl" else ctx.np_actors(tok.head)
+            targets = ctx.patients(tok) if tok.dep_ != "acl" else ctx.np_actors(tok.head) or _listed_in(ctx, tok)
             found = list(pairs("SANCTIONS", _sanctioners_before(ctx, tok), targets, tok, 0.7))
         yield from found
     elif is_verb(tok) and lemma == "target" and _targeted_in_sanctions_passage(ctx, tok):
@@ -226,14 +226,18 @@ def _qualified_sanction(noun: Token, lemma: str) -> bool:
     return any(c.dep_ == "amod" and c.lemma_.lower() in modifiers for c in noun.children)
 
 
+def _cue(tok: Token) -> bool:
+    """A sanctions cue word, in any inflection the tagger leaves ("Sanctions Law", "Countermeasures List")."""
+    word = tok.lower_
+    return tok.lemma_.lower() in _CUES or word in _CUES or (word.endswith("s") and word[:-1] in _CUES)
+
+
 def _sanctions_cue(ctx: Context, tok: Token) -> bool:
     """Whether the passage is about sanctions: a cue word in this sentence or the few before it."""
     sents = list(ctx.doc.sents) if ctx.doc.has_annotation("SENT_START") else [tok.sent]
     here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
-    for sent in sents[max(0, here - _CUE_WINDOW) : here + 1]:
-        if any(t.lemma_.lower() in _CUES or t.lower_ in _CUES for t in sent if t.i != tok.i):
-            return True
-    return False
+    window = sents[max(0, here - _CUE_WINDOW) : here + 1]
+    return any(_cue(t) for sent in window for t in sent if t.i != tok.i)
 
 
 def _sanctioned_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]:
@@ -336,3 +340,16 @@ def _targeted_in_sanctions_passage(ctx: Context, verb: Token) -> bool:
     if any(t.lemma_.lower() in violent for t in verb.sent if t.i != verb.i):
         return False
     return _sanctions_cue(ctx, verb)
+
+
+def _listed_in(ctx: Context, participle: Token) -> list[Arg]:
+    """Covers "the companies listed in the annex, including A, B and C": the examples may hang on the list."""
+    return [
+        a
+        for holder in ctx.prep_tokens(participle, ("in", "on", "under"))
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ == "including"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for a in ctx.np_actors(pobj)
+    ]

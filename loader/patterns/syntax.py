@@ -253,7 +253,9 @@ class Context:
                     continue
                 found = [p for p in child.children if p.dep_ == "pobj" and p.i in self.by_token]
                 if found:
-                    return list(conjuncts(found[0]))
+                    # a long series may run on past a parse break: "including A, B, C, … and Z"
+                    listed = list(conjuncts(found[0]))
+                    return listed + self._list_continuation(listed[-1])
         if any(c.dep_ == "nummod" for c in token.children):
             # "three entities, A, B and C": a counted plural followed by the list it counts
             for child in token.children:

@@ -147,3 +147,40 @@ def test_a_list_parsed_as_a_chain_of_appositions() -> None:
     ]
     names = [a.id for a in Context(doc, resolved).np_actors(doc[0])]
     assert names == ["person:hamid", "person:atta", "person:saeed", "person:adam"]
+
+
+def test_firms_listed_in_an_annex_including_named_ones(gazetteer: Gazetteer) -> None:
+    text = (
+        "Beijing announced sanctions on Tuesday. The 12 companies listed in the attached annex, including "
+        "Lockheed Martin, Raytheon and General Dynamics, are barred from business in China."
+    )
+    found = sanctions(run(gazetteer, text))
+    assert {("country:CHN", "SANCTIONS", c) for c in ("company:lockheed-martin", "company:general-dynamics")} <= found
+
+
+def test_a_cue_in_a_names_plural(gazetteer: Gazetteer) -> None:
+    # "the Sanctions Act" is a cue as much as "sanctions"; the designation follows it.
+    text = "Under the Global Magnitsky Sanctions Act, the State Department designated Rosoboronexport."
+    assert ("org:state-department", "SANCTIONS", "company:rosoboronexport") in sanctions(run(gazetteer, text))
+
+
+def test_examples_run_on_past_a_parse_break() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from loader.patterns.syntax import Context
+    from loader.resolve import Mention, Resolved
+
+    # "firms including Alpha , Beta and Gamma": the parser coordinated only the first name.
+    words = ["firms", "including", "Alpha", ",", "Beta", "and", "Gamma"]
+    heads = [0, 0, 1, 2, 0, 0, 0]
+    deps = ["ROOT", "prep", "pobj", "punct", "dep", "cc", "dep"]
+    pos = ["NOUN", "VERB", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN"]
+    tags = ["NNS", "VBG", "NNP", ",", "NNP", "CC", "NNP"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    resolved = [
+        Resolved(Mention(i, i + 1, words[i], "ORG", 0), f"company:{words[i].lower()}", "Company", words[i], 0.9)
+        for i in (2, 4, 6)
+    ]
+    names = [a.id for a in Context(doc, resolved).np_actors(doc[0])]
+    assert names == ["company:alpha", "company:beta", "company:gamma"]
