@@ -20,6 +20,7 @@ from loader.acronyms import link_acronyms
 from loader.models import ACTOR_KINDS, Document, ExtractedArticle
 from loader.patterns import lexicon as lx
 from loader.resolve import GazetteerLike, Mention, resolve_mentions
+from loader.rules import lemmas
 from loader.state_bodies import build_bodies
 
 if TYPE_CHECKING:
@@ -208,6 +209,19 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+_TITLE_ABBREVIATIONS = lemmas("text", "title_abbreviations")
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """ "Brig. Gen. X" is one sentence: a rank abbreviation keeps its full stop, as "Gen." already does."""
+    from spacy.symbols import ORTH
+
+    tokenizer: Any = nlp.tokenizer
+    for word in _TITLE_ABBREVIATIONS:
+        form = word.capitalize() + "."
+        tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
@@ -240,6 +254,7 @@ def get_pipeline(gazetteer: Any) -> Language:
     if _pipeline is None:
         _register_components()
         nlp, _model_name = _load_model()
+        _keep_title_abbreviations(nlp)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
         if "ner" in nlp.pipe_names:

@@ -23,6 +23,7 @@ from loader.patterns import syntax
 from loader.patterns.rules import ENDPOINT_KINDS, Candidate, sentence_candidates
 from loader.patterns.syntax import Arg, Context
 from loader.resolve import Resolution, Resolved
+from loader.rules import lemmas
 
 # Relations that describe a standing state rather than an event: a state noun inside another
 # verb's argument ("supply weapons to its allies") does not take that verb's hedges.
@@ -67,14 +68,20 @@ def _named_attack(trigger: Token) -> bool:
     )
 
 
+_MAKER_PARTICIPLES = lemmas("arms", "maker_participles")
+
+
 def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relation | None:
     rtype = cand.type
     trigger = cand.trigger
     if rtype in STATE_TYPES and trigger.pos_ in {"NOUN", "PROPN"}:
         chain = syntax.state_chain(trigger)
-    elif trigger.dep_ == "amod" and trigger.tag_ == "VBN":
-        # "Hamas-run Gaza", "US-supplied HIMARS": the noun phrase takes the relation for granted,
-        # so the clause's negation or mood ("women in Taliban-run Kabul cannot …") is not its own.
+    elif trigger.tag_ == "VBN" and (
+        trigger.dep_ == "amod" or (trigger.dep_ == "acl" and trigger.lemma_.lower() in _MAKER_PARTICIPLES)
+    ):
+        # "Hamas-run Gaza", "US-supplied HIMARS", "jets, made by Lockheed Martin, were not used": the
+        # noun phrase takes the relation for granted, so the clause's negation or mood ("women in
+        # Taliban-run Kabul cannot …") is not its own.
         chain = [trigger]
     elif rtype == "ATTACKED" and _named_attack(trigger):
         # "rockets for Ukraine's fight against Russia's invasion": a named attack is taken for granted,

@@ -17,6 +17,7 @@ from loader.patterns.candidates import (
 )
 from loader.patterns.items import CONTAINER_NOUNS, arms_items, item_text, sentence_arms
 from loader.patterns.syntax import Arg, Context, conjuncts, unique_args
+from loader.rules import lemmas
 
 # Who can fly or field a weapon: states, groups, and a state's own forces ("the Malian army").
 _USER_KINDS = frozenset({"Country", "ArmedGroup", "Organization"})
@@ -34,9 +35,16 @@ def supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield cand
 
 
+# Participles after a weapon that name its maker ("jets, built by Lockheed Martin"); "supplied by"
+# and the like are transfers, read by the supply verbs.
+_MAKER_PARTICIPLES = lemmas("arms", "maker_participles")
+
+
 def _supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
-    if tok.dep_ == "amod" and tok.tag_ == "VBN" and lemma in lx.MADE_PARTICIPLES:
+    if tok.tag_ == "VBN" and (
+        (tok.dep_ == "amod" and lemma in lx.MADE_PARTICIPLES) or (tok.dep_ == "acl" and lemma in _MAKER_PARTICIPLES)
+    ):
         yield from _made_by_modifier(ctx, tok)
         return
     if is_noun(tok) and lemma in _DEAL_NOUNS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _WIN_VERBS:
@@ -389,10 +397,11 @@ def _item_nouns(ctx: Context, head: Token) -> list[Token]:
 
 
 def _made_by_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]:
-    """Covers "Armenia deployed its Russian-supplied tanks", "Ukraine fields Turkish-made drones".
+    """Covers "Armenia deployed its Russian-supplied tanks", "Ukraine fields Turkish-made drones",
+    "Pakistan's F-16 jets, built by Lockheed Martin".
 
-    The demonym names the supplier; the owner of the weapons, or the subject of a verb of
-    use, names the recipient.
+    The demonym (or the agent of a participle after the noun) names the supplier; the owner of
+    the weapons, or the subject of a verb of use, names the recipient.
     """
     noun = participle.head
     while noun.dep_ in {"compound", "nmod"} and noun.head is not noun:
@@ -407,6 +416,8 @@ def _made_by_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]:
         for r in [ctx.actor(c)]
         if r is not None and r.kind == "Country"
     ]
+    if participle.dep_ == "acl":
+        suppliers = [a for a in ctx.agents(participle) if a.actor.kind in {"Country", "Company"}]
     if not suppliers:
         return
     recipients = [o for o in ctx.owners(noun) if o.actor.kind in {"Country", "ArmedGroup"}]

@@ -1,9 +1,8 @@
-"""ATTACKED, THREATENS, SANCTIONS and CONTROLS: hostile acts and who holds territory."""
+"""ATTACKED, THREATENS and CONTROLS: hostile acts and who holds territory (SANCTIONS: loader.patterns.sanctions)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -18,6 +17,7 @@ from loader.patterns.candidates import (
     pairs,
     verb_event,
 )
+from loader.patterns.sanctions import sanction_aimed
 from loader.patterns.syntax import Arg, Context
 from loader.patterns.vocabulary import military
 
@@ -97,7 +97,7 @@ def _attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     elif is_verb(tok) and lemma in military("advance_verbs"):
         yield from _advanced(ctx, tok)
     elif is_verb(tok) and lemma in lx.ATTACK_VERBS | military("attack_verbs"):
-        if lemma == "target" and _sanction_aimed(tok):
+        if lemma == "target" and sanction_aimed(tok):
             return  # "sanctions targeting Iran's Guards", "targeted Belarusian exports with sanctions"
         preps = ("on", "against", "at") if lemma in {"fire", "fight", "strike"} else ("on", "against")
         found = list(verb_event(ctx, tok, "ATTACKED", preps))
@@ -684,136 +684,6 @@ def _named_target(ctx: Context, noun: Token) -> Iterator[Candidate]:
         # The copula carries the trigger, so a warning above it is seen as the threat it is.
         yield from pairs("THREATENS", ctx.subjects(speaker), targets, head, 0.7, subject_side="source")
 
-
-_PACKAGE_NOUNS = frozenset({"package", "round", "tranche", "wave", "batch"})
-
-
-# Government offices sanction on their state's behalf: "the Treasury's Office of Foreign Assets Control
-# sanctioned …" is the state's act (as arms sold by a state body are the state's: loader.patterns.arms).
-_OFFICE_WORDS = frozenset({"department", "ministry", "office", "agency", "presidency", "directorate"})
-
-
-def sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
-    for cand in _sanctions(ctx, tok):
-        source = cand.source.actor
-        # Armed forces, intelligence services and the like act in their own name.
-        state = ctx.state_of_body(source) if _OFFICE_WORDS & {w.lower() for w in source.name.split()} else None
-        yield replace(cand, source=Arg(state, cand.source.directness)) if state is not None else cand
-
-
-def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
-    lemma = tok.lemma_.lower()
-    if is_verb(tok) and lemma in lx.SANCTION_VERBS:
-        found = list(verb_event(ctx, tok, "SANCTIONS", ()))
-        if not found and tok.dep_ == "advcl" and tok.tag_ == "VBN":
-            found = list(_sanctioned_participle(ctx, tok))
-        elif not found and not any(c.dep_ == "nsubjpass" for c in tok.children):
-            # "blacklisted Wagner's operations", "sanctioned Iranian drone makers": the owner is the target
-            owned = _owners_of(ctx, [c for c in tok.children if c.dep_ == "dobj"])
-            found = list(pairs("SANCTIONS", ctx.subjects(tok), owned, tok, 0.75, subject_side="source"))
-        yield from found
-    elif is_verb(tok) and lemma == "target" and _sanction_aimed(tok):
-        yield from _targeted_with_sanctions(ctx, tok)
-    elif is_verb(tok) and lemma in lx.FREEZE_VERBS:
-        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-        assets = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-        assets = [a for a in assets if a.lemma_.lower() in lx.ASSET_NOUNS]
-        owners = [o for a in assets for o in ctx.owners(a, allow_weak=True) + ctx.prep_objects(a, ("of",))]
-        sources = ctx.agents(tok) if passive else ctx.subjects(tok)
-        yield from pairs("SANCTIONS", sources, owners, tok, 0.75, subject_side=None if passive else "source")
-    elif is_noun(tok) and lemma in lx.SANCTION_NOUNS:
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _PACKAGE_NOUNS:
-            tok = tok.head  # "its 14th sanctions package against Russia": the package takes the phrases
-        preps = ("on", "against", "targeting")
-        targets = ctx.prep_objects(tok, preps) or _owners_of(ctx, ctx.prep_tokens(tok, preps))
-        if not targets and tok.dep_ == "dobj" and is_verb(tok.head):
-            # "imposed sanctions in May on X", "extended its sanctions to X"
-            verb_preps: tuple[str, ...] = ("on", "against")
-            if tok.head.lemma_.lower() in _SANCTION_EXTEND_VERBS:
-                verb_preps += ("to",)
-            targets = ctx.prep_objects(tok.head, verb_preps) or _owners_of(ctx, ctx.prep_tokens(tok.head, verb_preps))
-        for child in tok.children:
-            if child.dep_ == "acl":
-                targets += ctx.prep_objects(child, ("on", "against"))
-                objects = [c for c in child.children if c.dep_ == "dobj"]
-                targets += ctx.objects(child, frozenset({"dobj"})) or _owners_of(ctx, objects)
-        if not targets and _under(tok):
-            yield from _under_sanctions(ctx, tok)
-            return
-        if (
-            not targets
-            and tok.dep_ == "dobj"
-            and tok.head.lemma_.lower()
-            in {"face", "withstand", "suffer", "endure", "evade", "circumvent", "escape", "hit"}
-        ):
-            # "Belarus faces sanctions from the EU", "help his country withstand sanctions imposed by the US"
-            targets = ctx.subjects(tok.head)
-            sources = ctx.prep_objects(tok, ("from", "by"))
-            for child in tok.children:
-                if child.dep_ == "acl":
-                    sources += ctx.agents(child)
-            yield from pairs("SANCTIONS", sources, targets, tok, 0.7)
-            return
-        if not targets:
-            return
-        sources, from_subject = noun_sources(ctx, tok, allow_weak=True)
-        yield from pairs("SANCTIONS", sources, targets, tok, 0.8, subject_side="source" if from_subject else None)
-
-
-def _sanctioned_participle(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "Sanctioned by Washington in 2019, Venezuela's state oil company …": the main subject is the target."""
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        return
-    sources = ctx.agents(verb) + ctx.prep_objects(verb, ("by",))
-    subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    targets = [a for s in subjects for a in ctx.np_actors(s)] or _owners_of(ctx, subjects)
-    yield from pairs("SANCTIONS", sources, targets, verb, 0.7)
-
-
-def _owners_of(ctx: Context, nouns: list[Token]) -> list[Arg]:
-    """Owners of unnamed things sanctions hit: "Iran's oil sector", "Belarusian potash exports" → the owner."""
-    out: list[Arg] = []
-    for noun in nouns:
-        for item in (noun, *noun.conjuncts):
-            if ctx.actor(item) is None and not ctx.np_actors(item):
-                out += ctx.owners(item, allow_weak=True)
-    return out
-
-
-def _under_sanctions(ctx: Context, noun: Token) -> Iterator[Candidate]:
-    """Covers "Iran has been under U.S. sanctions since 1979", "Venezuela remains under American sanctions"."""
-    verb = noun.head.head
-    sources = ctx.owners(noun, allow_weak=True) + ctx.prep_objects(noun, ("by", "from"))
-    yield from pairs("SANCTIONS", sources, ctx.subjects(verb), noun, 0.7, subject_side="target")
-
-
-# Nouns that sanctions come in: "measures targeting X" is as much a sanction as "sanctions targeting X".
-_SANCTION_FRAMES = lx.SANCTION_NOUNS | _PACKAGE_NOUNS | {"measure"}
-
-
-def _sanction_aimed(verb: Token) -> bool:
-    """ "sanctions targeting X", "sanctions that target X", "targeted X with sanctions": no attack."""
-    if verb.dep_ in {"acl", "relcl"} and verb.head.lemma_.lower() in _SANCTION_FRAMES:
-        return True
-    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return any(p.lemma_.lower() in lx.SANCTION_NOUNS for h in holders for p in _with_objects(h))
-
-
-def _with_objects(head: Token) -> list[Token]:
-    return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
-
-
-def _targeted_with_sanctions(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "the EU targeted Belarusian potash exports with sanctions"."""
-    if verb.dep_ in {"acl", "relcl"}:
-        return  # "sanctions targeting X": the sanction noun's own rule covers it
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    targets = ctx.objects(verb, frozenset({"dobj"})) or _owners_of(ctx, objects)
-    yield from pairs("SANCTIONS", ctx.subjects(verb), targets, verb, 0.75, subject_side="source")
-
-
-# Verbs that widen existing sanctions to a new target: "extended its sanctions to X".
-_SANCTION_EXTEND_VERBS = frozenset({"extend", "expand", "broaden", "widen", "apply"})
 
 
 def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:

@@ -20,6 +20,7 @@ from loader.patterns.candidates import (
     verb_event,
 )
 from loader.patterns.syntax import Arg, Context
+from loader.rules import lemmas
 
 _EXERCISING_KINDS = frozenset({"Country", "Alliance", "ArmedGroup", "Organization"})
 
@@ -76,6 +77,15 @@ def _took_part(ctx: Context, noun: Token) -> list[Arg]:
     return []
 
 
+JOINT_ONLY_NOUNS = lemmas("exercises", "joint_only_nouns")
+_JOINT_MODIFIERS = lemmas("exercises", "joint_modifiers")
+
+
+def _joint_patrol(noun: Token, lemma: str) -> bool:
+    """ "conducted a joint air patrol": a joint patrol is an exercise of both forces."""
+    return lemma in JOINT_ONLY_NOUNS and any(c.lower_ in _JOINT_MODIFIERS for c in noun.children)
+
+
 def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     # "hold their annual Yudh Abhyas exercise": the tagger may read the noun as a verb
@@ -98,7 +108,7 @@ def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
             return
         yield from pairs("JOINT_EXERCISE_WITH", subjects, partners, tok, 0.75, subject_side="source")
         return
-    if not nominal or lemma not in lx.EXERCISE_NOUNS:
+    if not nominal or (lemma not in lx.EXERCISE_NOUNS and not _joint_patrol(tok, lemma)):
         return
     if lemma == "exercise" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return  # "the exercise of power"
@@ -176,6 +186,32 @@ def _examples(ctx: Context, noun: Token) -> list[Arg]:
     return out
 
 
+PARTNER_NOUNS = lemmas("alliances", "partner_nouns")
+_NOT_SECURITY = lemmas("alliances", "non_security_partner_modifiers")
+
+
+def _security_partner(ctx: Context, noun: Token) -> bool:
+    """ "a U.S. partner", "a key security partner" are allies; "its largest trading partner" is not.
+
+    The partner must have an owner that is a state or a bloc, and no modifier that makes the
+    partnership economic, diplomatic or otherwise not one of security.
+    """
+    if any(c.lemma_.lower() in _NOT_SECURITY or c.lower_ in _NOT_SECURITY for c in noun.subtree):
+        return False
+    owners = ctx.owners(noun) + ctx.prep_objects(noun, ("of",))
+    return any(o.actor.kind in {"Country", "Alliance"} for o in owners)
+
+
+def _before_comma(ctx: Context, appos: Token) -> list[Arg]:
+    """The actor right before an apposition's comma, when the parser hung the apposition on a
+    larger phrase: "the delivery of jets to Taiwan, another U.S. partner"."""
+    comma = appos.left_edge.i - 1
+    if comma < 1 or ctx.doc[comma].text != ",":
+        return []
+    r = ctx.by_token.get(comma - 1)
+    return [Arg(r, 0.85)] if r is not None and not r.weak and r.kind != "Media" else []
+
+
 def _allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in lx.ALLY_VERBS:
@@ -184,17 +220,23 @@ def _allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
         allies = ctx.patients(tok) if passive else ctx.subjects(tok)
         yield from pairs("ALLIED_WITH", allies, ctx.prep_objects(tok, ("with",)), tok, 0.8, subject_side="source")
         return
+    if lemma == "back" and tok.dep_ == "amod" and is_verb(tok):
+        # "the Iran-backed Hezbollah movement": backing states an affiliation, whatever it consists of
+        yield from pairs("ALLIED_WITH", hyphen_modifier(ctx, tok.head, {"back"}), _named_noun(ctx, tok.head), tok, 0.65)
+        return
     if not is_noun(tok) or ctx.actor(tok) is not None:
         return
-    if lemma == "ally":
+    if lemma == "ally" or (lemma in PARTNER_NOUNS and _security_partner(ctx, tok)):
         owners = ctx.owners(tok) + ctx.prep_objects(tok, ("of",))
         others = [a for c in tok.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
         others += _examples(ctx, tok)
         if tok.dep_ == "appos":
-            others += ctx.np_actors(tok.head)
+            others += ctx.np_actors(tok.head) or _before_comma(ctx, tok)
         if not others:
             # "its allies in Central Asia"; but "the Houthis, its allies in Yemen" only places them
             others = ctx.prep_objects(tok, ("in",))
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in {"be", "remain"}:
+            others += ctx.objects(tok.head, frozenset({"attr"}))  # "Burhan's closest ally has been Egypt"
         if tok.dep_ in {"attr"}:
             subjects = ctx.subjects(tok.head)
             if owners:

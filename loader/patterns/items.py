@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from loader.patterns import lexicon as lx
 from loader.patterns.syntax import Context, conjuncts
+from loader.rules import lemmas
 
 
 def _items_of(tokens: list[Token]) -> list[str]:
@@ -94,7 +95,7 @@ def sentence_arms(sent: Span) -> list[str]:
     )
 
 
-CONTAINER_NOUNS = frozenset(
+CONTAINER_NOUNS = lemmas("arms", "partitive_heads") | frozenset(
     {
         "container",
         "shipment",

@@ -16,6 +16,7 @@ from loader.patterns.candidates import (
 )
 from loader.patterns.syntax import Arg, Context, conjuncts
 from loader.resolve import Resolved
+from loader.rules import lemmas
 
 
 def _orgs_of_member_noun(ctx: Context, noun: Token, head: Token) -> list[Arg]:
@@ -136,6 +137,8 @@ def alliance_apposition(ctx: Context, tok: Token) -> Iterator[Candidate]:
             members = ctx.prep_objects(child, ("between", "of", "with", "including", "among"))
             yield from pairs("MEMBER_OF", [m for m in members if m.actor.kind == "Country"], [Arg(r)], child, 0.75)
     yield from _alliance_states(ctx, tok, r)
+    yield from _member_state_sequence(ctx, r)
+    yield from _hyphenated_members(ctx, tok, r)
     if tok.dep_ == "pobj":
         yield from _left_alliance(ctx, tok, r)
         yield from _part_of_alliance(ctx, tok, r)
@@ -151,11 +154,13 @@ _MEMBER_STATE_NOUNS = frozenset({"country", "state", "nation", "government", "al
 def _alliance_states(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
     """Covers "EU countries Hungary and Slovakia", "NATO ally Turkey", "Qatar and other GCC states"."""
     noun = np_head(tok)
-    if noun is tok or tok.dep_ not in {"compound", "nmod"} or noun.lemma_.lower() not in _MEMBER_STATE_NOUNS:
+    if noun is tok or tok.dep_ not in {"compound", "nmod"} or ctx.actor(noun) is not None:
         return
-    if ctx.actor(noun) is not None:
+    # "the three AUKUS partners", "the four Quad countries": a counted group names the states listed before
+    counted = counted_antecedents(ctx, noun)
+    if noun.lemma_.lower() not in _MEMBER_STATE_NOUNS and not counted:
         return
-    members = _listed_members(ctx, noun)
+    members = _listed_members(ctx, noun) or counted
     side = None
     if not members and any(c.lower_ in {"other", "fellow"} for c in noun.children) and noun.dep_ == "conj":
         # "Qatar and the other GCC states": the conjuncts before "other" are states of the bloc too.
@@ -164,6 +169,59 @@ def _alliance_states(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidat
         members, side = ctx.subjects(noun.head), "source"  # "Poland and Lithuania are NATO countries"
     members = [m for m in members if m.actor.kind == "Country"]
     yield from pairs("MEMBER_OF", members, [Arg(r)], noun, 0.8, subject_side=side)
+
+
+def _member_state_sequence(ctx: Context, r: Resolved) -> Iterator[Candidate]:
+    """Covers "SCO member states China, India and Iran" read as words in a row, whatever the parse.
+
+    The parser often takes "states" for a verb; the order of the words is enough: the bloc, a member
+    noun, then a list of states.
+    """
+    doc, i = ctx.doc, r.mention.end
+    words = 0
+    while i < r.mention.end + 2 and i < len(doc) and doc[i].lemma_.lower() in _SEQUENCE_MEMBER_WORDS:
+        i, words = i + 1, words + 1
+    if not words:
+        return
+    # Not a comma: "NATO members, Russia and China" may be three parties, not a list of members.
+    while i < len(doc) and (doc[i].text in {":", "\u2014", "\u2013"} or doc[i].lower_ == "the"):
+        i += 1
+    members: list[Arg] = []
+    sent_end = doc[r.mention.start].sent.end
+    while i < sent_end:
+        other = ctx.by_token.get(i)
+        if other is None or other.kind != "Country" or other.weak:
+            break
+        members.append(Arg(other, 0.9))
+        i = other.mention.end
+        while i < sent_end and (doc[i].text == "," or doc[i].lower_ in {"and", "the"}):
+            i += 1
+    if members:
+        yield from pairs("MEMBER_OF", members, [Arg(r)], doc[r.mention.end], 0.8)
+
+
+_SEQUENCE_MEMBER_WORDS = lemmas("membership", "member_state_words")
+
+
+def _hyphenated_members(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
+    """Covers "the Australia-United Kingdom-United States Security Partnership (AUKUS)".
+
+    An alliance whose name joins two or more states with hyphens has those states as members.
+    """
+    named = tok.head if tok.dep_ == "appos" else tok  # "the A-B-C Partnership (AUKUS)"
+    states: list[Arg] = []
+    for t in named.subtree:
+        if t.i >= named.i:
+            break
+        other = ctx.by_token.get(t.i)
+        if other is None or other.kind != "Country" or other.weak or any(s.id == other.actor_id for s in states):
+            continue
+        start, end = other.mention.start, other.mention.end
+        hyphen = {"-", "\u2010", "\u2011", "\u2013"}
+        if (start > 0 and ctx.doc[start - 1].text in hyphen) or (end < len(ctx.doc) and ctx.doc[end].text in hyphen):
+            states.append(Arg(other, 0.85))
+    if len(states) >= 2:
+        yield from pairs("MEMBER_OF", states, [Arg(r)], named, 0.8)
 
 
 # Verbs of leaving a bloc, with their preposition: "withdrew from", "pulled out of", "was expelled from".
@@ -324,6 +382,12 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if is_verb(tok) and lemma in {"found", "establish", "create", "form", "launch"}:
         yield from _founded(ctx, tok, lemma)
         return
+    if is_verb(tok) and lemma in _CONSTITUTE_VERBS:
+        yield from _constituted(ctx, tok, lemma)
+        return
+    if tok.dep_ == "nsubj" and tok.pos_ == "NUM" and tok.head.lemma_.lower() in {"be", "include"}:
+        yield from _the_other_members(ctx, tok)
+        return
     if not is_noun(tok) or lemma not in lx.MEMBER_NOUNS or ctx.actor(tok) is not None:
         return
     if lemma == "accession" and (
@@ -345,7 +409,10 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     side = None
     members = listed
     if not members and lemma in {"membership", "accession"}:
-        members = _possessors(ctx, tok)
+        # "Sweden's accession to NATO", "the accession of Sweden to NATO", "the membership of X in Y"
+        members = _possessors(ctx, tok) or [
+            a for a in ctx.prep_objects(tok, ("of",)) if a.actor.kind != "Alliance" and a.id not in {o.id for o in orgs}
+        ]
     if not members and head is not tok and ctx.actor(head) is not None:
         members = ctx.np_actors(head)  # "NATO member Turkey"
     position = _coordinated_alliance(ctx, head) or head  # "an EU and NATO member" stands where "EU" does
@@ -363,6 +430,91 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     for c in pairs("MEMBER_OF", members, orgs, tok, 0.85, subject_side=side):
         c.ended = ended  # "Britain ended its membership of the EU"
         yield c
+
+
+_CONSTITUTE_VERBS = lemmas("membership", "constitute_verbs")
+
+
+def _constituted(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
+    """Covers "A, B and C make up the Quad", "the four nations constitute X", "X is made up of A and B"."""
+    if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        orgs, members = ctx.patients(verb), ctx.prep_objects(verb, ("of",))
+    else:
+        orgs = ctx.objects(verb, frozenset({"dobj"}))
+        members = ctx.subjects(verb) or [
+            a for c in verb.children if c.dep_ == "nsubj" for a in counted_antecedents(ctx, c)
+        ]
+    orgs = [o for o in orgs if o.actor.kind == "Alliance"]
+    yield from pairs("MEMBER_OF", members, orgs, verb, 0.8, subject_side="source")
+
+
+def _the_other_members(ctx: Context, number: Token) -> Iterator[Candidate]:
+    """Covers "Belarus became the tenth member of the SCO. The other nine are A, B, …".
+
+    The bloc is the one named in this sentence or the one before, when there is exactly one.
+    """
+    if not any(c.lower_ in {"other", "remaining"} for c in number.children):
+        return
+    members = [a for a in ctx.objects(number.head, frozenset({"attr", "dobj"})) if a.actor.kind == "Country"]
+    if len(members) < 2:
+        return
+    sents = list(ctx.doc.sents)
+    here = next((n for n, s in enumerate(sents) if s.start <= number.i < s.end), 0)
+    orgs: list[Arg] = []
+    for sent in sents[max(0, here - 1) : here + 1][::-1]:
+        if not orgs and any(t.lemma_.lower() in lx.MEMBER_NOUNS for t in sent):
+            orgs = _sentence_alliances(ctx, sent[0], {a.id for a in members})
+    yield from pairs("MEMBER_OF", members, orgs, number, 0.75)
+
+
+_NUMBER_WORDS = {
+    w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)
+}
+# Number words that may start "the other nine are …", for the rule registry.
+COUNT_WORDS = frozenset(_NUMBER_WORDS)
+
+
+def counted_antecedents(ctx: Context, noun: Token, window: int = 4) -> list[Arg]:
+    """The states "the four nations" refers back to: the last list of exactly four states named before.
+
+    Only a definite, counted plural of a state noun ("the three countries", "all four nations",
+    "both countries") is resolved, and only to a coordinated list of that many states.
+    """
+    if noun.lemma_.lower() not in _COUNTED_STATE_NOUNS or ctx.actor(noun) is not None:
+        return []
+    count = next((_count(c) for c in noun.children if c.dep_ in {"nummod", "det", "predet"} and _count(c)), 0)
+    if count < 2:
+        return []
+    sents = list(ctx.doc.sents)
+    here = next((n for n, s in enumerate(sents) if s.start <= noun.i < s.end), 0)
+    for sent in reversed(sents[max(0, here - window) : here + 1]):
+        lists = []
+        for tok in sent:
+            if tok.i >= noun.i or tok.dep_ == "conj":
+                continue
+            r = ctx.actor(tok)
+            if r is None or r.kind != "Country" or ctx.doc[r.mention.start : r.mention.end].root.i != tok.i:
+                continue
+            items = [a for a in ctx.np_actors(tok) if a.actor.kind == "Country"]
+            if len(items) == count:
+                lists.append(items)
+        if lists:
+            return lists[-1]
+    return []
+
+
+def _count(token: Token) -> int:
+    word = token.lower_
+    if word == "both":
+        return 2
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word, 0)
+
+
+_COUNTED_STATE_NOUNS = lemmas("membership", "counted_state_nouns")
 
 
 def _summarised_list(ctx: Context, position: Token) -> list[Arg]:

@@ -14,11 +14,21 @@ from loader.constructions import construction_candidates
 from loader.patterns import lexicon as lx
 from loader.patterns.arms import AID_AMOUNT_HEADS, BUYER_NOUNS, supplies
 from loader.patterns.candidates import ENDPOINT_KINDS, Candidate, Rule
-from loader.patterns.conflict import HELD_BY, attacked, controls, sanctions, threatens
-from loader.patterns.cooperation import affiliation, allied, exercises, hosts_base, military_support
-from loader.patterns.membership import alliance_apposition, member_of
+from loader.patterns.conflict import HELD_BY, attacked, controls, threatens
+from loader.patterns.cooperation import (
+    JOINT_ONLY_NOUNS,
+    PARTNER_NOUNS,
+    affiliation,
+    allied,
+    exercises,
+    hosts_base,
+    military_support,
+)
+from loader.patterns.membership import COUNT_WORDS, alliance_apposition, member_of
 from loader.patterns.people import body_part_of, led_by, led_organisation, org_part_of, people_roles
 from loader.patterns.refugees import refugees
+from loader.patterns.sanctions import TRIGGERS as SANCTION_TRIGGERS
+from loader.patterns.sanctions import sanctions
 from loader.patterns.syntax import Context
 from loader.patterns.vocabulary import trigger_lemmas
 
@@ -65,8 +75,7 @@ TRIGGER_LEMMAS = frozenset(
     | lx.ATTACK_NOUNS
     | lx.THREAT_VERBS
     | lx.THREAT_NOUNS
-    | lx.SANCTION_VERBS
-    | lx.SANCTION_NOUNS
+    | SANCTION_TRIGGERS
     | lx.FREEZE_VERBS
     | lx.CONTROL_VERBS
     | lx.CONTROL_NOUNS
@@ -93,6 +102,9 @@ TRIGGER_LEMMAS = frozenset(
         "launch",
     }
     | {"ally", "align", "alliance", "allegiance", "relation", "relations", "tie", "declaration"}
+    | PARTNER_NOUNS
+    | COUNT_WORDS
+    | JOINT_ONLY_NOUNS
     | lx.PACT_NOUNS
     | {"deploy", "send", "dispatch", "defend", "protect", "guard", "fight", "back", "train", "mission", "operation"}
     | {"backer", "sponsor", "patron", "stronghold", "bastion", "heartland", "fiefdom"}

@@ -182,7 +182,8 @@ class Context:
                 and other.kind == first.kind
                 and other.actor_id != first.actor_id
             ):
-                out += list(conjuncts(child))
+                # "A, B, C and D" may come as a chain of appositions, each hung on the one before
+                out += [item for c in conjuncts(child) for item in (c, *self._appositive_list(c))]
         return out
 
     def proxy_list(self, token: Token) -> list[Token]:
@@ -264,7 +265,14 @@ class Context:
                     continue
                 found = [p for p in child.children if p.dep_ == "pobj" and p.i in self.by_token]
                 if found:
-                    return list(conjuncts(found[0]))
+                    # a long series may run on past a parse break: "including A, B, C, … and Z"
+                    listed = list(conjuncts(found[0]))
+                    return listed + self._list_continuation(listed[-1])
+        if any(c.dep_ == "nummod" for c in token.children):
+            # "three entities, A, B and C": a counted plural followed by the list it counts
+            for child in token.children:
+                if child.dep_ == "appos" and child.i in self.by_token:
+                    return list(conjuncts(child))
         return []
 
     def _coordinated_modifiers(self, token: Token) -> list[Arg]:

@@ -14,3 +14,8 @@ def load_rules(name: str) -> Any:
     """The parsed YAML file `loader/rules/<name>.yaml`."""
     text = resources.files(__package__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+def lemmas(name: str, key: str) -> frozenset[str]:
+    """One word list of a rules file, as a set of lower-case lemmas."""
+    return frozenset(str(w).lower() for w in load_rules(name).get(key) or [])

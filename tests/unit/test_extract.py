@@ -84,6 +84,61 @@ def test_possessive_proxy_as_subject(gazetteer: Gazetteer) -> None:
     assert ("org:tur-armed-forces", "PART_OF", "country:TUR") in triples(art)
 
 
+def test_bloc_member_states_listed_in_a_row(gazetteer: Gazetteer) -> None:
+    # The parser may read "states" as a verb; the order of the words still gives the members.
+    art = run(gazetteer, "SCO member states China, India and Iran sent observers to the vote.")
+    members = {t for t in triples(art) if t[1] == "MEMBER_OF"}
+    assert members == {(c, "MEMBER_OF", "alliance:sco") for c in ("country:CHN", "country:IND", "country:IRN")}
+    # After a comma the names may be parties of their own, not the bloc's members.
+    art = run(gazetteer, "NATO members, Russia and China traded accusations at the council.")
+    assert not any(t[1] == "MEMBER_OF" and t[0] in {"country:RUS", "country:CHN"} for t in triples(art))
+
+
+def test_members_hyphenated_in_an_alliance_name(gazetteer: Gazetteer) -> None:
+    text = "Officials of the Australia-United Kingdom-United States Security Partnership (AUKUS) met in Canberra."
+    members = {t for t in triples(run(gazetteer, text)) if t[1] == "MEMBER_OF"}
+    assert members == {(c, "MEMBER_OF", "alliance:aukus") for c in ("country:AUS", "country:GBR", "country:USA")}
+    art = run(gazetteer, "The Russia-Ukraine talks in Istanbul were hosted by Turkey.")
+    assert not any(t[1] == "MEMBER_OF" for t in triples(art))
+
+
+def test_states_that_make_up_a_bloc(gazetteer: Gazetteer) -> None:
+    quad = {(c, "MEMBER_OF", "alliance:quad") for c in ("country:IND", "country:JPN", "country:USA", "country:AUS")}
+    art = run(gazetteer, "India, Japan, the United States and Australia make up the Quad.")
+    assert {t for t in triples(art) if t[1] == "MEMBER_OF"} == quad
+    art = run(gazetteer, "The Quad is made up of India, Japan, the United States and Australia.")
+    assert {t for t in triples(art) if t[1] == "MEMBER_OF"} == quad
+    art = run(gazetteer, "Exports make up most of the Quad's trade with China.")
+    assert not any(t[1] == "MEMBER_OF" for t in triples(art))
+
+
+def test_a_counted_group_refers_back_to_its_list(gazetteer: Gazetteer) -> None:
+    text = "Britain, the United States and Australia signed the submarine accord. The three AUKUS partners met again."
+    members = {t for t in triples(run(gazetteer, text)) if t[1] == "MEMBER_OF"}
+    assert members == {(c, "MEMBER_OF", "alliance:aukus") for c in ("country:GBR", "country:USA", "country:AUS")}
+    text = "India, Japan, the US and Australia sailed together. The four nations make up the Quad."
+    members = {t for t in triples(run(gazetteer, text)) if t[1] == "MEMBER_OF"}
+    assert ("country:IND", "MEMBER_OF", "alliance:quad") in members and len(members) == 4
+    # A count that matches no list names nobody.
+    text = "India and Japan sailed together. The four nations make up the Quad."
+    assert not any(t[1] == "MEMBER_OF" for t in triples(run(gazetteer, text)))
+
+
+def test_the_other_members_listed_after_a_new_one(gazetteer: Gazetteer) -> None:
+    text = "Iran became the ninth member of the SCO. The other eight are India, China, Russia and Pakistan."
+    members = {t[0] for t in triples(run(gazetteer, text)) if t[1] == "MEMBER_OF" and t[2] == "alliance:sco"}
+    assert members == {"country:IRN", "country:IND", "country:CHN", "country:RUS", "country:PAK"}
+    text = "NATO leaders met in Vilnius. The other two are India and China."
+    assert not any(t[1] == "MEMBER_OF" for t in triples(run(gazetteer, text)))
+
+
+def test_accession_and_membership_of_a_state(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The accession of Finland to NATO was completed in April.")
+    assert ("country:FIN", "MEMBER_OF", "alliance:nato") in triples(art)
+    art = run(gazetteer, "Talks on the accession of Ukraine to the EU began.")
+    assert not any(t[1] == "MEMBER_OF" for t in triples(art))
+
+
 # --- exercises and ellipsis ---------------------------------------------------------------
 def test_exercises_with_pairs_subjects_with_partner_only(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "Mongolia and Kazakhstan held joint mountain exercises with India last week.")

@@ -64,6 +64,13 @@ def test_made_by_modifier_on_a_model_name_or_with_a_user(
     assert transfers(gazetteer, text) == expected
 
 
+def test_maker_named_after_the_weapon(gazetteer: Gazetteer) -> None:
+    # The making is a fact of the weapon; the clause's negation is about their use.
+    text = "Officials said Egypt's F-16 jets, built by Lockheed Martin, were not flown in the raid."
+    assert transfers(gazetteer, text) == {("company:lockheed-martin", "country:EGY")}
+    assert transfers(gazetteer, "The shells made by Rosoboronexport were found in a depot.") == set()
+
+
 # --- transfer nouns ----------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -118,6 +125,12 @@ def test_supplier_inside_the_bought_noun_phrase(
     gazetteer: Gazetteer, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert transfers(gazetteer, text) == expected
+
+
+def test_the_first_of_a_batch_received(gazetteer: Gazetteer) -> None:
+    text = "Romania has received the first of 32 F-16 fighter jets from Norway."
+    assert transfers(gazetteer, text) == {("country:NOR", "country:ROU")}
+    assert transfers(gazetteer, "Romania received the first of its new ambassadors from Norway.") == set()
 
 
 # --- suppliers ---------------------------------------------------------------------------------------

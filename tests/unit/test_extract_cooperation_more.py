@@ -70,6 +70,12 @@ def test_took_part_with_a_misattached_exercise(gazetteer: Gazetteer) -> None:
     assert family(gazetteer, "Pakistani troops took part in an exercise in Saudi Arabia.") == set()
 
 
+def test_a_joint_patrol_is_an_exercise(gazetteer: Gazetteer) -> None:
+    text = "Indian and French warships carried out a joint patrol in the Arabian Sea."
+    assert family(gazetteer, text) == {("country:FRA", "JOINT_EXERCISE_WITH", "country:IND")}
+    assert family(gazetteer, "Indian and French warships each began a patrol in the Arabian Sea.") == set()
+
+
 # --- alliances ------------------------------------------------------------------------------
 def test_allies_named_as_examples(gazetteer: Gazetteer) -> None:
     text = "Iran's allies, including Hezbollah and the Houthis, have threatened Israel."
@@ -106,6 +112,24 @@ def test_a_defence_alliance_formed(gazetteer: Gazetteer) -> None:
         ("country:MLI", "ALLIED_WITH", "country:NER"),
     }
     assert family(gazetteer, "Mali, Niger and Burkina Faso formed a customs alliance.") == set()
+
+
+def test_backing_named_in_a_modifier_is_an_affiliation(gazetteer: Gazetteer) -> None:
+    found = family(gazetteer, "The Iranian-backed Houthi militia fired two drones at a tanker.")
+    assert ("country:IRN", "ALLIED_WITH", "group:houthis") in found
+
+
+def test_an_ally_named_by_a_copula(gazetteer: Gazetteer) -> None:
+    found = family(gazetteer, "Moscow's most loyal ally has long been Belarus.")
+    assert ("country:BLR", "ALLIED_WITH", "country:RUS") in found
+
+
+def test_a_security_partner_is_an_ally(gazetteer: Gazetteer) -> None:
+    assert ("country:PHL", "ALLIED_WITH", "country:USA") in family(gazetteer, "Manila is a key U.S. security partner.")
+    # The apposition hung on the larger phrase still names the actor before its comma.
+    text = "Washington approved the transfer of patrol boats to Vietnam, another U.S. partner in Asia."
+    assert ("country:USA", "ALLIED_WITH", "country:VNM") in family(gazetteer, text)
+    assert family(gazetteer, "China is Russia's largest trading partner.") == set()
 
 
 # --- military support ----------------------------------------------------------------------
