@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 BODY_LABEL = "BODY"
+OWNER_IN_NAME = "owner-in-name"  # form of a known body whose name starts with its state ("Serbian Armed Forces")
 _PORTFOLIO_HEADS = frozenset({"minister", "ministry", "secretary", "department"})
 _POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _OWNER_KINDS = frozenset({"Country"})
@@ -189,7 +190,11 @@ def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) ->
         last_of_kind[key] = mention
         covered.update(range(start, end))
         i = end
-    kept = [m for m in mentions if m.gaz_id or not covered.intersection(range(m.start, m.end))]
+    kept = [
+        _owner_named(doc, m, gazetteer) if m.gaz_id else m
+        for m in mentions
+        if m.gaz_id or not covered.intersection(range(m.start, m.end))
+    ]
     return _with_owner_aliases(doc, kept, owner_at) + bodies
 
 
@@ -257,6 +262,16 @@ def _dominant_state(owner_at: dict[int, Owner], before: int) -> str | None:
 def _definite(doc: Doc, start: int) -> bool:
     """ "the ministry", "its army": a body named again without its state."""
     return start > 0 and doc[start - 1].lower_ in {"the", "its", "their"}
+
+
+def _owner_named(doc: Doc, m: Mention, gazetteer: GazetteerLike) -> Mention:
+    """A known organisation whose name opens with its own state ("Pakistan Air Force") says whose it is."""
+    entry = gazetteer.get(m.gaz_id) if m.gaz_id else None
+    parent = getattr(entry, "parent", None) if entry is not None else None
+    if entry is None or entry.kind != "Organization" or not parent or m.end - m.start < 2:
+        return m
+    first = gazetteer.lookup(doc[m.start].text) if doc[m.start].lower_ != "the" else None
+    return replace(m, form=OWNER_IN_NAME) if first is not None and first.id == parent else m
 
 
 def _with_owner_aliases(doc: Doc, mentions: list[Mention], owner_at: dict[int, Owner]) -> list[Mention]:

@@ -15,7 +15,7 @@ from loader.patterns.candidates import (
 )
 from loader.patterns.syntax import Arg, Context, conjuncts
 from loader.resolve import Resolved
-from loader.state_bodies import BODY_LABEL, body_id
+from loader.state_bodies import BODY_LABEL, OWNER_IN_NAME, body_id
 
 
 def _role_of(token: Token) -> str | None:
@@ -529,13 +529,16 @@ def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         owned_by.append(tok.head)  # "Pakistan's Inter-Services Intelligence agency"
     owner_kinds = _POSSESSIVE_OWNER_KINDS[r.kind]
     private = any(t.lower_ in {"private", "privately", "privately-owned"} for t in ctx.doc[tok.left_edge.i : tok.i])
-    for child in (c for t in owned_by for c in t.children):
-        if child.dep_ == "poss" and not private:  # "China's privately owned DJI" is only based there
-            # "Iran's Shahed Aviation Industries", "France's Naval Group", "the IRGC's Quds Force"
+    for holder in owned_by:
+        for child in (c for c in holder.children if c.dep_ == "poss" and not private):
+            # "Iran's Shahed Aviation Industries", "France's Naval Group", "the IRGC's Quds Force";
+            # "China's privately owned DJI" is only based there. Shared over a list ("Boeing's unit, X, Y")
+            # only a state's possessive reaches the other names.
             owners = [
                 o
                 for o in ctx.np_actors(child)
                 if o.id != r.actor_id and o.actor.kind in owner_kinds and _known_owner(r, o.actor)
+                and (holder is tok or o.actor.kind == "Country")
             ]
             yield from pairs("PART_OF", [Arg(r)], owners, tok, 0.7)
     yield from _state_owned_before(ctx, tok, r)
@@ -611,11 +614,17 @@ def body_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     parent = ctx.parent_of(r)
     if parent is None:
         return
-    if r.mention.label == BODY_LABEL:
+    if r.mention.label == BODY_LABEL or r.mention.form == OWNER_IN_NAME:
         yield Candidate("PART_OF", Arg(r), Arg(parent), tok, 0.85)
         return
     if r.kind != "Organization" or r.via != "gazetteer":
         return  # a company's home state does not own it
+    sent = tok.sent
+    if any((o := ctx.by_token.get(i)) and o.actor_id == r.actor_id for i in range(sent.start, tok.i)):
+        return  # read once per sentence, at the first mention ("the Treasury's Office of …(OFAC)")
+    root = ctx.doc[r.mention.start : r.mention.end].root
+    if any(c.dep_ == "poss" and (o := ctx.actor(c)) is not None and o.kind == "Organization" for c in root.children):
+        return  # "the Treasury's Office of Foreign Assets Control": the office belongs to the Treasury
     sent = tok.sent
     if any(
         other.actor_id == parent.actor_id and other.via != "coref" and sent.start <= other.mention.start < sent.end

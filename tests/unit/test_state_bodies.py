@@ -49,3 +49,15 @@ def test_an_acronym_in_parentheses_names_the_actor_before_it(gazetteer: Gazettee
     body = entity(art, "org:zmb-armed-forces")
     assert "ZDF" in body.aliases and body.mentions >= 3
     assert not any(e.name == "ZDF" for e in art.entities)
+
+
+def test_a_known_body_named_after_its_state_belongs_to_it(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "The Chief of Staff of the Serbian Armed Forces met the mission's commander.")
+    assert ("org:serbian-armed-forces", "PART_OF", "country:SRB") in triples(art)
+
+
+def test_an_office_owned_by_a_department_belongs_to_the_department_not_the_state(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "WASHINGTON - The Treasury Department's Office of Foreign Assets Control (OFAC) designated "
+                         "two firms on Monday.")
+    assert ("org:ofac", "PART_OF", "org:usa-ministry-of-finance") in triples(art)
+    assert ("org:ofac", "PART_OF", "country:USA") not in triples(art)
