@@ -611,7 +611,8 @@ def body_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     r = ctx.actor(tok)
     if r is None or r.via == "coref" or tok.i != r.mention.start or not r.parent:
         return
-    parent = ctx.parent_of(r)
+    # A name that opens with its state states whose it is, named elsewhere or not ("Serbian Armed Forces").
+    parent = ctx.implied_parent_of(r) if r.mention.form == OWNER_IN_NAME else ctx.parent_of(r)
     if parent is None:
         return
     if r.mention.label == BODY_LABEL or r.mention.form == OWNER_IN_NAME:
