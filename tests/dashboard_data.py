@@ -1,9 +1,10 @@
-"""A small graph for the dashboard tests, modelled on the seed article (../shared/corpus/seed-article.txt).
+"""A small graph for the dashboard tests, about the public facts of late August 2021 in Central Asia.
 
 Written through the real loader writer (`loader.write.write_articles`), so the dashboard reads exactly what
 a load produces: the CSTO and its six members, Russia's offer of arms to Central Asia (via Rosoboronexport,
 led by Alexander Mikheev), joint exercises, the U.S. strike on the Islamic State, the Taliban's control of
-Afghanistan and its denial of any threat; a second, later article with a delivery to Tajikistan.
+Afghanistan and its denial of any threat; a second, later article with a delivery to Tajikistan. The sentences
+are written for these tests.
 """
 
 from __future__ import annotations
@@ -14,22 +15,21 @@ from geokg.graphdb import Graph
 from loader.models import Entity, ExtractedArticle, Relation
 from loader.write import write_articles
 
-SEED_TITLE = "Russia Ready To Deliver Weapons To Allies Near Afghanistan At Low Prices"
-SUPPLY_SENTENCE = ("Russia is ready to supply weapons and military hardware at low prices to its allies in Central "
-                   "Asia surrounding Afghanistan, according to the Russian Prime Minister, who was quoted by the "
-                   "RIA Novosti news agency, Monday, August 23.")
-MEMBERS_SENTENCE = ("The Collective Security Treaty Organization contains six member nations including Russia, "
-                    "Armenia, Belarus, Kazakhstan, Kyrgyzstan, and Tajikistan created in 2002.")
-MIKHEEV_SENTENCE = ("“We are already working on several orders from countries in the region for the supply of "
-                    "Russian helicopters, firearms, and modern border protection systems,” Alexander Mikheev, the "
-                    "head of Russia’s state arms exporter, Rosoboronexport, said to RIA")
-EXERCISE_SENTENCE = ("Uzbekistan and Tajikistan held joint military exercises with Russia to close their borders, "
-                     "and Kyrgyzstan is scheduled to do the same, NDTV reports.")
-STRIKE_SENTENCE = ("The U.S. hit the Islamic State with a drone attack in retaliation after suicide bombers killed "
-                   "scores of Afghans and 13 American service members, according to AP News.")
-CONTROL_SENTENCE = ("The 20-year American war cost more than 2,400 U.S. military lives and ended with the return of "
-                    "power in Afghanistan to the Taliban, which was ousted when the U.S. invaded in 2001.")
-DENIAL_SENTENCE = "The Taliban said it is not a threat to Central Asian countries."
+SEED_TITLE = "Moscow Offers Cut-Price Arms To Central Asian Partners As The Taliban Return"
+SUPPLY_SENTENCE = ("Russia stands ready to sell arms and military equipment cheaply to its partners in Central Asia "
+                   "on Afghanistan's borders, the Russian prime minister told RIA Novosti on Monday, August 23.")
+MEMBERS_SENTENCE = ("Founded in 2002, the Collective Security Treaty Organization groups six states: Armenia, "
+                    "Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan.")
+MIKHEEV_SENTENCE = ("Alexander Mikheev, who heads Rosoboronexport, Russia’s state arms exporter, told RIA that "
+                    "several neighbours of Afghanistan had already ordered Russian helicopters, firearms and "
+                    "border security equipment.")
+EXERCISE_SENTENCE = ("Russia ran joint military drills with Uzbekistan and Tajikistan to seal their borders, and "
+                     "Kyrgyzstan is due to hold similar drills, NDTV reported.")
+STRIKE_SENTENCE = ("After suicide bombers killed 13 American troops and many Afghan civilians, the U.S. answered "
+                   "with a drone strike on the Islamic State, AP News reported.")
+CONTROL_SENTENCE = ("The Taliban, driven from power by the U.S. invasion of 2001, are back in control of "
+                    "Afghanistan after a twenty-year war that killed more than 2,400 American soldiers.")
+DENIAL_SENTENCE = "The Taliban insisted they posed no threat to the countries of Central Asia."
 DELIVERY_SENTENCE = "Russia delivered two Mi-8 helicopters to Tajikistan's border guards, Interfax reported."
 # An injection attempt: must be shown as text, never as markup.
 HOSTILE_TITLE = "<img src=x onerror=alert(1)> Border guards get helicopters"
@@ -82,7 +82,7 @@ def seed_article() -> ExtractedArticle:
     ]
     return ExtractedArticle(
         id="dash-seed", title=SEED_TITLE, path="seed-article.txt", url="https://example.org/seed",
-        published=date(2021, 8, 23), source="The Organization for World Peace",
+        published=date(2021, 8, 23), source="Example World Desk",
         entities=[*MEMBERS, UZB, USA, AFG, CSTO, ROE, MIKHEEV, CENTRAL_ASIA, TALIBAN, ISIS],
         relations=relations, cited_sources=["RIA Novosti", "AP News", "NDTV", "Interfax"],
     )

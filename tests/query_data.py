@@ -1,10 +1,10 @@
 """A small graph for the saved-query tests, written through the real loader (write_articles, write_reference).
 
-Modelled on the seed article (CSTO and six members, Rosoboronexport and its head, Russia's arms offer to
-Central Asia, joint exercises, the U.S. strike on Islamic State, the Taliban holding Afghanistan, bases in
-Tajikistan and Kyrgyzstan, refugees) plus three later articles and two reference tables, so that every
-shipped query has rows to return. The verdicts `geokg reconcile` would reach are written with its own
-Cypher files (Uzbekistan's CSTO membership is contradicted: it left in 2012).
+About the public facts of late August 2021, in sentences written for the tests (CSTO and six members,
+Rosoboronexport and its head, Russia's arms offer to Central Asia, joint exercises, the U.S. strike on Islamic
+State, the Taliban holding Afghanistan, bases in Tajikistan and Kyrgyzstan, refugees) plus three later articles
+and two reference tables, so that every shipped query has rows to return. The verdicts `geokg reconcile` would
+reach are written with its own Cypher files (Uzbekistan's CSTO membership is contradicted: it left in 2012).
 """
 
 from __future__ import annotations
@@ -54,42 +54,40 @@ def rel(source: Entity, type_: str, target: Entity, evidence: str, **kw: Any) ->
                     evidence=evidence, **kw)
 
 
-CSTO_SENTENCE = ("The Collective Security Treaty Organization contains six member nations including Russia, "
-                 "Armenia, Belarus, Kazakhstan, Kyrgyzstan, and Tajikistan created in 2002.")
+CSTO_SENTENCE = ("Founded in 2002, the Collective Security Treaty Organization groups six states: Armenia, "
+                 "Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan.")
 UZB_NEWS = rel(UZB, "MEMBER_OF", CSTO, "Uzbekistan, a CSTO member, joined the drills.")
 TJK_NEWS = rel(TJK, "MEMBER_OF", CSTO, CSTO_SENTENCE)
+MIKHEEV_CLAUSE = "Alexander Mikheev, who heads Rosoboronexport, Russia's state arms exporter"
+EXERCISE_CLAUSE = "Russia ran joint military drills with Uzbekistan and Tajikistan"
+BASES_CLAUSE = "Russia keeps military bases in former Soviet republics such as Tajikistan and Kyrgyzstan"
+REFUGEES_CLAUSE = "Afghans fleeing the Taliban are crossing into neighbouring Pakistan and Iran"
 
 SEED = ExtractedArticle(
-    id="qa-seed", title="Russia Ready To Deliver Weapons To Allies Near Afghanistan", path="/corpus/seed.txt",
+    id="qa-seed", title="Moscow offers cut-price arms to Central Asian partners", path="/corpus/seed.txt",
     url="https://example.org/seed", published=date(2021, 8, 23), source="Example News",
     cited_sources=["RIA Novosti", "AP News", "NDTV", "Interfax"], entities=SEED_ENTITIES,
     relations=[
         *(rel(x, "MEMBER_OF", CSTO, CSTO_SENTENCE) for x in (RUS, ARM, BLR, KAZ, KGZ)),
         TJK_NEWS,
-        rel(ROE, "PART_OF", RUS, "Alexander Mikheev, the head of Russia's state arms exporter, Rosoboronexport"),
-        rel(MIKHEEV, "LEADS", ROE, "Alexander Mikheev, the head of Russia's state arms exporter, Rosoboronexport",
-            role="head"),
-        rel(RUS, "SUPPLIES_ARMS_TO", CENTRAL_ASIA, "Russia is ready to supply weapons and military hardware at "
-            "low prices to its allies in Central Asia surrounding Afghanistan", modality="offered",
-            items=["weapons", "military hardware"]),
-        rel(ROE, "SUPPLIES_ARMS_TO", CENTRAL_ASIA, "We are already working on several orders from countries in the "
-            "region for the supply of Russian helicopters, firearms, and modern border protection systems",
-            modality="ordered", items=["helicopters", "firearms", "border protection systems"]),
-        rel(UZB, "JOINT_EXERCISE_WITH", RUS, "Uzbekistan and Tajikistan held joint military exercises with Russia"),
-        rel(TJK, "JOINT_EXERCISE_WITH", RUS, "Uzbekistan and Tajikistan held joint military exercises with Russia"),
-        rel(USA, "ATTACKED", ISIS, "The U.S. hit the Islamic State with a drone attack in retaliation"),
-        rel(ISIS, "ATTACKED", USA, "suicide bombers killed scores of Afghans and 13 American service members"),
-        rel(TALIBAN, "CONTROLS", AFG, "the return of power in Afghanistan to the Taliban"),
-        rel(TALIBAN, "THREATENS", CENTRAL_ASIA, "The Taliban said it is not a threat to Central Asian countries",
-            negated=True),
-        rel(TJK, "HOSTS_BASE_OF", RUS, "countries in the ex-Soviet region have military bases like Tajikistan "
-            "and Kyrgyzstan"),
-        rel(KGZ, "HOSTS_BASE_OF", RUS, "countries in the ex-Soviet region have military bases like Tajikistan "
-            "and Kyrgyzstan"),
-        rel(AFG, "REFUGEES_FLEE_TO", PAK, "Waves of refugees are surging to surrounding countries like Pakistan "
-            "and Iran"),
-        rel(AFG, "REFUGEES_FLEE_TO", IRN, "Waves of refugees are surging to surrounding countries like Pakistan "
-            "and Iran"),
+        rel(ROE, "PART_OF", RUS, MIKHEEV_CLAUSE),
+        rel(MIKHEEV, "LEADS", ROE, MIKHEEV_CLAUSE, role="head"),
+        rel(RUS, "SUPPLIES_ARMS_TO", CENTRAL_ASIA, "Russia stands ready to sell arms and military equipment "
+            "cheaply to its partners in Central Asia", modality="offered", items=["weapons", "military hardware"]),
+        rel(ROE, "SUPPLIES_ARMS_TO", CENTRAL_ASIA, "several neighbours of Afghanistan had already ordered Russian "
+            "helicopters, firearms and border security equipment",
+            modality="ordered", items=["helicopters", "firearms", "border security equipment"]),
+        rel(UZB, "JOINT_EXERCISE_WITH", RUS, EXERCISE_CLAUSE),
+        rel(TJK, "JOINT_EXERCISE_WITH", RUS, EXERCISE_CLAUSE),
+        rel(USA, "ATTACKED", ISIS, "the U.S. answered with a drone strike on the Islamic State"),
+        rel(ISIS, "ATTACKED", USA, "suicide bombers killed 13 American troops and many Afghan civilians"),
+        rel(TALIBAN, "CONTROLS", AFG, "the Taliban are back in control of Afghanistan"),
+        rel(TALIBAN, "THREATENS", CENTRAL_ASIA, "The Taliban insisted they posed no threat to the countries of "
+            "Central Asia", negated=True),
+        rel(TJK, "HOSTS_BASE_OF", RUS, BASES_CLAUSE),
+        rel(KGZ, "HOSTS_BASE_OF", RUS, BASES_CLAUSE),
+        rel(AFG, "REFUGEES_FLEE_TO", PAK, REFUGEES_CLAUSE),
+        rel(AFG, "REFUGEES_FLEE_TO", IRN, REFUGEES_CLAUSE),
     ],
 )
 

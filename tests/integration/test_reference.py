@@ -158,17 +158,17 @@ CSTO_MEMBERS = {"country:RUS": "Russia", "country:ARM": "Armenia", "country:BLR"
 
 
 def seed_article() -> ExtractedArticle:
-    """What the seed article states about arms and the CSTO (../shared/corpus/seed-article.txt)."""
+    """What an August 2021 report said about arms and the CSTO (in sentences written for the tests)."""
     members = [Entity(id=i, name=n, kind="Country", mentions=1) for i, n in CSTO_MEMBERS.items() if i != RUS.id]
-    listing = ("The Collective Security Treaty Organization contains six member nations including Russia, "
-               "Armenia, Belarus, Kazakhstan, Kyrgyzstan, and Tajikistan created in 2002.")
+    listing = ("Founded in 2002, the Collective Security Treaty Organization groups six states: Armenia, "
+               "Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan.")
     relations = [Relation(source=RUS.id, type="SUPPLIES_ARMS_TO", target=CENTRAL_ASIA.id, confidence=0.8,
                           modality="offered", items=["weapons", "military hardware"],
-                          evidence="Russia is ready to supply weapons and military hardware at low prices to its "
-                                   "allies in Central Asia surrounding Afghanistan")]
+                          evidence="Russia stands ready to sell arms and military equipment cheaply to its "
+                                   "partners in Central Asia")]
     relations += [Relation(source=i, type="MEMBER_OF", target=CSTO.id, confidence=0.9, evidence=listing)
                   for i in CSTO_MEMBERS]
-    return ExtractedArticle(id="seed", title="Russia Ready To Deliver Weapons To Allies Near Afghanistan At Low Prices",
+    return ExtractedArticle(id="seed", title="Moscow Offers Cut-Price Arms To Central Asian Partners",
                             path="seed-article.txt", published=SEED_DATE, source="Example Wire",
                             entities=[RUS, CENTRAL_ASIA, CSTO, *members], relations=relations,
                             cited_sources=["RIA Novosti"])

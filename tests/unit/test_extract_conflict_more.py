@@ -224,7 +224,7 @@ def test_aircraft_shot_down_by_an_operator(gazetteer: Gazetteer) -> None:
 
 def test_resisting_a_named_invasion(gazetteer: Gazetteer) -> None:
     # a named attack inside another clause is taken for granted, whatever that clause's mood
-    art = run(gazetteer, "Hungary refused to send shells for Ukraine's fight against Russia's invasion.")
+    art = run(gazetteer, "Hungary refused to send shells for Ukraine's defence against Russia's invasion.")
     assert of_type(art, "ATTACKED") == {("country:RUS", "ATTACKED", "country:UKR")}
 
 
