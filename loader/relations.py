@@ -84,7 +84,7 @@ def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relatio
         # Taliban-run Kabul cannot …") is not its own.
         chain = [trigger]
     elif rtype == "ATTACKED" and _named_attack(trigger):
-        # "rockets for Ukraine's fight against Russia's invasion": a named attack is taken for granted,
+        # "shells for Georgia's defence against Russia's incursion": a named attack is taken for granted,
         # whatever the mood of the clause it is mentioned in ("Hamas' Oct. 7 attack on Israel").
         chain = syntax.clause_chain(trigger, through_preps=False)
     else:

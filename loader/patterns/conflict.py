@@ -438,7 +438,7 @@ def _resisted_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
         and is_noun(head.head)
         and head.head.lemma_.lower() in military("resistance_nouns")
     ):
-        # "Ukraine's fight against Russia's invasion", "its fightback against the invasion": the resister
+        # "Georgia's struggle against Russia's incursion", "its fightback against the invasion": the resister
         victims, _ = noun_sources(ctx, head.head, allow_weak=True)
     yield from pairs("ATTACKED", attackers, victims, noun, 0.65)
 
