@@ -15,7 +15,10 @@ from loader.patterns.candidates import (
 )
 from loader.patterns.syntax import Arg, Context, conjuncts
 from loader.resolve import Resolved
+from loader.rules import load_rules
 from loader.state_bodies import BODY_LABEL, OWNER_IN_NAME, body_id
+
+_WORDS = load_rules("people")
 
 
 def _role_of(token: Token) -> str | None:
@@ -63,9 +66,7 @@ def _following_appositive_org(ctx: Context, np_head: Token) -> list[Arg]:
     return []
 
 
-_GOVERNMENT_PROXIES = frozenset(
-    {"government", "administration", "country", "state", "regime", "nation", "republic", "kingdom"}
-)
+_GOVERNMENT_PROXIES = frozenset(_WORDS["government_proxies"])
 
 
 def _named_owners(ctx: Context, token: Token) -> list[Arg]:
@@ -208,10 +209,8 @@ def _linear_title(ctx: Context, r: Resolved) -> tuple[str | None, list[Arg], Tok
     return role, owners, doc[role_start]
 
 
-# Verbs that give their object a title: "Putin appointed Belousov (as) defence minister".
-_APPOINT_VERBS = frozenset({"appoint", "name", "nominate", "elect", "reelect", "re-elect", "install", "make", "choose"})
-# Clause words that put an office in the past: "X, who was defence minister until May".
-_ENDED_OFFICE = frozenset({"until", "formerly", "previously", "once"})
+_APPOINT_VERBS = frozenset(_WORDS["appoint_verbs"])
+_ENDED_OFFICE = frozenset(_WORDS["ended_office"])
 
 
 def _clause_roles(clause: Token) -> list[Token]:
@@ -448,12 +447,10 @@ def _gapped_by(ctx: Context, verb: Token) -> Iterator[Candidate]:
         i = j + 1
 
 
-_RULING_BODIES = frozenset({"junta", "government", "regime", "administration", "council", "coalition"})
-_PART_WORDS = frozenset({"subsidiary", "part", "unit", "division", "branch", "arm", "wing", "affiliate", "component"})
-_STATE_MARKERS = frozenset({"state", "state-owned", "government", "federal", "national", "public", "official"})
-_STATE_BODIES = frozenset(
-    {"ministry", "agency", "army", "navy", "force", "forces", "service", "directorate", "guard", "department"}
-)
+_RULING_BODIES = frozenset(_WORDS["ruling_bodies"])
+_PART_WORDS = frozenset(_WORDS["part_words"])
+_STATE_MARKERS = frozenset(_WORDS["state_markers"])
+_STATE_BODIES = frozenset(_WORDS["state_bodies"])
 
 
 def _state_marked(noun: Token, start: int) -> bool:
