@@ -347,7 +347,7 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if role and lx.ROLE_CLASS.get(role) == "none":
             yield from _counterpart(ctx, person, role_tok)
             continue
-        orgs = _role_org(ctx, role_tok) or person_owners
+        orgs = _most_specific((_role_org(ctx, role_tok) or person_owners) + _body_before(ctx, role_tok))
         inferred = False
         if not orgs:
             # "Mikheev, the head of [description], Rosoboronexport": a second apposition.
@@ -702,3 +702,22 @@ def _article_state(ctx: Context, tok: Token, role: str | None) -> list[Arg]:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return []
     return [Arg(firsts[ranked[0][0]], 0.5)]
+
+
+def _most_specific(owners: list[Arg]) -> list[Arg]:
+    """ "an Iranian Revolutionary Guards commander": the body named is the owner, not the state around it."""
+    bodies = [o for o in owners if o.actor.kind in {"Organization", "ArmedGroup", "Alliance", "Company"}]
+    return bodies if bodies and len(bodies) < len(owners) else owners
+
+
+def _body_before(ctx: Context, title: Token) -> list[Arg]:
+    """The organisation written right before a title, read left to right past "deputy", "senior"…:
+    "an Iranian Revolutionary Guards deputy commander" (the parser often hangs it elsewhere)."""
+    i = title.i - 1
+    while i >= title.sent.start and ctx.doc[i].lower_ in lx.SERVING_MODIFIERS:
+        i -= 1
+    r = ctx.by_token.get(i) if i >= title.sent.start else None
+    known_body = r is not None and r.via == "gazetteer" and not r.weak
+    if r is None or not known_body or r.kind not in {"Organization", "ArmedGroup", "Alliance", "Company"}:
+        return []
+    return [Arg(r, 0.9)]

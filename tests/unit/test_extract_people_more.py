@@ -248,3 +248,12 @@ def test_a_relative_clause_about_another_actor_gives_no_title(gazetteer: Gazette
                          "is a member.")
     assert ("person:rosa-lagos", "PART_OF", "country:CHL") not in family(art)
     assert ("person:rosa-lagos", "LEADS", "country:CHL") in family(art)
+
+
+def test_the_body_before_a_title_is_its_owner_and_under_secretaries_serve(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Israel killed an Iranian Revolutionary Guards deputy commander, Ali Rezaei, in Damascus.")
+    assert ("person:ali-rezaei", "PART_OF", "org:irgc") in family(art)
+    assert ("person:ali-rezaei", "PART_OF", "country:IRN") not in family(art)
+    art = run(gazetteer, "Israel killed a Hezbollah deputy commander, Ali Rezaei, in Beirut.")
+    assert family(art) >= {("person:ali-rezaei", "PART_OF", "group:hezbollah")}
+    assert not any(s == "person:ali-rezaei" and t == "LEADS" for s, t, _ in family(art))
