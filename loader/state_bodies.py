@@ -28,28 +28,24 @@ _POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _OWNER_KINDS = frozenset({"Country"})
 
 
+Surface = tuple[tuple[str, ...], str, bool]  # lower-case words, body key, whether the name implies its state
+
+
 @cache
-def _surfaces() -> dict[tuple[str, ...], str]:
-    """Lower-case word tuples of every body surface → body key."""
+def _surfaces_by_first_word() -> dict[str, list[Surface]]:
+    """Every body surface, indexed by its first word, longest first (so most tokens are skipped at once)."""
     rules = load_rules("state_bodies")
-    out: dict[tuple[str, ...], str] = {}
+    out: dict[str, list[Surface]] = {}
     for key, body in rules["bodies"].items():
         for surface in body["surfaces"]:
-            out[tuple(surface.lower().split())] = key
+            words = tuple(surface.lower().split())
+            out.setdefault(words[0], []).append((words, key, False))
+    for surface, spec in rules["owner_implied"].items():
+        words = tuple(surface.lower().split())
+        out.setdefault(words[0], []).append((words, spec["body"], True))
+    for entries in out.values():
+        entries.sort(key=lambda e: (-len(e[0]), e[2]))
     return out
-
-
-def _implied_at(doc: Doc, i: int, implied: dict[str, Any]) -> str | None:
-    """A body name that says its state by itself ("the Pentagon"), starting at token i."""
-    for words in implied:
-        n = len(words.split())
-        if " ".join(t.lower_ for t in doc[i : i + n]) == words:
-            return str(words)
-    return None
-
-
-def _longest() -> int:
-    return max(len(words) for words in _surfaces())
 
 
 def body_name(key: str) -> str:
@@ -66,13 +62,11 @@ def body_id(state_id: str, key: str) -> str:
     return f"org:{state_id.split(':', 1)[-1].lower()}-{key}"
 
 
-def _match_at(doc: Doc, i: int) -> tuple[int, str] | None:
-    """The longest body surface starting at token i: (end, key)."""
-    table = _surfaces()
-    for n in range(min(_longest(), len(doc) - i), 0, -1):
-        words = tuple(t.lower_ for t in doc[i : i + n])
-        if words in table:
-            return i + n, table[words]
+def _match_at(lowers: list[str], i: int) -> tuple[int, str, bool] | None:
+    """The longest body surface starting at token i: (end, key, implies its state)."""
+    for words, key, implied in _surfaces_by_first_word().get(lowers[i], ()):
+        if tuple(lowers[i : i + len(words)]) == words:
+            return i + len(words), key, implied
     return None
 
 
@@ -126,20 +120,18 @@ def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) ->
     bodies: list[Mention] = []
     last_of_kind: dict[str, Mention] = {}
     covered: set[int] = set()
+    lowers = [t.lower_ for t in doc]
     i = 0
     while i < len(doc):
         if i in gaz_at:
             m = gaz_at[i]
             i = m.end
             continue
-        hit = _match_at(doc, i)
-        words = _implied_at(doc, i, implied)
-        if hit is None and words:
-            hit = (i + len(words.split()), implied[words]["body"])
+        hit = _match_at(lowers, i)
         if hit is None or not _is_head(doc, hit[0]):
             i += 1
             continue
-        end, key = hit
+        end, key, _implied = hit
         start = i
         if start > 0 and doc[start - 1].lower_ in not_state:
             i = end
