@@ -66,6 +66,10 @@ _DATELINE_RE = re.compile(
     + r",?\s+\d{4}|\d{4}-\d{2}-\d{2}))?"
     r"\s*(?:\((?P<source>[^)]{2,40})\))?\s*[\u2014\u2013\-]{1,2}\s+"
 )
+# The agency style "MOSCOW, June 7. /TASS/." (a date without its year, the agency between slashes).
+_SLASH_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'\-]{1,40}),\s*" + _MONTH_RE + r"\s+\d{1,2}\.?\s*/(?P<source>[^/\n]{2,40})/\.?\s+"
+)
 _META_RE = re.compile(r"^(?:published|date|posted|updated|dateline)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 _SOURCE_META_RE = re.compile(r"^(?:source|publisher|outlet)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 # "URL: https://…", or the address alone on its line under the title.
@@ -182,6 +186,9 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 
 def split_dateline(body: str) -> tuple[str, date | None, str | None]:
     """Body without its leading dateline ("MOSCOW, Aug. 24, 2021 (RIA Novosti) —"), its date and agency."""
+    slashed = _SLASH_DATELINE_RE.match(body)
+    if slashed:
+        return body[slashed.end() :], None, slashed.group("source").strip()
     dateline = _DATELINE_RE.match(body)
     if not dateline or not (dateline.group("date") or dateline.group("source")):
         return body, None, None
