@@ -133,6 +133,35 @@ def clean_surface(text: str) -> str:
     return _LEADING_DET_RE.sub("", text)
 
 
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+
+
+def _is_initial(word: str) -> bool:
+    """A middle initial: "J.", "R", "J.R."."""
+    letters = word.replace(".", "")
+    return 0 < len(letters) <= 2 and letters.isalpha() and letters.isupper()
+
+
+def person_name(name: str) -> str:
+    """The name a person is known by: no title, no middle initials, no "Jr."/"III".
+
+    "Secretary Lloyd J. Austin III" and "Lloyd Austin" are one person; the first and last
+    names are kept ("Joseph R. Biden Jr." → "Joseph Biden").
+    """
+    words = strip_title(clean_surface(name)).replace(",", " ").split()
+    while len(words) > 1 and words[-1].rstrip(".").casefold() in _NAME_SUFFIXES:
+        words.pop()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if not _is_initial(w)), words[-1]]
+    return " ".join(words)
+
+
+def person_surname(name: str) -> str:
+    """The surname of a full name ("Lloyd J. Austin III" → "Austin"); "" for a single word."""
+    words = person_name(name).split()
+    return words[-1] if len(words) > 1 else ""
+
+
 def strip_title(name: str) -> str:
     """A person's name without a leading title ("President Joe Biden" → "Joe Biden")."""
     previous = None
@@ -143,30 +172,55 @@ def strip_title(name: str) -> str:
 
 
 class _People:
-    """Full names seen so far, so that "Mikheev" after "Alexander Mikheev" is the same person."""
+    """Full names seen so far, so that "Mikheev" after "Alexander Mikheev" is the same person.
+
+    People of the gazetteer named in full are noted too ("Austin" after "Lloyd J. Austin III").
+    """
 
     def __init__(self) -> None:
         self._by_part: dict[str, str] = {}
         self._names: dict[str, str] = {}
 
-    def add(self, full_name: str) -> str:
-        person_id = f"person:{slugify(full_name)}"
-        self._names[person_id] = full_name
-        parts = full_name.split()
-        if len(parts) > 1:
+    def add(self, full_name: str, person_id: str | None = None) -> str:
+        full_name = person_name(full_name)
+        person_id = person_id or f"person:{slugify(full_name)}"
+        self._names.setdefault(person_id, full_name)
+        surname = person_surname(full_name)
+        if surname:
             # The surname is how later mentions refer back; the first name rarely is.
-            self._by_part.setdefault(parts[-1].casefold(), person_id)
+            self._by_part.setdefault(surname.casefold(), person_id)
         return person_id
 
     def find(self, surface: str) -> str | None:
-        parts = surface.split()
+        name = person_name(surface)
+        parts = name.split()
         if len(parts) == 1:
             return self._by_part.get(parts[0].casefold())
-        person_id = f"person:{slugify(surface)}"
+        person_id = f"person:{slugify(name)}"
         return person_id if person_id in self._names else None
 
     def name(self, person_id: str) -> str:
         return self._names[person_id]
+
+
+def _gazetteer_person(name: str, gazetteer: GazetteerLike) -> GazetteerEntryLike | None:
+    """A gazetteer person named in a fuller or differently spelt form.
+
+    "Lloyd J. Austin III" is "Lloyd Austin"; "Volodymyr Zelenskiy" is the entry whose
+    surname alias is "Zelenskiy" and whose first name is Volodymyr.
+    """
+    name = person_name(name)
+    words = name.split()
+    if len(words) < 2:
+        return None
+    entry = gazetteer.lookup(name)
+    if entry is not None:
+        return entry if entry.kind == "Person" else None
+    entry = gazetteer.lookup(words[-1])
+    if entry is None or entry.kind != "Person":
+        return None
+    first = entry.name.split()[0].casefold()
+    return entry if words[0].casefold() == first else None
 
 
 def _resolve_named(mention: Mention, gazetteer: GazetteerLike, people: _People) -> Resolved | None:
@@ -188,19 +242,26 @@ def _resolve_named(mention: Mention, gazetteer: GazetteerLike, people: _People) 
         candidate = strip_title(surface) if mention.label == "PERSON" else surface
         entry = gazetteer.lookup(candidate)
         form = (gazetteer.form_type(candidate) or "name") if entry else form
+        if entry is None and mention.label == "PERSON":
+            entry = _gazetteer_person(surface, gazetteer)
     if entry is not None:
         weak = form == "demonym"
         parent = getattr(entry, "parent", None)
+        if entry.kind == "Person":
+            people.add(entry.name, entry.id)
         return Resolved(mention, entry.id, entry.kind, entry.name, GAZETTEER_CONFIDENCE, weak=weak, parent=parent)
+    if mention.label in {"PERSON", "GPE", "LOC"} and not mention.locative:
+        # "Austin" after "Lloyd Austin", however the NER tagged it, is the person.
+        known = _known_person(mention, surface, gazetteer, people)
+        if known is not None:
+            return known
     if mention.label == "PERSON":
-        name = strip_title(surface)
+        name = person_name(surface)
         if not name or not name[0].isupper() or not strip_title(name + " X").endswith(name + " X"):
             return None  # empty, lower-case, or only a title ("Sheikh")
-        person_id = people.find(name)
-        if person_id is None:
-            if len(name.split()) == 1 and not name.isalpha():
-                return None
-            person_id = people.add(name)
+        if len(name.split()) == 1:
+            return None  # a lone word that is no known person's surname ("Date", "Brig", "Kant")
+        person_id = people.find(name) or people.add(name)
         return Resolved(mention, person_id, "Person", people.name(person_id), NER_PERSON_CONFIDENCE, via="ner")
     if mention.label == "ORG" and strip_title(surface) != surface and len(strip_title(surface).split()) >= 2:
         # "President Faustin-Archange Touadera" tagged as an organisation is a titled person.
@@ -210,15 +271,29 @@ def _resolve_named(mention: Mention, gazetteer: GazetteerLike, people: _People) 
         if not surface[0].isupper() or len(surface) < 2:
             return None
         # A surname NER took for an organisation is still the person.
-        person_id = people.find(surface)
-        if person_id is not None:
-            return Resolved(mention, person_id, "Person", people.name(person_id), NER_PERSON_CONFIDENCE, via="ner")
+        known = _known_person(mention, surface, gazetteer, people)
+        if known is not None:
+            return known
         return Resolved(mention, f"org:{slugify(surface)}", "Organization", surface, NER_ORG_CONFIDENCE, via="ner")
     if mention.label in {"GPE", "LOC"} and mention.place_context:
         if not surface[0].isupper():
             return None
         return Resolved(mention, f"region:{slugify(surface)}", "Region", surface, NER_PLACE_CONFIDENCE, via="ner")
     return None
+
+
+def _known_person(
+    mention: Mention, surface: str, gazetteer: GazetteerLike, people: _People
+) -> Resolved | None:
+    """The person a surname (or a titled surname) names, when the article named them in full."""
+    person_id = people.find(strip_title(surface))
+    if person_id is None or len(person_name(surface).split()) > 1:
+        return None
+    entry = gazetteer.get(person_id)
+    if entry is not None:
+        return Resolved(mention, entry.id, entry.kind, entry.name, GAZETTEER_CONFIDENCE,
+                        parent=getattr(entry, "parent", None))
+    return Resolved(mention, person_id, "Person", people.name(person_id), NER_PERSON_CONFIDENCE, via="ner")
 
 
 def _antecedent(mention: Mention, history: Sequence[Resolved]) -> Resolved | None:
