@@ -395,11 +395,19 @@ def _ner_kind(span: Span, label: str, places: set[str]) -> str | None:
     if nonactors.is_title(span.text):
         return None
     words = [t for t in span if not (t.is_punct or t.is_space)]
+    if len(words) == 1 and nonactors.is_junk_word(span.text, common=False):
+        return None
     if len(words) == 1 and (
         nonactors.is_junk_word(span.text)
-        or (label == "ORG" and words[0].text.istitle() and words[0].lower_ in _dictionary)
+        or (
+            label == "ORG"
+            and words[0].text.istitle()
+            and words[0].lower_ in _dictionary
+            and words[0].lower_ not in nonactors.STATE_BODY_WORDS
+        )
     ):
-        return None
+        # "the Council": only a short reference to an organisation the article named in full
+        return "ORG_HEAD" if label == "ORG" else None
     if span.text in places or nonactors.has_place_head([t.text for t in span]) or _person_as_place(span, label):
         return "LOC"
     return label
@@ -411,8 +419,11 @@ _WHERE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "into"})
 def _person_as_place(span: Span, label: str) -> bool:
     """A bare name that is where something happens ("fighting in Tartus", "a strike near
     Isfahan") is a place: people are not "in" anything, and an organisation one is part of is
-    written with its article ("in the Council") or is in the gazetteer."""
+    written with its article ("in the Council") or is in the gazetteer. So is a name that
+    modifies a place noun ("the Boulkessi base")."""
     root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in nonactors.PLACE_NOUNS:
+        return True  # "the Boulkessi base", "Zalingei town"
     if root.dep_ != "pobj" or root.head.lower_ not in _WHERE_PREPS or any(c.dep_ == "case" for c in root.children):
         return False
     if label == "PERSON":

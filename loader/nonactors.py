@@ -56,7 +56,12 @@ NOT_ACTOR_CLASSES: tuple[str, ...] = ("titles", "time_zones", "diseases", "relig
 NOT_ACTORS: frozenset[str] = frozenset(
     str(w).casefold() for cls in NOT_ACTOR_CLASSES for w in _not_actor_lists().get(cls) or []
 )
+COMMON_WORDS: frozenset[str] = frozenset(str(w).casefold() for w in _not_actor_lists().get("common_words") or [])
 TITLES: frozenset[str] = frozenset(str(w).casefold() for w in _not_actor_lists().get("titles") or [])
+STATE_BODY_WORDS: frozenset[str] = frozenset(
+    str(w).casefold() for w in _not_actor_lists().get("state_body_words") or []
+)
+PLACE_NOUNS: frozenset[str] = frozenset(str(w).casefold() for w in _not_actor_lists().get("place_nouns") or [])
 LEGAL_FORMS: frozenset[str] = frozenset(str(w).casefold() for w in _not_actor_lists().get("legal_forms") or [])
 PLACE_HEAD_WORDS: frozenset[str] = frozenset(str(w) for w in _not_actor_lists().get("place_head_words") or [])
 PLACE_PREFIX_WORDS: frozenset[str] = frozenset(str(w) for w in _not_actor_lists().get("place_prefix_words") or [])
@@ -105,13 +110,14 @@ def is_weapon_name(text: str) -> bool:
     return named and (sure or context)
 
 
-def is_junk_word(text: str) -> bool:
-    """A one-word span that never names an actor alone: a title, time zone, disease, religion or
-    page word, a word of one letter ("X."), or a word without letters ("1990", "2-1")."""
+def is_junk_word(text: str, *, common: bool = True) -> bool:
+    """A one-word span that never names an actor alone: a title, time zone, disease, religion,
+    a word of one letter ("X."), a word without letters ("1990", "2-1"), and unless `common` is
+    False, a common word ("Date", "Council")."""
     word = text.strip(_EDGE_PUNCT)
     if sum(ch.isalpha() for ch in word) <= 1:
         return True
-    return word.casefold() in NOT_ACTORS
+    return word.casefold() in (NOT_ACTORS if common else NOT_ACTORS - COMMON_WORDS)
 
 
 def is_title(text: str) -> bool:

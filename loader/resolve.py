@@ -296,6 +296,21 @@ def _known_person(
     return Resolved(mention, person_id, "Person", people.name(person_id), NER_PERSON_CONFIDENCE, via="ner")
 
 
+_ORGANISATION_KINDS = frozenset({"Organization", "Alliance", "Company", "ArmedGroup", "Media"})
+
+
+def _short_reference(mention: Mention, history: Sequence[Resolved]) -> Resolved | None:
+    """ "the Council" after "the EU Council", "the Commission" after "the European Commission":
+    one capitalised word of an organisation's name, named earlier in the article."""
+    word = clean_surface(mention.text)
+    for r in reversed(history):
+        named = {*r.name.split(), *clean_surface(r.mention.text).split()}
+        if r.kind in _ORGANISATION_KINDS and not r.weak and word in named:
+            return Resolved(mention, r.actor_id, r.kind, r.name, r.confidence * COREF_FACTOR, via="coref",
+                            parent=r.parent)
+    return None
+
+
 def _antecedent(mention: Mention, history: Sequence[Resolved]) -> Resolved | None:
     """The last compatible actor before `mention`, preferring a recent subject."""
     window = PRONOUN_WINDOW if mention.label == "PRON" else DESCRIPTION_WINDOW
@@ -372,7 +387,10 @@ def resolve_mentions(mentions: Iterable[Mention], gazetteer: GazetteerLike) -> R
             )
             result.resolved.append(resolved)
             continue
-        resolved_named = _resolve_named(mention, gazetteer, people)
+        if mention.label == "ORG_HEAD":
+            resolved_named = _short_reference(mention, history)
+        else:
+            resolved_named = _resolve_named(mention, gazetteer, people)
         if resolved_named is None:
             continue
         result.resolved.append(resolved_named)

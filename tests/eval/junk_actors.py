@@ -14,7 +14,9 @@ Each class is judged independently of the extractor's own filters where it can b
 - common word: a one-word Person or Organization that is an English dictionary word (the
   model's lemmatizer word lists) also written in lower case in the same inputs ("Council",
   "state"), or a title, time zone, disease or religion of ``loader/data/not_actors.yaml``, or
-  that has no letter, or one letter only.
+  that has no letter, or one letter only;
+- bare state body: "Army", "Treasury" kept as organisations without their state (listed apart:
+  the text means its state's body, which the state-body rules name).
 
 The real dev articles (``../shared/corpus/real/articles``) are checked the same way when present.
 """
@@ -99,7 +101,7 @@ def dictionary_words() -> frozenset[str]:
 
 
 def classify(result: dict[str, Any], texts: list[str]) -> dict[str, list[tuple[str, str, int]]]:
-    from loader.nonactors import NOT_ACTORS, has_place_head, is_weapon_name
+    from loader.nonactors import NOT_ACTORS, STATE_BODY_WORDS, has_place_head, is_weapon_name
 
     places, tagged = place_votes(texts)
     words = dictionary_words()
@@ -109,7 +111,7 @@ def classify(result: dict[str, Any], texts: list[str]) -> dict[str, list[tuple[s
     for article in result.get("articles", []):
         for entity in article["entities"]:
             counts[(entity["name"], entity["kind"])] += 1
-    found: dict[str, list[tuple[str, str, int]]] = {"weapon": [], "place": [], "common word": []}
+    found: dict[str, list[tuple[str, str, int]]] = {"weapon": [], "place": [], "common word": [], "bare state body": []}
     for (name, kind), n in sorted(counts.items()):
         row = (name, kind, n)
         if is_weapon_name(name):
@@ -120,6 +122,8 @@ def classify(result: dict[str, Any], texts: list[str]) -> dict[str, list[tuple[s
         tokens = name.split()
         if (tagged[name] and places[name] * 2 > tagged[name]) or has_place_head(tokens):
             found["place"].append(row)
+        elif len(tokens) == 1 and name.lower() in STATE_BODY_WORDS:
+            found["bare state body"].append(row)
         elif len(tokens) == 1 and (
             (name.lower() in words and name.lower() in lower_words)
             or name.lower().strip(".") in NOT_ACTORS
@@ -137,7 +141,7 @@ def report(group: str, paths: list[Path], *, verbose: bool) -> None:
     found = classify(result, [d.text for d in docs])
     articles = result.get("articles", [])
     n_actors = len({(e["name"], e["kind"]) for a in articles for e in a["entities"]})
-    total = sum(len(rows) for rows in found.values())
+    total = sum(len(rows) for label, rows in found.items() if label != "bare state body")
     print(f"{group}: {len(articles)} articles, {n_actors} distinct actors, {total} junk")
     for label, rows in found.items():
         print(f"  {label}: {len(rows)}")

@@ -159,3 +159,28 @@ def test_a_transliteration_of_a_gazetteer_person_merges(gazetteer: Gazetteer) ->
     text = "Volodymyr Zelenskiy visited Berlin on Friday. Zelensky thanked Germany for its help."
     people = [e for e in run(gazetteer, text).entities if e.kind == "Person"]
     assert [p.id for p in people] == ["person:volodymyr-zelensky"]
+
+
+def test_a_name_modifying_a_place_noun_is_a_place(gazetteer: Gazetteer) -> None:
+    article = run(gazetteer, "Militants overran the Tessalit base in northern Mali on Sunday.")
+    assert "Person" not in actor_kinds(article) and "Organization" not in actor_kinds(article)
+
+
+def test_a_short_reference_to_a_named_organisation(gazetteer: Gazetteer) -> None:
+    text = (
+        "The European Commission proposed new sanctions on Iran on Monday. "
+        "The Commission said the measures would target drone makers."
+    )
+    article = run(gazetteer, text)
+    assert "Commission" not in names(article)
+    assert any("Commission" in name for name in names(article))
+
+
+def test_a_lone_common_word_organisation_is_dropped(gazetteer: Gazetteer) -> None:
+    article = run(gazetteer, "The Barbecue was held in Ottawa, where Canada hosted the talks.")
+    assert "Barbecue" not in names(article)
+
+
+def test_a_company_legal_form_stays_with_its_name(gazetteer: Gazetteer) -> None:
+    article = run(gazetteer, "China sanctioned Harbor Ridge Systems, Inc. over arms sales to Taiwan.")
+    assert not any(name in {"Inc", "Inc."} for name in names(article))
