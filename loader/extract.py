@@ -410,7 +410,15 @@ def _ner_kind(span: Span, label: str, places: set[str]) -> str | None:
         return "ORG_HEAD" if label == "ORG" else None
     if span.text in places or nonactors.has_place_head([t.text for t in span]) or _person_as_place(span, label):
         return "LOC"
+    if _names_a_place_noun(span):
+        return None  # "the Tessalit base", "Kenya's Kakuma camp": the place is the noun's, not an actor
     return label
+
+
+def _names_a_place_noun(span: Span) -> bool:
+    root = span.root
+    modifier = root.dep_ in {"compound", "amod", "nmod"} and root.i < root.head.i
+    return modifier and root.head.lower_ in nonactors.PLACE_NOUNS
 
 
 _WHERE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "into"})
@@ -419,11 +427,8 @@ _WHERE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "into"})
 def _person_as_place(span: Span, label: str) -> bool:
     """A bare name that is where something happens ("fighting in Tartus", "a strike near
     Isfahan") is a place: people are not "in" anything, and an organisation one is part of is
-    written with its article ("in the Council") or is in the gazetteer. So is a name that
-    modifies a place noun ("the Boulkessi base")."""
+    written with its article ("in the Council") or is in the gazetteer."""
     root = span.root
-    if root.dep_ == "compound" and root.head.lower_ in nonactors.PLACE_NOUNS:
-        return True  # "the Boulkessi base", "Zalingei town"
     if root.dep_ != "pobj" or root.head.lower_ not in _WHERE_PREPS or any(c.dep_ == "case" for c in root.children):
         return False
     if label == "PERSON":
