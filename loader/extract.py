@@ -347,14 +347,13 @@ def _place_context(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
 
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LIST_SEPARATORS = frozenset({",", ";"})
 
 
 def _place_names(doc: Doc) -> set[str]:
     """Texts the NER tags as a place somewhere in the article: the same name tagged a person
     or an organisation elsewhere ("Natanz", "Al Udeid") is still the place."""
-    return {doc[slice(*_trim(e))].text for e in doc.ents if e.label_ in _PLACE_LABELS and not e.id_}
+    return {doc[slice(*_trim(e))].text for e in doc.ents if e.label_ in {"GPE", "LOC"} and not e.id_}
 
 
 def _list_items(span: Span, label: str) -> list[Span]:
@@ -389,7 +388,9 @@ def _ner_kind(span: Span, label: str, places: set[str]) -> str | None:
     if nonactors.is_weapon_name(span.text):
         return None  # "Patriot", "M1A1/M1A2 Abrams": the item of a supply, never an actor
     if label == "FAC":
-        return "LOC"  # bases, plants, airports: places
+        # Bases, plants, squares are places when the text says so; the NER's other "facilities"
+        # (products, events, shows) are no actors.
+        return "LOC" if _is_place(span, places) or _person_as_place(span, "PERSON") else None
     if label not in {"PERSON", "ORG"}:
         return label
     if nonactors.is_title(span.text):
@@ -397,22 +398,24 @@ def _ner_kind(span: Span, label: str, places: set[str]) -> str | None:
     words = [t for t in span if not (t.is_punct or t.is_space)]
     if len(words) == 1 and nonactors.is_junk_word(span.text, common=False):
         return None
+    if len(words) == 1 and label == "ORG" and words[0].lower_ in nonactors.STATE_BODY_WORDS:
+        return label  # "Army forces struck…": the text's state's army
     if len(words) == 1 and (
         nonactors.is_junk_word(span.text)
-        or (
-            label == "ORG"
-            and words[0].text.istitle()
-            and words[0].lower_ in _dictionary
-            and words[0].lower_ not in nonactors.STATE_BODY_WORDS
-        )
+        or (label == "ORG" and words[0].text.istitle() and words[0].lower_ in _dictionary)
     ):
         # "the Council": only a short reference to an organisation the article named in full
         return "ORG_HEAD" if label == "ORG" else None
-    if span.text in places or nonactors.has_place_head([t.text for t in span]) or _person_as_place(span, label):
+    if _is_place(span, places) or _person_as_place(span, label):
         return "LOC"
     if _names_a_place_noun(span):
         return None  # "the Tessalit base", "Kenya's Kakuma camp": the place is the noun's, not an actor
     return label
+
+
+def _is_place(span: Span, places: set[str]) -> bool:
+    """Tagged a place elsewhere in the article, or named with a place word ("Al Udeid Air Base")."""
+    return span.text in places or nonactors.has_place_head([t.text for t in span])
 
 
 def _names_a_place_noun(span: Span) -> bool:
@@ -433,7 +436,8 @@ def _person_as_place(span: Span, label: str) -> bool:
         return False
     if label == "PERSON":
         return True
-    return span.start > 0 and span.doc[span.start - 1].i == root.head.i
+    # One bare word only: "a stake in Sony Pictures Entertainment" is still the company.
+    return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].i == root.head.i
 
 
 def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:

@@ -251,3 +251,17 @@ def test_forced_surname_tagged_as_place_is_the_person(gazetteer: Gazetteer) -> N
     text = "Lloyd J. Austin III visited Kyiv. Austin said the aid would continue."
     found = forced(gazetteer, text, "Austin", "GPE")
     assert "Austin" not in found and found.get("Lloyd Austin") == "Person"
+
+
+def test_a_full_name_with_a_listed_surname_spelling_is_the_gazetteer_person(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from tests.extraction_support import gazetteer_with
+
+    extended = gazetteer_with(
+        tmp_path_factory,
+        "- {id: person:taras-hrytsenko, name: Taras Hrytsenko, kind: Person, aliases: [Hrytsenko, Grytsenko],"
+        " parent: country:UKR}\n",
+    )
+    found = forced(extended, "Taras Grytsenko met Polish officers in Lviv on Monday.", "Taras Grytsenko", "PERSON")
+    assert found.get("Taras Hrytsenko") == "Person" and "Taras Grytsenko" not in found
