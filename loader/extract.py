@@ -20,7 +20,7 @@ from loader import nonactors
 from loader.acronyms import link_acronyms
 from loader.models import ACTOR_KINDS, Document, ExtractedArticle
 from loader.patterns import lexicon as lx
-from loader.resolve import GazetteerLike, Mention, person_surname, resolve_mentions
+from loader.resolve import GazetteerLike, Mention, clean_surface, person_surname, resolve_mentions, strip_title
 from loader.rules import lemmas
 from loader.state_bodies import build_bodies
 
@@ -381,6 +381,12 @@ def _list_items(span: Span, label: str) -> list[Span]:
     return [doc[a:b] for a, b in merged if sum(not (t.is_punct or t.is_space) for t in doc[a:b]) > 1]
 
 
+def _in_gazetteer(span: Span, gazetteer: GazetteerLike) -> bool:
+    """A span the gazetteer names ("The U.S." tagged as an organisation) is resolved there, unfiltered."""
+    surface = clean_surface(span.text)
+    return bool(surface) and any(gazetteer.lookup(form) is not None for form in (surface, strip_title(surface)))
+
+
 def _ner_kind(span: Span, label: str, places: set[str]) -> str | None:
     """The NER label a span keeps, "LOC" for a place the NER took for a name, or None when the
     span names no actor: a weapons system, a title, time zone, disease,
@@ -475,7 +481,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
             if label == "ORG" and start > 0 and doc[start - 1].lower_ in _TITLE_WORDS:
                 label = "PERSON"  # "President Faustin-Archange Touadera" tagged as an organisation
             for span in _list_items(doc[start:end], label):
-                kind = _ner_kind(span, label, places)
+                kind = label if _in_gazetteer(span, gazetteer) else _ner_kind(span, label, places)
                 if kind is None:
                     continue
                 in_entity.update(range(span.start, span.end))

@@ -265,3 +265,8 @@ def test_a_full_name_with_a_listed_surname_spelling_is_the_gazetteer_person(
     )
     found = forced(extended, "Taras Grytsenko met Polish officers in Lviv on Monday.", "Taras Grytsenko", "PERSON")
     assert found.get("Taras Hrytsenko") == "Person" and "Taras Grytsenko" not in found
+
+
+def test_a_gazetteer_form_tagged_by_the_ner_is_never_filtered(gazetteer: Gazetteer) -> None:
+    found = forced(gazetteer, "The U.S. approved the sale of jets to Poland.", "U.S.", "ORG")
+    assert found.get("United States") == "Country"
