@@ -414,8 +414,11 @@ def _ner_kind(span: Span, label: str, places: set[str]) -> str | None:
         return "ORG_HEAD" if label == "ORG" else None
     if _is_place(span, places) or _person_as_place(span, label):
         return "LOC"
-    if _names_a_place_noun(span):
-        return None  # "the Tessalit base", "Kenya's Kakuma camp": the place is the noun's, not an actor
+    place_noun = _place_noun_of(span)
+    if place_noun is not None:
+        # "the Jabra neighbourhood", "the Tessalit base": a place; in "Kenya's Kakuma camp" the
+        # owner is the actor the camp stands for, and the name is no actor of its own.
+        return None if any(c.dep_ == "poss" for c in place_noun.children) else "LOC"
     return label
 
 
@@ -424,26 +427,37 @@ def _is_place(span: Span, places: set[str]) -> bool:
     return span.text in places or nonactors.has_place_head([t.text for t in span])
 
 
-def _names_a_place_noun(span: Span) -> bool:
+def _place_noun_of(span: Span) -> Any:
+    """The place noun ("base", "camp", "town") a name modifies, or None."""
     root = span.root
     modifier = root.dep_ in {"compound", "amod", "nmod"} and root.i < root.head.i
-    return modifier and root.head.lower_ in nonactors.PLACE_NOUNS
+    return root.head if modifier and root.head.lower_ in nonactors.PLACE_NOUNS else None
 
 
 _WHERE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "into"})
 
 
 def _person_as_place(span: Span, label: str) -> bool:
-    """A bare name that is where something happens ("fighting in Tartus", "a strike near
-    Isfahan") is a place: people are not "in" anything, and an organisation one is part of is
-    written with its article ("in the Council") or is in the gazetteer."""
+    """A bare name that is where something happens ("fighting in Tartus", "made at Korwa") is a
+    place: people are not "in" anything, and an organisation one is part of is written with its
+    article ("in the Council") or is in the gazetteer. So is a name listed among places
+    ("Aleppo, Hama and Homs")."""
     root = span.root
-    if root.dep_ != "pobj" or root.head.lower_ not in _WHERE_PREPS or any(c.dep_ == "case" for c in root.children):
+    if any(c.ent_type_ in _LISTED_PLACES for c in root.conjuncts) and not any(
+        c.ent_type_ in {"PERSON", "Person"} for c in root.conjuncts
+    ):
+        return True
+    preps = _WHERE_PREPS | {"at"} if label == "PERSON" else _WHERE_PREPS
+    if root.dep_ != "pobj" or root.head.lower_ not in preps or any(c.dep_ == "case" for c in root.children):
         return False
     if label == "PERSON":
         return True
     # One bare word only: "a stake in Sony Pictures Entertainment" is still the company.
     return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].i == root.head.i
+
+
+# Entity types of places a name may be listed with: the NER's and the gazetteer's regions.
+_LISTED_PLACES = frozenset({"GPE", "LOC", "FAC", "Region"})
 
 
 def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
