@@ -37,6 +37,7 @@ DEFAULT_INPUTS = ROOT.parent / "shared" / "real-inputs"
 DEV_ARTICLES = ROOT.parent / "shared" / "corpus" / "real" / "articles"
 ACTOR_KINDS_JUDGED = frozenset({"Person", "Organization"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+JUNK_CLASSES = ("weapon", "place", "common word")
 
 
 def news_inputs(folder: Path) -> list[Path]:
@@ -133,15 +134,20 @@ def classify(result: dict[str, Any], texts: list[str]) -> dict[str, list[tuple[s
     return found
 
 
-def report(group: str, paths: list[Path], *, verbose: bool) -> None:
+def junk(paths: list[Path]) -> tuple[dict[str, Any], dict[str, list[tuple[str, str, int]]]]:
+    """The extraction of `paths` and its junk actors by class."""
     from loader.read import read_paths
 
     result = extract(paths)
     docs, _errors = read_paths(paths)
-    found = classify(result, [d.text for d in docs])
+    return result, classify(result, [d.text for d in docs])
+
+
+def report(group: str, paths: list[Path], *, verbose: bool) -> None:
+    result, found = junk(paths)
     articles = result.get("articles", [])
     n_actors = len({(e["name"], e["kind"]) for a in articles for e in a["entities"]})
-    total = sum(len(rows) for label, rows in found.items() if label != "bare state body")
+    total = sum(len(rows) for label, rows in found.items() if label in JUNK_CLASSES)
     print(f"{group}: {len(articles)} articles, {n_actors} distinct actors, {total} junk")
     for label, rows in found.items():
         print(f"  {label}: {len(rows)}")
