@@ -381,6 +381,11 @@ def _list_items(span: Span, label: str) -> list[Span]:
     return [doc[a:b] for a, b in merged if sum(not (t.is_punct or t.is_space) for t in doc[a:b]) > 1]
 
 
+def _after_title(span: Span) -> bool:
+    """ "Minister Peled", "Gen. Syrskyi": the word before the name is a title or rank."""
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in nonactors.TITLES | _TITLE_WORDS
+
+
 def _in_gazetteer(span: Span, gazetteer: GazetteerLike) -> bool:
     """A span the gazetteer names ("The U.S." tagged as an organisation) is resolved there, unfiltered."""
     surface = clean_surface(span.text)
@@ -511,6 +516,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                         clause=_clause_of(span.root),
                         subordinate=_in_subordinate(span),
                         place_context=_place_context(span) or (kind == "LOC" and ent.label_ != "LOC"),
+                        titled=_after_title(span),
                     )
                 )
     # Surnames NER missed: "Verhoeven met officers" after "Tomas Verhoeven".

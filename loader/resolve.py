@@ -84,6 +84,7 @@ class Mention:
     compatible: tuple[str, ...] = ()
     clause: int = -1  # the verb this mention is the subject or object of (-1: neither)
     locative: bool = False  # the object of "in"/"at"/"into": where something is or happens
+    titled: bool = False  # written after a title ("Minister Peled"): a person even as one word
     # Set by builders that know the actor already (state bodies): its name, parent and surfaces.
     name: str | None = None
     parent: str | None = None
@@ -259,8 +260,8 @@ def _resolve_named(mention: Mention, gazetteer: GazetteerLike, people: _People) 
         name = person_name(surface)
         if not name or not name[0].isupper() or not strip_title(name + " X").endswith(name + " X"):
             return None  # empty, lower-case, or only a title ("Sheikh")
-        if len(name.split()) == 1:
-            return None  # a lone word that is no known person's surname ("Date", "Brig", "Kant")
+        if len(name.split()) == 1 and not (mention.titled or strip_title(surface) != surface):
+            return None  # a lone word that is no known person's surname ("Date", "Kant")
         person_id = people.find(name) or people.add(name)
         return Resolved(mention, person_id, "Person", people.name(person_id), NER_PERSON_CONFIDENCE, via="ner")
     if mention.label == "ORG" and strip_title(surface) != surface and len(strip_title(surface).split()) >= 2:

@@ -282,3 +282,8 @@ def test_a_gazetteer_form_tagged_by_the_ner_is_never_filtered(gazetteer: Gazette
 )
 def test_forced_people_that_are_places(gazetteer: Gazetteer, text: str, span_text: str) -> None:
     assert forced(gazetteer, text, span_text, "PERSON").get(span_text) == "Region"
+
+
+def test_a_titled_single_name_is_a_person(gazetteer: Gazetteer) -> None:
+    found = forced(gazetteer, "Defence Minister Peled welcomed the deal on Monday.", "Peled", "PERSON")
+    assert found.get("Peled") == "Person"
