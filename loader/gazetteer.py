@@ -69,7 +69,6 @@ _CAPITALISED_ONLY = frozenset(
         "commonwealth", "foreign policy", "stars and stripes", "axis of resistance", "fano",
         "amnesty", "world court", "red cross", "red crescent", "shining path", "caribbean",
         "mediterranean", "atlantic", "trump", "ex soviet", "post soviet", "nordic", "asian",
-        "congress",
     }
 )
 
