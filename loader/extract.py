@@ -517,6 +517,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                         subordinate=_in_subordinate(span),
                         place_context=_place_context(span) or (kind == "LOC" and ent.label_ != "LOC"),
                         titled=_after_title(span),
+                        definite=span.start > 0 and doc[span.start - 1].lower_ == "the",
                     )
                 )
     # Surnames NER missed: "Verhoeven met officers" after "Tomas Verhoeven".
@@ -592,11 +593,14 @@ def build_article(doc: Doc, document: Document, gazetteer: GazetteerLike) -> Ext
 
     resolution = resolve_mentions(collect_mentions(doc, gazetteer), gazetteer)
     relations = find_relations(doc, resolution) if doc.has_annotation("DEP") else []
-    entities = resolution.entity_list()
+    used = {end for r in relations for end in (r.source, r.target)}
+    # A one-word organisation the article never names in full ("the Council") is an actor only
+    # when a relation stands on it.
+    dropped = resolution.provisional() - used
+    entities = [e for e in resolution.entity_list() if e.id not in dropped]
     # A parent the article does not name but a relation stands on ("President Biden" → United States)
     # is listed too, without mentions, so the relation has both ends.
     listed = {e.id for e in entities}
-    used = {end for r in relations for end in (r.source, r.target)}
     entities += [e for pid, e in resolution.parents.items() if pid in used and pid not in listed]
     return ExtractedArticle(
         id=document.id,

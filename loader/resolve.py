@@ -27,6 +27,7 @@ NER_PERSON_CONFIDENCE = 0.8
 NER_ORG_CONFIDENCE = 0.6
 NER_PLACE_CONFIDENCE = 0.5
 COREF_FACTOR = 0.85
+PROVISIONAL = "provisional"  # how an actor kept only as a relation's end was recognised
 
 # How far back (in sentences) a pronoun or description may look for its antecedent.
 PRONOUN_WINDOW = 2
@@ -85,6 +86,7 @@ class Mention:
     clause: int = -1  # the verb this mention is the subject or object of (-1: neither)
     locative: bool = False  # the object of "in"/"at"/"into": where something is or happens
     titled: bool = False  # written after a title ("Minister Peled"): a person even as one word
+    definite: bool = False  # written after "the" ("the Council")
     # Set by builders that know the actor already (state bodies): its name, parent and surfaces.
     name: str | None = None
     parent: str | None = None
@@ -101,7 +103,7 @@ class Resolved:
     name: str
     confidence: float
     weak: bool = False  # a demonym used as a modifier: a mention, but a poor relation endpoint
-    via: str = "gazetteer"  # gazetteer | ner | coref
+    via: str = "gazetteer"  # gazetteer | ner | coref | provisional
     parent: str | None = None  # the gazetteer's owning state or organisation (a company's state)
 
 
@@ -117,6 +119,13 @@ class Resolution:
 
     def entity_list(self) -> list[Entity]:
         return sorted(self.entities.values(), key=lambda e: (-e.mentions, e.id))
+
+    def provisional(self) -> set[str]:
+        """Actors named only by an unresolved short reference ("the Council"): actors only in a relation."""
+        named: dict[str, bool] = {}
+        for r in self.resolved:
+            named[r.actor_id] = named.get(r.actor_id, True) and r.via == PROVISIONAL
+        return {actor for actor, only in named.items() if only}
 
 
 def slugify(text: str) -> str:
@@ -309,7 +318,11 @@ def _short_reference(mention: Mention, history: Sequence[Resolved]) -> Resolved 
         if r.kind in _ORGANISATION_KINDS and not r.weak and word in named:
             return Resolved(mention, r.actor_id, r.kind, r.name, r.confidence * COREF_FACTOR, via="coref",
                             parent=r.parent)
-    return None
+    if not (mention.definite and word[:1].isupper()):
+        return None
+    # Unresolved ("The Council adopted sanctions" in a Council release): provisional, kept by the
+    # extractor only when a relation stands on it.
+    return Resolved(mention, f"org:{slugify(word)}", "Organization", word, NER_ORG_CONFIDENCE, via=PROVISIONAL)
 
 
 def _antecedent(mention: Mention, history: Sequence[Resolved]) -> Resolved | None:
