@@ -124,7 +124,8 @@ class Resolution:
         """Actors named only by an unresolved short reference ("the Council"): actors only in a relation."""
         named: dict[str, bool] = {}
         for r in self.resolved:
-            named[r.actor_id] = named.get(r.actor_id, True) and r.via == PROVISIONAL
+            if r.mention.label not in {"PRON", "DESC", "PAIR"}:  # pronouns only repeat a name
+                named[r.actor_id] = named.get(r.actor_id, True) and r.via == PROVISIONAL
         return {actor for actor, only in named.items() if only}
 
 
@@ -316,7 +317,8 @@ def _short_reference(mention: Mention, history: Sequence[Resolved]) -> Resolved 
     for r in reversed(history):
         named = {*r.name.split(), *clean_surface(r.mention.text).split()}
         if r.kind in _ORGANISATION_KINDS and not r.weak and word in named:
-            return Resolved(mention, r.actor_id, r.kind, r.name, r.confidence * COREF_FACTOR, via="coref",
+            via = PROVISIONAL if r.via == PROVISIONAL else "coref"
+            return Resolved(mention, r.actor_id, r.kind, r.name, r.confidence * COREF_FACTOR, via=via,
                             parent=r.parent)
     if not (mention.definite and word[:1].isupper()):
         return None

@@ -16,7 +16,9 @@ Each class is judged independently of the extractor's own filters where it can b
   "state"), or a title, time zone, disease or religion of ``loader/data/not_actors.yaml``, or
   that has no letter, or one letter only;
 - bare state body: "Army", "Treasury" kept as organisations without their state (listed apart:
-  the text means its state's body, which the state-body rules name).
+  the text means its state's body, which the state-body rules name);
+- short name in a relation: "the Council" or "the House", never named in full, kept because a
+  relation stands on it (listed apart: the text gives it a role).
 
 The real dev articles (``../shared/corpus/real/articles``) are checked the same way when present.
 """
@@ -109,10 +111,16 @@ def classify(result: dict[str, Any], texts: list[str]) -> dict[str, list[tuple[s
     # A dictionary word the same texts also write in lower case is used as a common word.
     lower_words = {w for text in texts for w in re.findall(r"\b[a-z]+\b", text)}
     counts: dict[tuple[str, str], int] = defaultdict(int)
+    in_relation: set[tuple[str, str]] = set()
     for article in result.get("articles", []):
+        ends = {end for r in article.get("relations", []) for end in (r["source"], r["target"])}
         for entity in article["entities"]:
             counts[(entity["name"], entity["kind"])] += 1
-    found: dict[str, list[tuple[str, str, int]]] = {"weapon": [], "place": [], "common word": [], "bare state body": []}
+            if entity["id"] in ends:
+                in_relation.add((entity["name"], entity["kind"]))
+    found: dict[str, list[tuple[str, str, int]]] = {
+        "weapon": [], "place": [], "common word": [], "bare state body": [], "short name in a relation": []
+    }
     for (name, kind), n in sorted(counts.items()):
         row = (name, kind, n)
         if is_weapon_name(name):
@@ -125,6 +133,8 @@ def classify(result: dict[str, Any], texts: list[str]) -> dict[str, list[tuple[s
             found["place"].append(row)
         elif len(tokens) == 1 and name.lower() in STATE_BODY_WORDS:
             found["bare state body"].append(row)
+        elif len(tokens) == 1 and kind == "Organization" and (name, kind) in in_relation and name.lower() in words:
+            found["short name in a relation"].append(row)
         elif len(tokens) == 1 and (
             (name.lower() in words and name.lower() in lower_words)
             or name.lower().strip(".") in NOT_ACTORS

@@ -27,10 +27,10 @@ def test_classify_invented_rows() -> None:
         "articles": [
             {
                 "entities": [
-                    {"name": "Leopard 2A6", "kind": "Person"},
-                    {"name": "Camp Harbin", "kind": "Organization"},
-                    {"name": "GMT", "kind": "Organization"},
-                    {"name": "Olena Kovalenko", "kind": "Person"},
+                    {"id": "person:leopard-2a6", "name": "Leopard 2A6", "kind": "Person"},
+                    {"id": "org:camp-harbin", "name": "Camp Harbin", "kind": "Organization"},
+                    {"id": "org:gmt", "name": "GMT", "kind": "Organization"},
+                    {"id": "person:olena-kovalenko", "name": "Olena Kovalenko", "kind": "Person"},
                 ]
             }
         ]
