@@ -16,10 +16,11 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from loader import nonactors
 from loader.acronyms import link_acronyms
 from loader.models import ACTOR_KINDS, Document, ExtractedArticle
 from loader.patterns import lexicon as lx
-from loader.resolve import GazetteerLike, Mention, resolve_mentions
+from loader.resolve import GazetteerLike, Mention, clean_surface, person_surname, resolve_mentions, strip_title
 from loader.rules import lemmas
 from loader.state_bodies import build_bodies
 
@@ -83,6 +84,9 @@ _TITLE_WORDS = frozenset(
 _pipeline: Language | None = None
 _pipeline_gazetteer: object | None = None
 _model_name: str | None = None
+# English dictionary words (the model lemmatizer's word lists): a one-word organisation
+# outside the gazetteer that is one ("Council", "Joint", "Barbecue") is a capitalised word.
+_dictionary: frozenset[str] = frozenset()
 
 
 # ---------------------------------------------------------------------------------------
@@ -262,11 +266,23 @@ def get_pipeline(gazetteer: Any) -> Language:
         else:
             nlp.add_pipe(GAZETTEER_PIPE)
         _pipeline = nlp
+        _set_dictionary(nlp)
     if _pipeline_gazetteer is not gazetteer:
         matcher: Any = _pipeline.get_pipe(GAZETTEER_PIPE)
         matcher.set_gazetteer(gazetteer, _pipeline.tokenizer)
         _pipeline_gazetteer = gazetteer
     return _pipeline
+
+
+def _set_dictionary(nlp: Language) -> None:
+    global _dictionary
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    _dictionary = frozenset(w for pos in ("noun", "adj", "verb", "adv") if pos in index for w in index[pos])
 
 
 def model_name() -> str | None:
@@ -283,7 +299,7 @@ def _trim(span: Span) -> tuple[int, int]:
     doc = span.doc
     while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
-    while (end > start + 1 and doc[end - 1].tag_ == "POS") or (end > start + 1 and doc[end - 1].is_punct):
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -331,6 +347,124 @@ def _place_context(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
 
 
+_LIST_SEPARATORS = frozenset({",", ";"})
+
+
+def _place_names(doc: Doc) -> set[str]:
+    """Texts the NER tags as a place somewhere in the article: the same name tagged a person
+    or an organisation elsewhere ("Natanz", "Al Udeid") is still the place."""
+    return {doc[slice(*_trim(e))].text for e in doc.ents if e.label_ in {"GPE", "LOC"} and not e.id_}
+
+
+def _list_items(span: Span, label: str) -> list[Span]:
+    """The names of a list the NER took for one name, each of several words ("Blue Force
+    Technologies, Dive Technologies"); one-word items ("Fordow, Natanz") are not told apart
+    from places and are left out. A company's legal form stays with its name ("Gibbs & Cox, Inc.")."""
+    if label not in {"PERSON", "ORG"} or not any(t.text in _LIST_SEPARATORS for t in span):
+        return [span]
+    doc = span.doc
+    items: list[tuple[int, int]] = []
+    start = span.start
+    for tok in span:
+        if tok.text in _LIST_SEPARATORS or (tok.lower_ == "and" and tok.i > start):
+            if tok.i > start:
+                items.append((start, tok.i))
+            start = tok.i + 1
+    if start < span.end:
+        items.append((start, span.end))
+    merged: list[tuple[int, int]] = []
+    for a, b in items:
+        if merged and doc[a:b].text.rstrip(".").casefold() in nonactors.LEGAL_FORMS:
+            merged[-1] = (merged[-1][0], b)  # "…, Inc."
+        else:
+            merged.append((a, b))
+    return [doc[a:b] for a, b in merged if sum(not (t.is_punct or t.is_space) for t in doc[a:b]) > 1]
+
+
+def _after_title(span: Span) -> bool:
+    """ "Minister Peled", "Gen. Syrskyi": the word before the name is a title or rank."""
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in nonactors.TITLES | _TITLE_WORDS
+
+
+def _in_gazetteer(span: Span, gazetteer: GazetteerLike) -> bool:
+    """A span the gazetteer names ("The U.S." tagged as an organisation) is resolved there, unfiltered."""
+    surface = clean_surface(span.text)
+    return bool(surface) and any(gazetteer.lookup(form) is not None for form in (surface, strip_title(surface)))
+
+
+def _ner_kind(span: Span, label: str, places: set[str]) -> str | None:
+    """The NER label a span keeps, "LOC" for a place the NER took for a name, or None when the
+    span names no actor: a weapons system, a title, time zone, disease,
+    religion or other common word, a letter or a number."""
+    if nonactors.is_weapon_name(span.text):
+        return None  # "Patriot", "M1A1/M1A2 Abrams": the item of a supply, never an actor
+    if label == "FAC":
+        # Bases, plants, squares are places when the text says so; the NER's other "facilities"
+        # (products, events, shows) are no actors.
+        return "LOC" if _is_place(span, places) or _person_as_place(span, "PERSON") else None
+    if label not in {"PERSON", "ORG"}:
+        return label
+    if nonactors.is_title(span.text):
+        return None
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    if len(words) == 1 and nonactors.is_junk_word(span.text, common=False):
+        return None
+    if len(words) == 1 and label == "ORG" and words[0].lower_ in nonactors.STATE_BODY_WORDS:
+        return label  # "Army forces struck…": the text's state's army
+    if len(words) == 1 and (
+        nonactors.is_junk_word(span.text)
+        or (label == "ORG" and words[0].text.istitle() and words[0].lower_ in _dictionary)
+    ):
+        # "the Council": only a short reference to an organisation the article named in full
+        return "ORG_HEAD" if label == "ORG" else None
+    if _is_place(span, places) or _person_as_place(span, label):
+        return "LOC"
+    place_noun = _place_noun_of(span)
+    if place_noun is not None:
+        # "the Jabra neighbourhood", "the Tessalit base": a place; in "Kenya's Kakuma camp" the
+        # owner is the actor the camp stands for, and the name is no actor of its own.
+        return None if any(c.dep_ == "poss" for c in place_noun.children) else "LOC"
+    return label
+
+
+def _is_place(span: Span, places: set[str]) -> bool:
+    """Tagged a place elsewhere in the article, or named with a place word ("Al Udeid Air Base")."""
+    return span.text in places or nonactors.has_place_head([t.text for t in span])
+
+
+def _place_noun_of(span: Span) -> Any:
+    """The place noun ("base", "camp", "town") a name modifies, or None."""
+    root = span.root
+    modifier = root.dep_ in {"compound", "amod", "nmod"} and root.i < root.head.i
+    return root.head if modifier and root.head.lower_ in nonactors.PLACE_NOUNS else None
+
+
+_WHERE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "into"})
+
+
+def _person_as_place(span: Span, label: str) -> bool:
+    """A bare name that is where something happens ("fighting in Tartus", "made at Korwa") is a
+    place: people are not "in" anything, and an organisation one is part of is written with its
+    article ("in the Council") or is in the gazetteer. So is a name listed among places
+    ("Aleppo, Hama and Homs")."""
+    root = span.root
+    if any(c.ent_type_ in _LISTED_PLACES for c in root.conjuncts) and not any(
+        c.ent_type_ in {"PERSON", "Person"} for c in root.conjuncts
+    ):
+        return True
+    preps = _WHERE_PREPS | {"at"} if label == "PERSON" else _WHERE_PREPS
+    if root.dep_ != "pobj" or root.head.lower_ not in preps or any(c.dep_ == "case" for c in root.children):
+        return False
+    if label == "PERSON":
+        return True
+    # One bare word only: "a stake in Sony Pictures Entertainment" is still the company.
+    return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].i == root.head.i
+
+
+# Entity types of places a name may be listed with: the NER's and the gazetteer's regions.
+_LISTED_PLACES = frozenset({"GPE", "LOC", "FAC", "Region"})
+
+
 def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
     """Gazetteer, NER, pronoun and description mentions of a parsed article, in text order."""
     sent_of: dict[int, int] = {}
@@ -339,6 +473,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
             sent_of[i] = n
     mentions: list[Mention] = []
     in_entity: set[int] = set()
+    places = _place_names(doc)
     for ent in doc.ents:
         label = ent.label_
         if label in ACTOR_KINDS and ent.id_:
@@ -362,26 +497,31 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
             start, end = _trim(ent)
             if doc[end - 1].pos_ in {"ADP", "CCONJ", "DET"}:
                 continue  # "the Armed Forces of | the Philippines": a name cut by a gazetteer match
-            span = doc[start:end]
             if label == "ORG" and start > 0 and doc[start - 1].lower_ in _TITLE_WORDS:
                 label = "PERSON"  # "President Faustin-Archange Touadera" tagged as an organisation
-            in_entity.update(range(start, end))
-            mentions.append(
-                Mention(
-                    start,
-                    end,
-                    span.text,
-                    label,
-                    sent_of.get(start, 0),
-                    form="ner",
-                    is_subject=_is_subject(span),
-                    clause=_clause_of(span.root),
-                    subordinate=_in_subordinate(span),
-                    place_context=_place_context(span),
+            for span in _list_items(doc[start:end], label):
+                kind = label if _in_gazetteer(span, gazetteer) else _ner_kind(span, label, places)
+                if kind is None:
+                    continue
+                in_entity.update(range(span.start, span.end))
+                mentions.append(
+                    Mention(
+                        span.start,
+                        span.end,
+                        span.text,
+                        kind,
+                        sent_of.get(span.start, 0),
+                        form="ner",
+                        is_subject=_is_subject(span),
+                        clause=_clause_of(span.root),
+                        subordinate=_in_subordinate(span),
+                        place_context=_place_context(span) or (kind == "LOC" and ent.label_ != "LOC"),
+                        titled=_after_title(span),
+                        definite=span.start > 0 and doc[span.start - 1].lower_ == "the",
+                    )
                 )
-            )
     # Surnames NER missed: "Verhoeven met officers" after "Tomas Verhoeven".
-    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
+    surnames = {person_surname(m.text) for m in mentions if m.label in {"PERSON", "Person"}} - {""}
     for tok in doc:
         if tok.i in in_entity:
             continue
@@ -453,11 +593,14 @@ def build_article(doc: Doc, document: Document, gazetteer: GazetteerLike) -> Ext
 
     resolution = resolve_mentions(collect_mentions(doc, gazetteer), gazetteer)
     relations = find_relations(doc, resolution) if doc.has_annotation("DEP") else []
-    entities = resolution.entity_list()
+    used = {end for r in relations for end in (r.source, r.target)}
+    # A one-word organisation the article never names in full ("the Council") is an actor only
+    # when a relation stands on it.
+    dropped = resolution.provisional() - used
+    entities = [e for e in resolution.entity_list() if e.id not in dropped]
     # A parent the article does not name but a relation stands on ("President Biden" → United States)
     # is listed too, without mentions, so the relation has both ends.
     listed = {e.id for e in entities}
-    used = {end for r in relations for end in (r.source, r.target)}
     entities += [e for pid, e in resolution.parents.items() if pid in used and pid not in listed]
     return ExtractedArticle(
         id=document.id,

@@ -68,7 +68,7 @@ _CAPITALISED_ONLY = frozenset(
         "georgia", "niger", "union state", "balkan", "baltic", "sahel", "levant",
         "commonwealth", "foreign policy", "stars and stripes", "axis of resistance", "fano",
         "amnesty", "world court", "red cross", "red crescent", "shining path", "caribbean",
-        "mediterranean", "atlantic", "trump", "ex soviet", "post soviet", "nordic", "asian",
+        "mediterranean", "atlantic", "trump", "ex soviet", "post soviet", "nordic", "asian", "congress",
     }
 )
 

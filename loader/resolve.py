@@ -27,6 +27,7 @@ NER_PERSON_CONFIDENCE = 0.8
 NER_ORG_CONFIDENCE = 0.6
 NER_PLACE_CONFIDENCE = 0.5
 COREF_FACTOR = 0.85
+PROVISIONAL = "provisional"  # how an actor kept only as a relation's end was recognised
 
 # How far back (in sentences) a pronoun or description may look for its antecedent.
 PRONOUN_WINDOW = 2
@@ -84,6 +85,8 @@ class Mention:
     compatible: tuple[str, ...] = ()
     clause: int = -1  # the verb this mention is the subject or object of (-1: neither)
     locative: bool = False  # the object of "in"/"at"/"into": where something is or happens
+    titled: bool = False  # written after a title ("Minister Peled"): a person even as one word
+    definite: bool = False  # written after "the" ("the Council")
     # Set by builders that know the actor already (state bodies): its name, parent and surfaces.
     name: str | None = None
     parent: str | None = None
@@ -100,7 +103,7 @@ class Resolved:
     name: str
     confidence: float
     weak: bool = False  # a demonym used as a modifier: a mention, but a poor relation endpoint
-    via: str = "gazetteer"  # gazetteer | ner | coref
+    via: str = "gazetteer"  # gazetteer | ner | coref | provisional
     parent: str | None = None  # the gazetteer's owning state or organisation (a company's state)
 
 
@@ -116,6 +119,14 @@ class Resolution:
 
     def entity_list(self) -> list[Entity]:
         return sorted(self.entities.values(), key=lambda e: (-e.mentions, e.id))
+
+    def provisional(self) -> set[str]:
+        """Actors named only by an unresolved short reference ("the Council"): actors only in a relation."""
+        named: dict[str, bool] = {}
+        for r in self.resolved:
+            if r.mention.label not in {"PRON", "DESC", "PAIR"}:  # pronouns only repeat a name
+                named[r.actor_id] = named.get(r.actor_id, True) and r.via == PROVISIONAL
+        return {actor for actor, only in named.items() if only}
 
 
 def slugify(text: str) -> str:
@@ -133,6 +144,35 @@ def clean_surface(text: str) -> str:
     return _LEADING_DET_RE.sub("", text)
 
 
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+
+
+def _is_initial(word: str) -> bool:
+    """A middle initial: "J.", "R", "J.R."."""
+    letters = word.replace(".", "")
+    return 0 < len(letters) <= 2 and letters.isalpha() and letters.isupper()
+
+
+def person_name(name: str) -> str:
+    """The name a person is known by: no title, no middle initials, no "Jr."/"III".
+
+    "Secretary Lloyd J. Austin III" and "Lloyd Austin" are one person; the first and last
+    names are kept ("Joseph R. Biden Jr." → "Joseph Biden").
+    """
+    words = strip_title(clean_surface(name)).replace(",", " ").split()
+    while len(words) > 1 and words[-1].rstrip(".").casefold() in _NAME_SUFFIXES:
+        words.pop()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if not _is_initial(w)), words[-1]]
+    return " ".join(words)
+
+
+def person_surname(name: str) -> str:
+    """The surname of a full name ("Lloyd J. Austin III" → "Austin"); "" for a single word."""
+    words = person_name(name).split()
+    return words[-1] if len(words) > 1 else ""
+
+
 def strip_title(name: str) -> str:
     """A person's name without a leading title ("President Joe Biden" → "Joe Biden")."""
     previous = None
@@ -143,30 +183,55 @@ def strip_title(name: str) -> str:
 
 
 class _People:
-    """Full names seen so far, so that "Mikheev" after "Alexander Mikheev" is the same person."""
+    """Full names seen so far, so that "Mikheev" after "Alexander Mikheev" is the same person.
+
+    People of the gazetteer named in full are noted too ("Austin" after "Lloyd J. Austin III").
+    """
 
     def __init__(self) -> None:
         self._by_part: dict[str, str] = {}
         self._names: dict[str, str] = {}
 
-    def add(self, full_name: str) -> str:
-        person_id = f"person:{slugify(full_name)}"
-        self._names[person_id] = full_name
-        parts = full_name.split()
-        if len(parts) > 1:
+    def add(self, full_name: str, person_id: str | None = None) -> str:
+        full_name = person_name(full_name)
+        person_id = person_id or f"person:{slugify(full_name)}"
+        self._names.setdefault(person_id, full_name)
+        surname = person_surname(full_name)
+        if surname:
             # The surname is how later mentions refer back; the first name rarely is.
-            self._by_part.setdefault(parts[-1].casefold(), person_id)
+            self._by_part.setdefault(surname.casefold(), person_id)
         return person_id
 
     def find(self, surface: str) -> str | None:
-        parts = surface.split()
+        name = person_name(surface)
+        parts = name.split()
         if len(parts) == 1:
             return self._by_part.get(parts[0].casefold())
-        person_id = f"person:{slugify(surface)}"
+        person_id = f"person:{slugify(name)}"
         return person_id if person_id in self._names else None
 
     def name(self, person_id: str) -> str:
         return self._names[person_id]
+
+
+def _gazetteer_person(name: str, gazetteer: GazetteerLike) -> GazetteerEntryLike | None:
+    """A gazetteer person named in a fuller or differently spelt form.
+
+    "Lloyd J. Austin III" is "Lloyd Austin"; "Volodymyr Zelenskiy" is the entry whose
+    surname alias is "Zelenskiy" and whose first name is Volodymyr.
+    """
+    name = person_name(name)
+    words = name.split()
+    if len(words) < 2:
+        return None
+    entry = gazetteer.lookup(name)
+    if entry is not None:
+        return entry if entry.kind == "Person" else None
+    entry = gazetteer.lookup(words[-1])
+    if entry is None or entry.kind != "Person":
+        return None
+    first = entry.name.split()[0].casefold()
+    return entry if words[0].casefold() == first else None
 
 
 def _resolve_named(mention: Mention, gazetteer: GazetteerLike, people: _People) -> Resolved | None:
@@ -188,19 +253,26 @@ def _resolve_named(mention: Mention, gazetteer: GazetteerLike, people: _People) 
         candidate = strip_title(surface) if mention.label == "PERSON" else surface
         entry = gazetteer.lookup(candidate)
         form = (gazetteer.form_type(candidate) or "name") if entry else form
+        if entry is None and mention.label == "PERSON":
+            entry = _gazetteer_person(surface, gazetteer)
     if entry is not None:
         weak = form == "demonym"
         parent = getattr(entry, "parent", None)
+        if entry.kind == "Person":
+            people.add(entry.name, entry.id)
         return Resolved(mention, entry.id, entry.kind, entry.name, GAZETTEER_CONFIDENCE, weak=weak, parent=parent)
+    if mention.label in {"PERSON", "GPE", "LOC"} and not mention.locative:
+        # "Austin" after "Lloyd Austin", however the NER tagged it, is the person.
+        known = _known_person(mention, surface, gazetteer, people)
+        if known is not None:
+            return known
     if mention.label == "PERSON":
-        name = strip_title(surface)
+        name = person_name(surface)
         if not name or not name[0].isupper() or not strip_title(name + " X").endswith(name + " X"):
             return None  # empty, lower-case, or only a title ("Sheikh")
-        person_id = people.find(name)
-        if person_id is None:
-            if len(name.split()) == 1 and not name.isalpha():
-                return None
-            person_id = people.add(name)
+        if len(name.split()) == 1 and not (mention.titled or strip_title(surface) != surface):
+            return None  # a lone word that is no known person's surname ("Date", "Kant")
+        person_id = people.find(name) or people.add(name)
         return Resolved(mention, person_id, "Person", people.name(person_id), NER_PERSON_CONFIDENCE, via="ner")
     if mention.label == "ORG" and strip_title(surface) != surface and len(strip_title(surface).split()) >= 2:
         # "President Faustin-Archange Touadera" tagged as an organisation is a titled person.
@@ -210,15 +282,49 @@ def _resolve_named(mention: Mention, gazetteer: GazetteerLike, people: _People) 
         if not surface[0].isupper() or len(surface) < 2:
             return None
         # A surname NER took for an organisation is still the person.
-        person_id = people.find(surface)
-        if person_id is not None:
-            return Resolved(mention, person_id, "Person", people.name(person_id), NER_PERSON_CONFIDENCE, via="ner")
+        known = _known_person(mention, surface, gazetteer, people)
+        if known is not None:
+            return known
         return Resolved(mention, f"org:{slugify(surface)}", "Organization", surface, NER_ORG_CONFIDENCE, via="ner")
     if mention.label in {"GPE", "LOC"} and mention.place_context:
         if not surface[0].isupper():
             return None
         return Resolved(mention, f"region:{slugify(surface)}", "Region", surface, NER_PLACE_CONFIDENCE, via="ner")
     return None
+
+
+def _known_person(
+    mention: Mention, surface: str, gazetteer: GazetteerLike, people: _People
+) -> Resolved | None:
+    """The person a surname (or a titled surname) names, when the article named them in full."""
+    person_id = people.find(strip_title(surface))
+    if person_id is None or len(person_name(surface).split()) > 1:
+        return None
+    entry = gazetteer.get(person_id)
+    if entry is not None:
+        return Resolved(mention, entry.id, entry.kind, entry.name, GAZETTEER_CONFIDENCE,
+                        parent=getattr(entry, "parent", None))
+    return Resolved(mention, person_id, "Person", people.name(person_id), NER_PERSON_CONFIDENCE, via="ner")
+
+
+_ORGANISATION_KINDS = frozenset({"Organization", "Alliance", "Company", "ArmedGroup", "Media"})
+
+
+def _short_reference(mention: Mention, history: Sequence[Resolved]) -> Resolved | None:
+    """ "the Council" after "the EU Council", "the Commission" after "the European Commission":
+    one capitalised word of an organisation's name, named earlier in the article."""
+    word = clean_surface(mention.text)
+    for r in reversed(history):
+        named = {*r.name.split(), *clean_surface(r.mention.text).split()}
+        if r.kind in _ORGANISATION_KINDS and not r.weak and word in named:
+            via = PROVISIONAL if r.via == PROVISIONAL else "coref"
+            return Resolved(mention, r.actor_id, r.kind, r.name, r.confidence * COREF_FACTOR, via=via,
+                            parent=r.parent)
+    if not (mention.definite and word[:1].isupper()):
+        return None
+    # Unresolved ("The Council adopted sanctions" in a Council release): provisional, kept by the
+    # extractor only when a relation stands on it.
+    return Resolved(mention, f"org:{slugify(word)}", "Organization", word, NER_ORG_CONFIDENCE, via=PROVISIONAL)
 
 
 def _antecedent(mention: Mention, history: Sequence[Resolved]) -> Resolved | None:
@@ -297,7 +403,10 @@ def resolve_mentions(mentions: Iterable[Mention], gazetteer: GazetteerLike) -> R
             )
             result.resolved.append(resolved)
             continue
-        resolved_named = _resolve_named(mention, gazetteer, people)
+        if mention.label == "ORG_HEAD":
+            resolved_named = _short_reference(mention, history)
+        else:
+            resolved_named = _resolve_named(mention, gazetteer, people)
         if resolved_named is None:
             continue
         result.resolved.append(resolved_named)

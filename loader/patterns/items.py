@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from loader import nonactors
 from loader.patterns import lexicon as lx
 from loader.patterns.syntax import Context, conjuncts
 from loader.rules import lemmas
@@ -47,8 +48,9 @@ def item_text(token: Token) -> str | None:
         designation = _DESIGNATION_RE.match(token.text.rstrip("s"))
         if designation and token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ != "DATE":
             return token.text
-        return None
-    designated = any(_DESIGNATION_RE.match(m.text) for m in mods)
+        return _weapon_name(token)
+    # "Patriot systems", "Leopard vehicles": a named weapons system makes a generic head an arms item.
+    designated = any(_DESIGNATION_RE.match(m.text) or nonactors.is_weapon_name(m.text) for m in mods)
     if lemma in lx.GENERIC_ITEM_NOUNS and not designated and not (mod_lemmas & (lx.MILITARY_MODIFIERS | lx.ARMS_NOUNS)):
         return None
     start = min([token.i] + [t.i for m in mods for t in m.subtree])
@@ -70,6 +72,16 @@ def item_text(token: Token) -> str | None:
         words = words[1:]
     text = "".join(w.text_with_ws for w in words).strip()
     return text.lower() if text else None
+
+
+def _weapon_name(token: Token) -> str | None:
+    """A named weapons system of the lexicon as the head: "ordered Rafales", "bought Bayraktar TB2"."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    compounds = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    start = min([token.i, *(t.i for c in compounds for t in c.subtree)])
+    text = token.doc[start : token.i + 1].text
+    return text if nonactors.is_weapon_name(text) else None
 
 
 def arms_items(ctx: Context, heads: list[Token]) -> list[str]:
