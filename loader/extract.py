@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from loader import nonactors
 from loader.acronyms import link_acronyms
-from loader.models import ACTOR_KINDS, Document, ExtractedArticle
+from loader.models import ACTOR_KINDS, Document, Entity, ExtractedArticle
 from loader.patterns import lexicon as lx
 from loader.resolve import GazetteerLike, Mention, clean_surface, person_surname, resolve_mentions, strip_title
 from loader.rules import lemmas
@@ -602,6 +602,7 @@ def build_article(doc: Doc, document: Document, gazetteer: GazetteerLike) -> Ext
     # is listed too, without mentions, so the relation has both ends.
     listed = {e.id for e in entities}
     entities += [e for pid, e in resolution.parents.items() if pid in used and pid not in listed]
+    entities += _dateline_outlet(document, gazetteer, listed)
     return ExtractedArticle(
         id=document.id,
         title=document.title,
@@ -613,6 +614,15 @@ def build_article(doc: Doc, document: Document, gazetteer: GazetteerLike) -> Ext
         relations=relations,
         cited_sources=[e.name for e in entities if e.kind == "Media"],
     )
+
+
+def _dateline_outlet(document: Document, gazetteer: GazetteerLike, listed: set[str]) -> list[Entity]:
+    """The outlet of a dateline ("BELGRADE (AP) —", "/TASS/."), which the reader takes off the text."""
+    entry = gazetteer.lookup(document.source) if document.source else None
+    if entry is None or entry.kind != "Media" or entry.id in listed:
+        return []
+    aliases = [document.source] if document.source and document.source != entry.name else []
+    return [Entity(id=entry.id, name=entry.name, kind="Media", aliases=aliases, mentions=1)]
 
 
 def extract_documents(

@@ -249,3 +249,12 @@ def test_article_longer_than_the_extractor_takes_is_one_line_error(tmp_path: Pat
     assert docs == []
     assert len(errors) == 1 and "split it into articles" in errors[0].error
     assert "\n" not in errors[0].error
+
+
+def test_agency_datelines_give_the_outlet_and_leave_the_body() -> None:
+    from loader.read import split_dateline
+
+    body, _date, agency = split_dateline("OSLO, May 3. /TASS/. Norway opened a new base.")
+    assert (body, agency) == ("Norway opened a new base.", "TASS")
+    body, _date, agency = split_dateline("LIMA, Peru (AP) — Peru bought jets.")
+    assert (body, agency) == ("Peru bought jets.", "AP")

@@ -61,3 +61,13 @@ def test_an_office_owned_by_a_department_belongs_to_the_department_not_the_state
                          "two firms on Monday.")
     assert ("org:ofac", "PART_OF", "org:usa-ministry-of-finance") in triples(art)
     assert ("org:ofac", "PART_OF", "country:USA") not in triples(art)
+
+
+def test_the_outlet_of_a_dateline_is_listed_as_a_source(gazetteer: Gazetteer) -> None:
+    from loader.extract import extract_documents
+    from loader.models import Document
+
+    doc = Document.build(path="<t>", title="t", text="Norway opened a new base.", source="AP")
+    art = next(extract_documents([doc], gazetteer))
+    assert any(e.kind == "Media" and e.name == "Associated Press" for e in art.entities)
+    assert "Associated Press" in art.cited_sources
