@@ -14,12 +14,13 @@ from loader.gazetteer import Gazetteer
 HERE = Path(__file__).resolve().parent
 SETS_FILE = HERE / "sets.yaml"
 FLOORS_FILE = HERE / "floors.yaml"
-METRICS = ("precision", "recall", "f1", "entity_recall")
+METRICS = ("f1", "entity_recall")
 FLOORS_HEADER = """\
-# Floors of `make eval`, per set of tests/eval/sets.yaml: measured scores rounded down to 2 decimals.
-# tests/eval fails when a score drops below its floor, or when more forbidden relations than
-# max_forbidden are produced. Raise floors when scores rise (`make eval-floors` prints the raised
-# figures, `make eval-floors WRITE=1` writes them here); never lower them.
+# Floors of `make eval`, per set of tests/eval/sets.yaml: measured F1 and entity recall rounded down to 2
+# decimals. tests/eval fails when a score drops below its floor, when precision drops below the set's
+# min_precision (a fixed bar, so recall may be bought with precision down to it, never below), or when
+# more forbidden relations than max_forbidden are produced. Raise floors when scores rise
+# (`make eval-floors` prints the raised figures, `make eval-floors WRITE=1` writes them); never lower them.
 """
 
 
@@ -62,6 +63,8 @@ def raised(old: dict[str, float] | None, new: dict[str, float]) -> dict[str, flo
         return new
     out = {m: max(old.get(m, 0.0), new[m]) for m in METRICS}
     out["max_forbidden"] = min(old.get("max_forbidden", new["max_forbidden"]), new["max_forbidden"])
+    if "min_precision" in old:
+        out["min_precision"] = old["min_precision"]
     return out
 
 
