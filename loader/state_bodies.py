@@ -240,13 +240,15 @@ def _last_state_in_sentence(doc: Doc, start: int, owner_at: dict[int, Owner]) ->
 
 
 def _dominant_state(owner_at: dict[int, Owner], before: int) -> str | None:
-    """The state an article is about so far: named at least twice and more often than any other.
-
-    "The Defence Ministry said" in a story about one country is that country's ministry.
+    """The state an article is about so far: the only state named yet, or one named at least twice and
+    twice as often as any other. "The Defence Ministry said" in a story about one country is that
+    country's ministry.
     """
     counts = Counter(state for end, (_m, state) in owner_at.items() if end < before)
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+    if len(ranked) == 1:
+        return ranked[0][0]
+    if not ranked or ranked[0][1] < 2 or ranked[1][1] * 2 > ranked[0][1]:
         return None
     return ranked[0][0]
 

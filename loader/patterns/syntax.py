@@ -337,7 +337,12 @@ class Context:
                         or self.described(cur.head)
                         or self.np_actors(cur.head, allow_weak=allow_weak)
                     )
-                return self.np_actors(subj[0], allow_weak=allow_weak)
+                # Two subjects is a misparse ("Hundreds of km away …, the TNLA launched"): the one naming an actor.
+                for one in subj:
+                    found = self.np_actors(one, allow_weak=allow_weak)
+                    if found:
+                        return found
+                return []
             if cur is verb and any(c.dep_ == "nsubjpass" for c in cur.children):
                 return self.agents(cur)
             if cur.dep_ == "relcl":
