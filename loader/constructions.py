@@ -91,7 +91,7 @@ def _matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[str, tuple[dict[str,
     return matcher, index
 
 
-def _role(ctx: Context, tokens: dict[str, Token], role: str) -> list[Arg]:
+def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places: bool = False) -> list[Arg]:
     """The actors filling one role: "subject", "object@noun", "prep:to,into@noun", "prep:at/in" (a place
     inside the object of "at"), "owner@noun", "self@noun" (the anchored noun itself)…"""
     name, _, where = role.partition("@")
@@ -112,18 +112,25 @@ def _role(ctx: Context, tokens: dict[str, Token], role: str) -> list[Arg]:
         if inner:  # "at the air base in Qatar": the place inside the first phrase's object
             outer = ctx.prep_tokens(head, preps.split(","))
             return [a for tok in outer for a in ctx.prep_objects(tok, inner.split(","))]
-        return ctx.prep_objects(head, preps.split(","), allow_weak=True)
+        found = ctx.prep_objects(head, preps.split(","), allow_weak=True)
+        if capitals_as_places and "in" in preps.split(","):
+            # "strikes in Beirut": a capital after "in" is the place, not its government.
+            found = [a for a in found if a.actor.mention.form != "metonym"]
+        return found
     if kind == "owner":
-        return ctx.owners(head, allow_weak=True)
+        # A possessive pronoun ("its war") is left out: whose it is needs more than the last subject.
+        return [a for a in ctx.owners(head, allow_weak=True) if a.actor.mention.label != "PRON"]
     if kind == "self":
         return ctx.np_actors(head, allow_weak=True)
     raise ValueError(f"unknown role {role!r}")
 
 
-def _fill(ctx: Context, tokens: dict[str, Token], roles: list[str]) -> tuple[list[Arg], str | None]:
+def _fill(
+    ctx: Context, tokens: dict[str, Token], roles: list[str], capitals_as_places: bool = False
+) -> tuple[list[Arg], str | None]:
     """The first role in the list that names an actor, and which role it was."""
     for role in roles:
-        found = [a for a in _role(ctx, tokens, role) if a.actor.kind != "Media"]
+        found = [a for a in _role(ctx, tokens, role, capitals_as_places) if a.actor.kind != "Media"]
         if found:
             return found, role
     return [], None
@@ -147,8 +154,9 @@ def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
         frame, construction = index[ctx.doc.vocab.strings[match_id]]
         names = ["trigger", *(construction.get("anchors") or {})]
         tokens = {name: ctx.doc[i] for name, i in zip(names, token_ids, strict=True)}
+        places = bool(frame.get("capitals_as_places"))
         sources, source_role = _fill(ctx, tokens, construction["source"])
-        targets, _ = _fill(ctx, tokens, construction["target"])
+        targets, _ = _fill(ctx, tokens, construction["target"], places)
         if not sources or not targets:
             continue
         confidence = float(construction.get("confidence", frame.get("confidence", 0.75)))
