@@ -702,10 +702,13 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if lemma in _CONQUEST_VERBS:
             yield from _taken_from(ctx, tok)
         if any(o.lemma_.lower() in {"power", "control"} for o in objects):
-            # "seized power in Kabul", "took control of Goma"
-            places = ctx.prep_objects(tok, ("in", "over", "of"))
-            for o in objects:
-                places += ctx.prep_objects(o, ("in", "over", "of"))
+            # "took control of Goma"; "seized power in Kabul". The place controlled comes first: in "took
+            # control of Goma in eastern Congo" the country is only where Goma is.
+            places = [a for o in objects for a in ctx.prep_objects(o, ("over", "of"))]
+            if not places:
+                places = ctx.prep_objects(tok, ("in", "over", "of"))
+                for o in objects:
+                    places += ctx.prep_objects(o, ("in",))
             yield from pairs("CONTROLS", ctx.subjects(tok), places, tok, 0.8, subject_side="source")
         elif lemma in lx.CONTROL_VERBS:
             found = list(verb_event(ctx, tok, "CONTROLS", ()))

@@ -427,9 +427,9 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 sources = [a for t in troops for a in ctx.np_actors(t, allow_weak=True)]
                 yield from pairs("MILITARY_SUPPORT_TO", sources, ctx.prep_objects(tok, ("to",)), tok, 0.7)
     elif is_verb(tok) and lemma == "back" and tok.dep_ == "amod":
-        # "Iran-backed Houthis", "the Rwandan-backed M23 rebels"
-        sources = hyphen_modifier(ctx, tok.head, {"back"})
-        yield from pairs("MILITARY_SUPPORT_TO", sources, _named_noun(ctx, tok.head), tok, 0.65)
+        # "Iran-backed Houthis" states an affiliation (ALLIED_WITH, see `_allied`), not what the
+        # backing consists of: no military support is read from the modifier alone.
+        return
     elif is_verb(tok) and lemma in {"back", "arm", "sponsor"}:
         # "Hezbollah, which is backed by Iran", "a coalition of factions backed by Turkey",
         # "Iran backs the Houthis": backing an armed group is military support; backing a
