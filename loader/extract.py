@@ -369,9 +369,9 @@ def _is_locative(root: Any) -> bool:
     return bool(root.dep_ == "pobj" and root.head.lower_ in {"in", "into", "at", "inside"})
 
 
-def _place_context(span: Span) -> bool:
+def _place_context(span: Span, label: str = "") -> bool:
     root = span.root
-    if span.label_ in {"LOC", "GPE"}:
+    if (label or span.label_) in {"LOC", "GPE"}:
         return True  # spaCy's GPE/LOC are places; organisations it mislabels are in the gazetteer
     if any(t.lower_ in _PLACE_WORDS for t in span) or any(c.lower_ in _PLACE_WORDS for c in root.children):
         return True
@@ -546,7 +546,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                         is_subject=_is_subject(span),
                         clause=_clause_of(span.root),
                         subordinate=_in_subordinate(span),
-                        place_context=_place_context(span) or (kind == "LOC" and ent.label_ != "LOC"),
+                        place_context=_place_context(span, kind) or (kind == "LOC" and ent.label_ != "LOC"),
                         titled=_after_title(span),
                         definite=span.start > 0 and doc[span.start - 1].lower_ == "the",
                     )

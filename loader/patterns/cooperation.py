@@ -841,7 +841,9 @@ def mistagged_host(ctx: Context, head: Token) -> list[Arg]:
     """Covers "Armenia hosts a Russian base" when the tagger reads "Armenia hosts" as a noun phrase."""
     if head.lower_ not in {"hosts", "houses", "shelters"} or head.pos_ != "NOUN" or head.dep_ != "ROOT":
         return []
-    return [a for c in head.children if c.dep_ in {"compound", "nsubj", "poss"} for a in ctx.np_actors(c)]
+    found = [a for c in head.children if c.dep_ in {"compound", "nsubj", "poss"} for a in ctx.np_actors(c)]
+    # "Kenya's Dadaab camp shelters …": the country hosts, not the site inside it
+    return [a for a in found if a.actor.kind == "Country"] or found
 
 
 def _force_owners(ctx: Context, troops: Token) -> list[Arg]:
