@@ -369,6 +369,14 @@ def _is_locative(root: Any) -> bool:
     return bool(root.dep_ == "pobj" and root.head.lower_ in {"in", "into", "at", "inside"})
 
 
+def _place_label(span: Span, label: str) -> str:
+    """NER's label, trusted as a place on its own ("the city of Uvira") unless the span is one
+    common word ("The Barbecue was held…"), which needs the context to be read as a place."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    common = len(words) == 1 and (nonactors.is_junk_word(span.text) or words[0].lower_ in _dictionary)
+    return "" if common else label
+
+
 def _place_context(span: Span, label: str = "") -> bool:
     root = span.root
     if (label or span.label_) in {"LOC", "GPE"}:
@@ -546,7 +554,8 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                         is_subject=_is_subject(span),
                         clause=_clause_of(span.root),
                         subordinate=_in_subordinate(span),
-                        place_context=_place_context(span, kind) or (kind == "LOC" and ent.label_ != "LOC"),
+                        place_context=_place_context(span, _place_label(span, kind))
+                        or (kind == "LOC" and ent.label_ != "LOC"),
                         titled=_after_title(span),
                         definite=span.start > 0 and doc[span.start - 1].lower_ == "the",
                     )
