@@ -152,7 +152,7 @@ class GazetteerMatcher:
         matches = self.matcher(doc)
         matched = {i for _, start, end in matches for i in range(start, end)}
         for _, start, end in matches:
-            if _inside_longer_name(doc, start, end, matched):
+            if _inside_longer_name(doc, start, end, matched) or _subdivision_name(doc, start, end, matched):
                 continue
             hit = self._confirm(doc[start:end].text)
             if hit is not None:
@@ -205,6 +205,26 @@ def _inside_longer_name(doc: Doc, start: int, end: int, matched: set[int]) -> bo
     return False
 
 
+_SUBDIVISION_DIRECTIONS = lemmas("text", "subdivision_directions")
+_SUBDIVISION_UNITS = lemmas("text", "subdivision_units")
+
+
+def _subdivision_name(doc: Doc, start: int, end: int, matched: set[int]) -> bool:
+    """ "Central Darfur State" is a state inside Darfur, not Darfur: a capitalised direction word before
+    the known name and a capitalised unit word after it (the name "North Darfur" itself, when known, is
+    the longer match and wins)."""
+    if start < 1 or end >= len(doc):
+        return False
+    before, after = doc[start - 1], doc[end]
+    return (
+        before.i not in matched
+        and before.text[:1].isupper()
+        and before.lower_ in _SUBDIVISION_DIRECTIONS
+        and after.text[:1].isupper()
+        and after.lower_ in _SUBDIVISION_UNITS
+    )
+
+
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headings, bylines and unpunctuated paragraph ends."""
     for tok in doc[:-1]:
@@ -224,6 +244,16 @@ def _keep_title_abbreviations(nlp: Language) -> None:
     for word in _TITLE_ABBREVIATIONS:
         form = word.capitalize() + "."
         tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def _split_abbreviation_hyphens(nlp: Language) -> None:
+    """ "U.S.-trained", "U.K.-led": the hyphen after an abbreviation is split off as after any other
+    name ("Iran-backed"), so the modifier's actor is found."""
+    from spacy.util import compile_infix_regex
+
+    tokenizer: Any = nlp.tokenizer
+    infixes = [*(nlp.Defaults.infixes or []), r"(?<=[A-Z]\.)[-\u2010\u2011](?=[a-z])"]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _register_components() -> None:
@@ -259,6 +289,7 @@ def get_pipeline(gazetteer: Any) -> Language:
         _register_components()
         nlp, _model_name = _load_model()
         _keep_title_abbreviations(nlp)
+        _split_abbreviation_hyphens(nlp)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
         if "ner" in nlp.pipe_names:
@@ -338,9 +369,17 @@ def _is_locative(root: Any) -> bool:
     return bool(root.dep_ == "pobj" and root.head.lower_ in {"in", "into", "at", "inside"})
 
 
-def _place_context(span: Span) -> bool:
+def _place_label(span: Span, label: str) -> str:
+    """NER's label, trusted as a place on its own ("the city of Uvira") unless the span is one
+    common word ("The Barbecue was held…"), which needs the context to be read as a place."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    common = len(words) == 1 and (nonactors.is_junk_word(span.text) or words[0].lower_ in _dictionary)
+    return "" if common else label
+
+
+def _place_context(span: Span, label: str = "") -> bool:
     root = span.root
-    if span.label_ in {"LOC", "GPE"}:
+    if (label or span.label_) in {"LOC", "GPE"}:
         return True  # spaCy's GPE/LOC are places; organisations it mislabels are in the gazetteer
     if any(t.lower_ in _PLACE_WORDS for t in span) or any(c.lower_ in _PLACE_WORDS for c in root.children):
         return True
@@ -515,7 +554,8 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
                         is_subject=_is_subject(span),
                         clause=_clause_of(span.root),
                         subordinate=_in_subordinate(span),
-                        place_context=_place_context(span) or (kind == "LOC" and ent.label_ != "LOC"),
+                        place_context=_place_context(span, _place_label(span, kind))
+                        or (kind == "LOC" and ent.label_ != "LOC"),
                         titled=_after_title(span),
                         definite=span.start > 0 and doc[span.start - 1].lower_ == "the",
                     )

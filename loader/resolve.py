@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from loader.models import Entity
+from loader.rules import lemmas, load_rules
 
 # Confidence of an actor by how it was recognised: the gazetteer is curated, NER is not.
 GAZETTEER_CONFIDENCE = 1.0
@@ -234,6 +235,17 @@ def _gazetteer_person(name: str, gazetteer: GazetteerLike) -> GazetteerEntryLike
     return entry if words[0].casefold() == first else None
 
 
+def _subdivision(surface: str) -> bool:
+    """ "Central Darfur State", "North Kivu Province": a place, whatever label NER gave it."""
+    words = surface.split()
+    return (
+        len(words) >= 3
+        and words[0].lower() in lemmas("text", "subdivision_directions")
+        and words[-1].lower() in lemmas("text", "subdivision_units")
+        and all(w[:1].isupper() for w in words)
+    )
+
+
 def _resolve_named(mention: Mention, gazetteer: GazetteerLike, people: _People) -> Resolved | None:
     """Resolve a gazetteer or NER mention (not a pronoun or description)."""
     surface = clean_surface(mention.text)
@@ -278,6 +290,8 @@ def _resolve_named(mention: Mention, gazetteer: GazetteerLike, people: _People) 
         # "President Faustin-Archange Touadera" tagged as an organisation is a titled person.
         mention = Mention(**{**mention.__dict__, "label": "PERSON"})
         return _resolve_named(mention, gazetteer, people)
+    if mention.label in {"ORG", "GPE", "LOC"} and _subdivision(surface):
+        return Resolved(mention, f"region:{slugify(surface)}", "Region", surface, NER_PLACE_CONFIDENCE, via="ner")
     if mention.label == "ORG":
         if not surface[0].isupper() or len(surface) < 2:
             return None
@@ -325,6 +339,19 @@ def _short_reference(mention: Mention, history: Sequence[Resolved]) -> Resolved 
     # Unresolved ("The Council adopted sanctions" in a Council release): provisional, kept by the
     # extractor only when a relation stands on it.
     return Resolved(mention, f"org:{slugify(word)}", "Organization", word, NER_ORG_CONFIDENCE, via=PROVISIONAL)
+
+
+def _name_fits(mention: Mention, antecedent: Resolved, gazetteer: GazetteerLike) -> bool:
+    """ "the force" refers back to a "... Force" or "... Mission" (by its name or a known alias),
+    whatever else was named since."""
+    words = load_rules("text").get("description_name_words") or {}
+    head = mention.text.lower()
+    wanted = words.get(head) or words.get(head.removesuffix("s"))
+    if mention.label != "DESC" or not wanted:
+        return True
+    entry = gazetteer.get(antecedent.actor_id)
+    names = [antecedent.name, *(getattr(entry, "aliases", None) or [])]
+    return any(w in name.lower().split() for name in names for w in wanted)
 
 
 def _antecedent(mention: Mention, history: Sequence[Resolved]) -> Resolved | None:
@@ -389,7 +416,7 @@ def resolve_mentions(mentions: Iterable[Mention], gazetteer: GazetteerLike) -> R
                                                 one.confidence * COREF_FACTOR, via="coref", parent=one.parent))
             continue
         if mention.label in {"PRON", "DESC"}:
-            target = _antecedent(mention, history)
+            target = _antecedent(mention, [r for r in history if _name_fits(mention, r, gazetteer)])
             if target is None:
                 continue
             resolved = Resolved(

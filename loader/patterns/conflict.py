@@ -20,6 +20,7 @@ from loader.patterns.candidates import (
 from loader.patterns.sanctions import sanction_aimed
 from loader.patterns.syntax import Arg, Context
 from loader.patterns.vocabulary import military
+from loader.resolve import Resolved
 
 
 def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -404,12 +405,24 @@ _FIGURATIVE = frozenset(
 
 
 def _owned(ctx: Context, noun: Token) -> bool:
-    """Named as someone's ("Russia's war"); a possessive pronoun is too uncertain here."""
+    """Named as someone's ("Russia's war"); a possessive pronoun only when its actor is the one actor
+    named earlier in the same sentence ("Russia is weakened by its war in Ukraine"): across sentences, or
+    with another candidate ("X sent shells to Russia for its war"), it is too uncertain."""
     for c in noun.children:
         r = ctx.actor(c)
-        if c.dep_ in {"poss", "compound", "amod"} and r is not None and r.via != "coref":
+        if c.dep_ in {"poss", "compound", "amod"} and r is not None and (r.via != "coref" or _named_before(ctx, c, r)):
             return True
     return False
+
+
+def _named_before(ctx: Context, tok: Token, r: Resolved) -> bool:
+    """`r`'s actor is the only actor named (not referred to) earlier in `tok`'s sentence."""
+    named = {
+        o.actor_id
+        for i in range(tok.sent.start, tok.i)
+        if (o := ctx.by_token.get(i)) is not None and o.via != "coref" and o.kind != "Media"
+    }
+    return named == {r.actor_id}
 
 
 def _resisted_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -702,10 +715,13 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if lemma in _CONQUEST_VERBS:
             yield from _taken_from(ctx, tok)
         if any(o.lemma_.lower() in {"power", "control"} for o in objects):
-            # "seized power in Kabul", "took control of Goma"
-            places = ctx.prep_objects(tok, ("in", "over", "of"))
-            for o in objects:
-                places += ctx.prep_objects(o, ("in", "over", "of"))
+            # "took control of Goma"; "seized power in Kabul". The place controlled comes first: in "took
+            # control of Goma in eastern Congo" the country is only where Goma is.
+            places = [a for o in objects for a in ctx.prep_objects(o, ("over", "of"))]
+            if not places:
+                places = ctx.prep_objects(tok, ("in", "over", "of"))
+                for o in objects:
+                    places += ctx.prep_objects(o, ("in",))
             yield from pairs("CONTROLS", ctx.subjects(tok), places, tok, 0.8, subject_side="source")
         elif lemma in lx.CONTROL_VERBS:
             found = list(verb_event(ctx, tok, "CONTROLS", ()))

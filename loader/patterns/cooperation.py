@@ -427,9 +427,9 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 sources = [a for t in troops for a in ctx.np_actors(t, allow_weak=True)]
                 yield from pairs("MILITARY_SUPPORT_TO", sources, ctx.prep_objects(tok, ("to",)), tok, 0.7)
     elif is_verb(tok) and lemma == "back" and tok.dep_ == "amod":
-        # "Iran-backed Houthis", "the Rwandan-backed M23 rebels"
-        sources = hyphen_modifier(ctx, tok.head, {"back"})
-        yield from pairs("MILITARY_SUPPORT_TO", sources, _named_noun(ctx, tok.head), tok, 0.65)
+        # "Iran-backed Houthis" states an affiliation (ALLIED_WITH, see `_allied`), not what the
+        # backing consists of: no military support is read from the modifier alone.
+        return
     elif is_verb(tok) and lemma in {"back", "arm", "sponsor"}:
         # "Hezbollah, which is backed by Iran", "a coalition of factions backed by Turkey",
         # "Iran backs the Houthis": backing an armed group is military support; backing a
@@ -841,7 +841,9 @@ def mistagged_host(ctx: Context, head: Token) -> list[Arg]:
     """Covers "Armenia hosts a Russian base" when the tagger reads "Armenia hosts" as a noun phrase."""
     if head.lower_ not in {"hosts", "houses", "shelters"} or head.pos_ != "NOUN" or head.dep_ != "ROOT":
         return []
-    return [a for c in head.children if c.dep_ in {"compound", "nsubj", "poss"} for a in ctx.np_actors(c)]
+    found = [a for c in head.children if c.dep_ in {"compound", "nsubj", "poss"} for a in ctx.np_actors(c)]
+    # "Kenya's Dadaab camp shelters …": the country hosts, not the site inside it
+    return [a for a in found if a.actor.kind == "Country"] or found
 
 
 def _force_owners(ctx: Context, troops: Token) -> list[Arg]:

@@ -254,7 +254,8 @@ def _refugee_noun(ctx: Context, tok: Token, trigger: Token) -> Iterator[Candidat
                 origins += ctx.objects(verb, frozenset({"dobj"}))
         elif holder.dep_ == "dobj" and vlemma in lx.HOST_VERBS:
             hosts = [a for a in ctx.subjects(verb) if a.actor.kind in {"Country", "Region"}]
-            dests += hosts or _sheltering_site(ctx, verb)
+            # "Kenya's Dadaab camp shelters …": the site's country, even when the site itself is named
+            dests += _sheltering_site(ctx, verb) or hosts
             origins += ctx.prep_objects(verb, ("from",), allow_weak=True)  # "received 100,000 refugees from X"
         elif holder.dep_ in {"nsubj", "nsubjpass"} and vlemma in _STAY_VERBS:
             dests += _in_places(ctx, verb)  # "refugees live in camps in Bangladesh", "are registered in Poland"

@@ -45,6 +45,13 @@ class Arg:
         return self.actor.actor_id
 
 
+def _of_which(subject: Token) -> bool:
+    """ "…, all of which sent troops", "most of whom": a part of the relative clause's antecedent."""
+    return any(
+        g.lower_ in _WH for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+    )
+
+
 class Context:
     """One parsed article and the resolved actor of every token that belongs to a mention."""
 
@@ -331,7 +338,7 @@ class Context:
                 # "Kyrgyzstan is scheduled to …": the subject of a passive control verb.
                 subj = [c for c in cur.children if c.dep_ == "nsubjpass"]
             if subj:
-                if subj[0].lower_ in _WH and cur.dep_ == "relcl":
+                if (subj[0].lower_ in _WH or _of_which(subj[0])) and cur.dep_ == "relcl":
                     return (
                         self._one_of(cur.head)
                         or self.described(cur.head)
