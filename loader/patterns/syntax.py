@@ -473,7 +473,15 @@ class Context:
                 if r.weak and not allow_weak:
                     continue
                 out.append(Arg(r, 0.75 if r.weak else 0.95))
+            elif child.dep_ in {"punct", "case"} and child.text in _APOSTROPHES and child.i < noun.i:
+                # "the United States’ arms sales": a plural possessive the parser read as punctuation
+                r = self.by_token.get(child.i - 1)
+                if r is not None and r.kind != "Media" and not r.weak and self.doc[child.i - 1].lower_.endswith("s"):
+                    out.append(Arg(r, 0.9))
         return unique_args(out)
+
+
+_APOSTROPHES = frozenset({"'", "’"})
 
 
 def _noun_lemma(token: Token) -> str:
