@@ -503,7 +503,7 @@ def counted_antecedents(ctx: Context, noun: Token, window: int = 4) -> list[Arg]
     """
     if noun.lemma_.lower() not in _COUNTED_STATE_NOUNS or ctx.actor(noun) is not None:
         return []
-    count = next((_count(c) for c in noun.children if c.dep_ in {"nummod", "det", "predet"} and _count(c)), 0)
+    count = next((count_of(c) for c in noun.children if c.dep_ in {"nummod", "det", "predet"} and count_of(c)), 0)
     if count < 2:
         return []
     sents = list(ctx.doc.sents)
@@ -524,7 +524,8 @@ def counted_antecedents(ctx: Context, noun: Token, window: int = 4) -> list[Arg]
     return []
 
 
-def _count(token: Token) -> int:
+def count_of(token: Token) -> int:
+    """The number a token spells: "3", "three", "both"."""
     word = token.lower_
     if word == "both":
         return 2

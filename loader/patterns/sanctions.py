@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from loader.patterns import lexicon as lx
 from loader.patterns.candidates import Candidate, is_noun, is_verb, noun_sources, pairs, verb_event
+from loader.patterns.membership import count_of as _count
 from loader.patterns.syntax import Arg, Context, conjuncts
 from loader.resolve import Resolved
 from loader.rules import lemmas, load_rules
@@ -116,7 +117,8 @@ def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
             tok = tok.head  # "its 14th sanctions package against Russia": the package takes the phrases
         preps = ("on", "against", "targeting")
         targets = ctx.prep_objects(tok, preps) or _owners_of(ctx, ctx.prep_tokens(tok, preps))
-        targets = _merge(targets, [a for n in ctx.prep_tokens(tok, preps) for a in _following_list(ctx, n)])
+        for noun in ctx.prep_tokens(tok, preps):
+            targets = _merge(targets, _following_list(ctx, noun) + _counted_series(ctx, noun))
         if not targets and tok.dep_ == "nsubjpass" and is_verb(tok.head):
             # "EU restrictive measures were imposed on X": the verb takes the target, the noun's owner imposes
             targets = ctx.prep_objects(tok.head, ("on", "against"))
@@ -363,9 +365,9 @@ def _listed_in(ctx: Context, participle: Token) -> list[Arg]:
 
 
 # Marks that end a written list of names: "… and Z Inc. — all their assets …", "…: A, B and C."
-_SERIES_BREAKS = frozenset({"—", "–", "--", ":", ";", ".", "(", ")", '"', "“", "”"})
+_SERIES_BREAKS = frozenset({"—", "–", "--", ":", ".", ")", '"', "“", "”"})
 _SERIES_MAX = 300  # tokens: a legal annex may name dozens of parties in one sentence
-_SERIES_GLUE = frozenset({",", "and", "or", "&"})
+_SERIES_GLUE = frozenset({",", ";", "and", "or", "&"})
 _LIST_KINDS: dict[str, frozenset[str]] = {
     str(noun).lower(): frozenset(kinds) for noun, kinds in (load_rules("sanctions").get("list_heads") or {}).items()
 }
@@ -387,35 +389,49 @@ def _including(noun: Token) -> Token | None:
     return None
 
 
-def _series_after(ctx: Context, opener: Token | None, kinds: frozenset[str] | None = None) -> list[Arg]:
-    """Named actors in a written series of names after `opener` ("including", a colon), read from the
-    text rather than the parse, which long legal lists break: "A Systems Corporation, B, Inc., C's
-    St. Louis division, and D". Items are split by commas and "and"; the series ends at a dash, a colon,
-    the end of the sentence, or an item that starts with a lower-case word ("…, their assets are frozen")."""
+def _series_after(
+    ctx: Context, opener: Token | None, kinds: frozenset[str] | None = None, limit: int = 0
+) -> list[Arg]:
+    """Named actors in a written series of names after `opener` ("including", a colon, a counted noun),
+    read from the text rather than the parse, which long legal lists break: "A Systems Corporation, B,
+    Inc., C's St. Louis division, and D". Items are split by commas, semicolons and "and"; a bracketed
+    acronym names its item ("the Training Center … (RTC)"). The series ends at a dash, a colon, the end
+    of the sentence, an item that starts with a lower-case word ("…, their assets are frozen"), or
+    after `limit` items ("three entities, A; B; and C")."""
     if opener is None:
         return []
-    items: list[list[Resolved]] = [[]]
-    item_start = True
+    items: list[tuple[list[Resolved], list[Resolved]]] = [([], [])]  # (mentions, bracketed mentions)
+    item_start, bracket = True, False
     for tok in ctx.doc[opener.i + 1 : opener.i + _SERIES_MAX]:
+        if tok.text == "(" and not item_start:
+            bracket = True
+            continue
+        if tok.text == ")" and bracket:
+            bracket = False
+            continue
         if tok.text in _SERIES_BREAKS or (tok.is_space and "\n" in tok.text):
             break
-        if tok.lower_ in _SERIES_GLUE and ctx.actor(tok) is None:
-            if items[-1]:
-                items.append([])
+        if tok.lower_ in _SERIES_GLUE and ctx.actor(tok) is None and not bracket and not _before_suffix(tok):
+            if items[-1][0] or items[-1][1]:
+                if limit and len(items) >= limit:
+                    break
+                items.append(([], []))
             item_start = True
             continue
         if item_start and tok.is_lower and tok.is_alpha and tok.lower_ != "the":
             break
         item_start = False
         r = ctx.actor(tok)
-        if r is not None and (not items[-1] or items[-1][-1].mention is not r.mention):
-            items[-1].append(r)
+        held = items[-1][1 if bracket else 0]
+        if r is not None and (not held or held[-1].mention is not r.mention):
+            held.append(r)
     out: list[Arg] = []
     seen: set[str] = set()
-    for item in items:
-        if len(item) != 1:
+    for mentions, bracketed in items:
+        named = bracketed if len(bracketed) == 1 else mentions
+        if len(named) != 1:
             continue  # "L3Harris | Maritime Services": a name the tagger broke in two names neither
-        r = item[0]
+        r = named[0]
         if _merged_names(ctx, r):
             continue
         if r.kind == "Media" or r.weak or r.actor_id in seen or (kinds and r.kind not in kinds):
@@ -425,7 +441,25 @@ def _series_after(ctx: Context, opener: Token | None, kinds: frozenset[str] | No
     return out
 
 
+def _counted_series(ctx: Context, noun: Token) -> list[Arg]:
+    """ "sanctions on three entities, A (AC); B; and C": a counted plural followed by the parties it counts."""
+    if ctx.actor(noun) is not None or noun.tag_ not in {"NNS", "NNPS"}:
+        return []
+    count = max((_count(c) for c in noun.children if c.dep_ == "nummod"), default=0)
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if count < 2 or nxt is None or nxt.text not in {",", ":"}:
+        return []
+    kinds = _LIST_KINDS.get(noun.lemma_.lower())
+    return _series_after(ctx, noun, kinds, limit=count)
+
+
 _CORPORATE_SUFFIXES = lemmas("sanctions", "corporate_suffixes")
+
+
+def _before_suffix(comma: Token) -> bool:
+    """ "Acme Robotics, Inc.", "Minera Andina, Sociedad Anónima": a comma that introduces the legal form."""
+    nxt = comma.doc[comma.i + 1] if comma.i + 1 < len(comma.doc) else None
+    return comma.text == "," and nxt is not None and nxt.lower_.rstrip(".") in _CORPORATE_SUFFIXES
 
 
 def _merged_names(ctx: Context, r: Resolved) -> bool:
@@ -433,8 +467,7 @@ def _merged_names(ctx: Context, r: Resolved) -> bool:
     does not introduce a corporate suffix ("Gibbs & Cox, Inc.") joins two list items."""
     span = ctx.doc[r.mention.start : r.mention.end]
     return any(
-        t.text == "," and t.i + 1 < span.end and ctx.doc[t.i + 1].lower_.rstrip(".") not in _CORPORATE_SUFFIXES
-        for t in span
+        t.text == "," and t.i + 1 < span.end and not _before_suffix(t) for t in span
     )
 
 
