@@ -523,6 +523,7 @@ def _supply_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
     if not recipients and noun.dep_ == "dobj" and is_verb(noun.head):
         recipients = ctx.prep_objects(noun.head, ("to",))  # "approved the sale of jets to Y", "to Y" on the verb
     mod = "delivered" if lemma in {"delivery", "shipment", "consignment"} else None
+    mod = "offered" if lemma == "offer" else mod  # "Russia's offer of its fighters to Y"
     if any(c.lower_ in {"possible", "proposed", "potential", "planned", "prospective"} for c in noun.children):
         mod = "planned"  # "approved the possible sale of …"
     suppliers = ctx.prep_objects(noun, ("from",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("from",))]
