@@ -33,8 +33,8 @@ from loader.models import SYMMETRIC_TYPES, Document, Entity, ExtractedArticle, R
 GAZETTEER_DIR = Path(__file__).resolve().parent.parent / "loader" / "data" / "gazetteer"
 NEWS_EXTRACTOR = "news:rules"
 # Most definite first, as in loader/write.py.
-MODALITY_ORDER = ["delivered", "asserted", "ordered", "planned", "offered", "alleged", "former"]
-HEDGED = frozenset({"alleged", "offered", "planned"})
+MODALITY_ORDER = ["delivered", "asserted", "ordered", "planned", "offered", "alleged", "claimed", "former"]
+HEDGED = frozenset({"claimed", "alleged", "offered", "planned"})
 
 
 @dataclass(frozen=True)

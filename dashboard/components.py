@@ -92,7 +92,7 @@ def sidebar(filters: Filters) -> html.Div:
         dcc.Checklist(id=ids.F_TYPES, options=[type_option(t) for t in TYPES], value=filters.types,
                       className="geokg-checklist", inputClassName="me-1"),
         html.Div(className="small text-muted mt-1", children=[
-            html.Div([swatch("#555", dashed=True), "offered / planned (hedged)"]),
+            html.Div([swatch("#555", dashed=True), "offered / planned / claimed (hedged)"]),
             html.Div([html.Span("┈┈", className="me-1"), "contradicted by reference data"]),
             html.Div([html.Span("┈┈", className="me-1", style={"opacity": 0.4}), "former (ended: until …)"]),
             html.Div("line width: number of claims"),
@@ -117,7 +117,7 @@ def sidebar(filters: Filters) -> html.Div:
         html.Div("min confidence", className="small mt-1"),
         dcc.Slider(id=ids.F_MIN_CONF, min=0, max=1, step=0.05, value=filters.min_confidence,
                    marks={0: "0", 0.5: "0.5", 1: "1"}, tooltip={"placement": "bottom"}),
-        dbc.Switch(id=ids.F_HIDE_HEDGED, label="hide offered / planned", value=filters.hide_hedged,
+        dbc.Switch(id=ids.F_HIDE_HEDGED, label="hide offered / planned / claimed", value=filters.hide_hedged,
                    className="small mt-2"),
         dbc.Switch(id=ids.F_CONFIRMED, label="confirmed by reference data only", value=filters.confirmed_only,
                    className="small"),

@@ -37,13 +37,14 @@ RELATION_TYPES: tuple[str, ...] = RelationType.__args__  # type: ignore[attr-def
 # Stored once, with the smaller actor id as source.
 SYMMETRIC_TYPES = frozenset({"ALLIED_WITH", "JOINT_EXERCISE_WITH"})
 
-# How definite a statement is; ordered from least to most definite. Offers and plans are
-# drawn dashed. "asserted" is a plain statement of fact with no hedge.
+# How definite a statement is; ordered from least to most definite. Offers, plans and claims are
+# drawn dashed. "asserted" is a plain statement of fact with no hedge; "claimed" is a party's
+# accusation or a report the article cites ("X accuses Y of shipping arms", "according to a UN report").
 Modality = Literal[
-    "alleged", "offered", "planned", "ordered", "asserted", "delivered", "former"
+    "claimed", "alleged", "offered", "planned", "ordered", "asserted", "delivered", "former"
 ]
 MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
-HEDGED_MODALITIES = frozenset({"alleged", "offered", "planned"})
+HEDGED_MODALITIES = frozenset({"claimed", "alleged", "offered", "planned"})
 
 
 def normalise_text(text: str) -> str:

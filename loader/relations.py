@@ -5,6 +5,9 @@ sentence and turns their candidates into `Relation` claims:
 
 * hypothetical statements ("could attack", "for X to threaten") are dropped;
 * negations and denials become `negated=True` claims;
+* accusations and cited reports ("X accuses Y of arming Z", "according to a UN report") become
+  `claimed` claims, unless the article denies them (a denial of the same relation, or the accused
+  rejecting "the accusation");
 * hedges set `modality` (offered, planned, ordered, delivered, alleged, former);
 * "Z is scheduled to do the same" repeats the sentence's relations for Z, as planned;
 * a news outlet named in the sentence ("according to AP", "X told Interfax") is recorded
@@ -43,7 +46,7 @@ def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
         candidates += _ellipsis(ctx, sent, candidates)
         source_name = next((m.name for m in media if sent.start <= m.mention.start < sent.end), None)
         for cand in candidates:
-            relation = _finalise(cand, sent, source_name)
+            relation = _finalise(ctx, cand, sent, source_name)
             if relation is None:
                 continue
             key = (relation.source, relation.type, relation.target, relation.negated, sent.start)
@@ -56,7 +59,20 @@ def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
                     inferred.discard(key)
     # A title whose state was guessed from its sentence gives way to one stated outright.
     stated = {(k[0], k[1]) for k in best if k not in inferred}
-    return [r for k, r in best.items() if k not in inferred or (k[0], k[1]) not in stated]
+    kept = [r for k, r in best.items() if k not in inferred or (k[0], k[1]) not in stated]
+    return _drop_denied_claims(doc, kept, resolution)
+
+
+def _drop_denied_claims(doc: Doc, relations: list[Relation], resolution: Resolution) -> list[Relation]:
+    """An accusation the article reports as denied is not kept as a claim: "Kigali denies arming
+    the M23" (a negated claim of the same relation) or "Rwanda rejected the accusations"."""
+    denied = {(r.source, r.type, r.target) for r in relations if r.negated}
+    deniers = syntax.accusation_deniers(doc, resolution.resolved)
+    return [
+        r
+        for r in relations
+        if r.modality != "claimed" or ((r.source, r.type, r.target) not in denied and r.source not in deniers)
+    ]
 
 
 def _named_attack(trigger: Token) -> bool:
@@ -71,7 +87,7 @@ def _named_attack(trigger: Token) -> bool:
 _MAKER_PARTICIPLES = lemmas("arms", "maker_participles")
 
 
-def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relation | None:
+def _finalise(ctx: Context, cand: Candidate, sent: Span, attributed_to: str | None) -> Relation | None:
     rtype = cand.type
     trigger = cand.trigger
     if rtype in STATE_TYPES and trigger.pos_ in {"NOUN", "PROPN"}:
@@ -93,8 +109,12 @@ def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relatio
     warned = rtype in {"ATTACKED", "THREATENS"} and _under_warning(trigger)
     if warned:
         rtype = "THREATENS"  # "X threatened to strike Y", "X warned it could hit Y": threats
-    elif syntax.is_hypothetical(chain) or syntax.is_accusation(chain):
+    elif syntax.is_hypothetical(chain) or (syntax.is_accusation(chain) and not syntax.accusation_content(chain)):
         return None
+    reported = syntax.is_accusation(chain) or syntax.is_reported_claim(trigger)
+    claimed = rtype not in STATE_TYPES and not warned and reported
+    if claimed and _accuser_charged(ctx, chain, cand):
+        return None  # an accuser does not charge itself: a misread pronoun or clause
     source_kinds, target_kinds = ENDPOINT_KINDS[rtype]
     if cand.source.actor.kind not in source_kinds or cand.target.actor.kind not in target_kinds:
         return None
@@ -109,9 +129,11 @@ def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relatio
         modality = cand.modality
     if rtype == "THREATENS" and modality == "planned":
         modality = "asserted"
+    if claimed and not negated:
+        modality = "claimed"
     endpoint_conf = min(cand.source.actor.confidence, cand.target.actor.confidence)
     confidence = cand.confidence * (0.6 + 0.4 * endpoint_conf)
-    if modality == "alleged":
+    if modality in {"alleged", "claimed"}:
         confidence *= 0.8  # "reportedly", "allegedly": the article does not vouch for it
     confidence = round(min(1.0, confidence), 2)
     return Relation(
@@ -126,6 +148,11 @@ def _finalise(cand: Candidate, sent: Span, attributed_to: str | None) -> Relatio
         role=cand.role if rtype == "LEADS" else None,
         attributed_to=attributed_to,
     )
+
+
+def _accuser_charged(ctx: Context, chain: list[Token], cand: Candidate) -> bool:
+    accusers = {a.id for tok in chain[1:] if tok.lemma_.lower() in lx.ACCUSATION_HEADS for a in ctx.subjects(tok)}
+    return cand.source.id in accusers
 
 
 def _under_warning(trigger: Token) -> bool:

@@ -26,7 +26,7 @@ from loader.models import (
 
 NEWS_EXTRACTOR = "news:rules"
 # Most definite first: an edge shows the most definite modality among its claims.
-MODALITY_ORDER = ["delivered", "asserted", "ordered", "planned", "offered", "alleged", "former"]
+MODALITY_ORDER = ["delivered", "asserted", "ordered", "planned", "offered", "alleged", "claimed", "former"]
 
 
 @dataclass

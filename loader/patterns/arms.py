@@ -177,6 +177,11 @@ def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
         return  # "sending troops and armour": a deployment, not an arms transfer
     if not recipients and not passive:
         recipients = _misparsed_dative(ctx, verb, objs)
+    backed = _backing_verb(verb)
+    if not recipients and not passive and backed is not None:
+        # "X has backed Y by supplying arms": the backed party receives, the backer supplies
+        recipients = ctx.objects(backed, frozenset({"dobj"}))
+        sources = sources or _subjects(ctx, backed)
     share_of = [imp for o in objs for imp in _import_share(ctx, o)]
     if share_of and not recipients:
         # "X supplied 60 percent of Y's arms imports": Y receives.
@@ -199,6 +204,16 @@ def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
 
 
 _DEAL_NOUNS = frozenset({"contract", "deal", "agreement", "order", "accord"})
+_BACKING_VERBS = lemmas("arms", "backing_verbs")
+
+
+def _backing_verb(verb: Token) -> Token | None:
+    """The verb of support a supply is the means of: "backed the rebels by providing arms"."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "by" or prep.head is prep:
+        return None
+    head = prep.head
+    return head if is_verb(head) and head.lemma_.lower() in _BACKING_VERBS else None
 _SHARE_NOUNS = frozenset({"percent", "per", "%", "share", "half", "third", "quarter", "bulk", "most", "majority"})
 
 
@@ -508,6 +523,7 @@ def _supply_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
     if not recipients and noun.dep_ == "dobj" and is_verb(noun.head):
         recipients = ctx.prep_objects(noun.head, ("to",))  # "approved the sale of jets to Y", "to Y" on the verb
     mod = "delivered" if lemma in {"delivery", "shipment", "consignment"} else None
+    mod = "offered" if lemma == "offer" else mod  # "Russia's offer of its fighters to Y"
     if any(c.lower_ in {"possible", "proposed", "potential", "planned", "prospective"} for c in noun.children):
         mod = "planned"  # "approved the possible sale of …"
     suppliers = ctx.prep_objects(noun, ("from",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("from",))]

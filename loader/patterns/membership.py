@@ -401,6 +401,8 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         orgs += [Arg(r) for r in [ctx.actor(coordinated)] if r is not None]
     quantity = _quantity_holder(head)
     listed = _listed_members(ctx, head) + (_listed_members(ctx, quantity) if quantity is not None else [])
+    # "members of the Collective Security Treaty Organization (CSTO)": the bloc's own acronym is no member
+    listed = [m for m in listed if m.id not in {o.id for o in orgs}]
     if not orgs and listed and lemma == "member":
         # "the five existing members, A, B and C, …": members of the one bloc the sentence names
         orgs = _sentence_alliances(ctx, tok, {a.id for a in listed})
@@ -424,6 +426,8 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         members += _co_members(ctx, head, holder, holder.head)
     if not members and position.dep_ == "appos":
         members = ctx.np_actors(position.head)  # "X, a member of Y"
+    if not members and any(c.lower_ in _FELLOW_WORDS for c in (*tok.children, *head.children)):
+        members, side = _fellow_of(ctx, head), "source"
     if not members:
         members = _summarised_list(ctx, position)
     ended = lemma == "membership" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _END_VERBS
@@ -433,6 +437,21 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
 
 
 _CONSTITUTE_VERBS = lemmas("membership", "constitute_verbs")
+_FELLOW_WORDS = lemmas("membership", "fellow_words")
+
+
+def _fellow_of(ctx: Context, head: Token) -> list[Arg]:
+    """Covers "X mediated between fellow members of Y", "X, like its fellow Y members, …": who calls the
+    others fellows is a member too (the clause's subject, or the possessor of "its fellow members")."""
+    owners = [a for c in head.children if c.dep_ == "poss" for a in ctx.np_actors(c)]
+    if owners:
+        return [a for a in owners if a.actor.kind == "Country"]
+    verb = head
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    return [a for a in ctx.subjects(verb) if a.actor.kind == "Country"] if verb.pos_ in {"VERB", "AUX"} else []
 
 
 def _constituted(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
@@ -484,7 +503,7 @@ def counted_antecedents(ctx: Context, noun: Token, window: int = 4) -> list[Arg]
     """
     if noun.lemma_.lower() not in _COUNTED_STATE_NOUNS or ctx.actor(noun) is not None:
         return []
-    count = next((_count(c) for c in noun.children if c.dep_ in {"nummod", "det", "predet"} and _count(c)), 0)
+    count = next((count_of(c) for c in noun.children if c.dep_ in {"nummod", "det", "predet"} and count_of(c)), 0)
     if count < 2:
         return []
     sents = list(ctx.doc.sents)
@@ -505,7 +524,8 @@ def counted_antecedents(ctx: Context, noun: Token, window: int = 4) -> list[Arg]
     return []
 
 
-def _count(token: Token) -> int:
+def count_of(token: Token) -> int:
+    """The number a token spells: "3", "three", "both"."""
     word = token.lower_
     if word == "both":
         return 2

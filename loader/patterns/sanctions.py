@@ -14,7 +14,9 @@ from spacy.tokens import Token
 
 from loader.patterns import lexicon as lx
 from loader.patterns.candidates import Candidate, is_noun, is_verb, noun_sources, pairs, verb_event
+from loader.patterns.membership import count_of as _count
 from loader.patterns.syntax import Arg, Context, conjuncts
+from loader.resolve import Resolved
 from loader.rules import lemmas, load_rules
 
 DESIGNATION_VERBS = lemmas("sanctions", "designation_verbs")
@@ -27,10 +29,11 @@ _QUALIFIED: dict[str, frozenset[str]] = {
     for noun, mods in (load_rules("sanctions").get("qualified_nouns") or {}).items()
 }
 _PRIVATE_NOUNS = lemmas("sanctions", "private_party_nouns")
+SANCTION_NOUNS = lx.SANCTION_NOUNS | lemmas("sanctions", "sanction_nouns")
 # Lemmas that may start the rule, for the registry.
 TRIGGERS = (
     lx.SANCTION_VERBS
-    | lx.SANCTION_NOUNS
+    | SANCTION_NOUNS
     | lx.FREEZE_VERBS
     | DESIGNATION_VERBS
     | DESIGNATION_NOUNS
@@ -71,6 +74,8 @@ def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _sanctioned_modifier(ctx, tok)
     elif is_verb(tok) and lemma in lx.SANCTION_VERBS:
         found = list(verb_event(ctx, tok, "SANCTIONS", ()))
+        listed = [a for o in tok.children if o.dep_ == "dobj" for a in _following_list(ctx, o)]
+        found += pairs("SANCTIONS", ctx.subjects(tok), listed, tok, 0.8, subject_side="source")
         if not found and tok.dep_ == "advcl" and tok.tag_ == "VBN":
             found = list(_sanctioned_participle(ctx, tok))
         elif not found and not any(c.dep_ == "nsubjpass" for c in tok.children):
@@ -84,6 +89,8 @@ def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if not found and _passive(tok) and not ctx.agents(tok):
             # "Rosoboronexport was also designated", "the companies listed in the annex, including A"
             targets = ctx.patients(tok) if tok.dep_ != "acl" else ctx.np_actors(tok.head) or _listed_in(ctx, tok)
+            if tok.dep_ == "acl":
+                targets = _merge(targets, _series_after(ctx, _including(tok.head)))
             found = list(pairs("SANCTIONS", _sanctioners_before(ctx, tok), targets, tok, 0.7))
         yield from found
     elif is_verb(tok) and lemma == "target" and _targeted_in_sanctions_passage(ctx, tok):
@@ -105,11 +112,13 @@ def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if targets and not sources:
             sources, from_subject = _sanctioners_before(ctx, tok), False
         yield from pairs("SANCTIONS", sources, targets, tok, 0.75, subject_side="source" if from_subject else None)
-    elif is_noun(tok) and (lemma in lx.SANCTION_NOUNS or _qualified_sanction(tok, lemma)):
+    elif is_noun(tok) and (lemma in SANCTION_NOUNS or _qualified_sanction(tok, lemma)):
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in _PACKAGE_NOUNS:
             tok = tok.head  # "its 14th sanctions package against Russia": the package takes the phrases
         preps = ("on", "against", "targeting")
         targets = ctx.prep_objects(tok, preps) or _owners_of(ctx, ctx.prep_tokens(tok, preps))
+        for noun in ctx.prep_tokens(tok, preps):
+            targets = _merge(targets, _following_list(ctx, noun) + _counted_series(ctx, noun))
         if not targets and tok.dep_ == "nsubjpass" and is_verb(tok.head):
             # "EU restrictive measures were imposed on X": the verb takes the target, the noun's owner imposes
             targets = ctx.prep_objects(tok.head, ("on", "against"))
@@ -183,7 +192,7 @@ def _under_sanctions(ctx: Context, noun: Token) -> Iterator[Candidate]:
 
 
 # Nouns that sanctions come in: "measures targeting X" is as much a sanction as "sanctions targeting X".
-_SANCTION_FRAMES = lx.SANCTION_NOUNS | _PACKAGE_NOUNS | {"measure"}
+_SANCTION_FRAMES = SANCTION_NOUNS | _PACKAGE_NOUNS | {"measure"}
 
 
 def sanction_aimed(verb: Token) -> bool:
@@ -191,7 +200,7 @@ def sanction_aimed(verb: Token) -> bool:
     if verb.dep_ in {"acl", "relcl"} and verb.head.lemma_.lower() in _SANCTION_FRAMES:
         return True
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return any(p.lemma_.lower() in lx.SANCTION_NOUNS for h in holders for p in _with_objects(h))
+    return any(p.lemma_.lower() in SANCTION_NOUNS for h in holders for p in _with_objects(h))
 
 
 def _with_objects(head: Token) -> list[Token]:
@@ -277,7 +286,7 @@ def _sanctioners_before(ctx: Context, tok: Token) -> list[Arg]:
         for t in reversed([t for t in sent if t.i < tok.i]):
             lemma = t.lemma_.lower()
             found: list[Arg] = []
-            if is_noun(t) and (lemma in lx.SANCTION_NOUNS or _qualified_sanction(t, lemma)):
+            if is_noun(t) and (lemma in SANCTION_NOUNS or _qualified_sanction(t, lemma)):
                 found = noun_sources(ctx, t.head if t.dep_ == "compound" else t)[0]
             elif is_verb(t) and lemma in lx.SANCTION_VERBS | DESIGNATION_VERBS and t.dep_ != "amod":
                 found = ctx.subjects(t)
@@ -353,3 +362,122 @@ def _listed_in(ctx: Context, participle: Token) -> list[Arg]:
         if pobj.dep_ == "pobj"
         for a in ctx.np_actors(pobj)
     ]
+
+
+# Marks that end a written list of names: "… and Z Inc. — all their assets …", "…: A, B and C."
+_SERIES_BREAKS = frozenset({"—", "–", "--", ":", ".", ")", '"', "“", "”"})
+_SERIES_MAX = 300  # tokens: a legal annex may name dozens of parties in one sentence
+_SERIES_GLUE = frozenset({",", ";", "and", "or", "&"})
+_LIST_KINDS: dict[str, frozenset[str]] = {
+    str(noun).lower(): frozenset(kinds) for noun, kinds in (load_rules("sanctions").get("list_heads") or {}).items()
+}
+
+
+def _merge(first: list[Arg], more: list[Arg]) -> list[Arg]:
+    seen = {a.id for a in first}
+    return first + [a for a in more if a.id not in seen and not seen.add(a.id)]  # type: ignore[func-returns-value]
+
+
+def _including(noun: Token) -> Token | None:
+    """The "including" that opens the named examples of a plural: "the companies listed in the annex, including A"."""
+    # The parser may end the sentence at a dash before the list: read the text, not the sentence.
+    for tok in noun.doc[noun.i + 1 : noun.i + 20]:
+        if tok.lower_ == "including":
+            return tok
+        if tok.text in {".", ":", ";"}:
+            return None
+    return None
+
+
+def _series_after(
+    ctx: Context, opener: Token | None, kinds: frozenset[str] | None = None, limit: int = 0
+) -> list[Arg]:
+    """Named actors in a written series of names after `opener` ("including", a colon, a counted noun),
+    read from the text rather than the parse, which long legal lists break: "A Systems Corporation, B,
+    Inc., C's St. Louis division, and D". Items are split by commas, semicolons and "and"; a bracketed
+    acronym names its item ("the Training Center … (RTC)"). The series ends at a dash, a colon, the end
+    of the sentence, an item that starts with a lower-case word ("…, their assets are frozen"), or
+    after `limit` items ("three entities, A; B; and C")."""
+    if opener is None:
+        return []
+    items: list[tuple[list[Resolved], list[Resolved]]] = [([], [])]  # (mentions, bracketed mentions)
+    item_start, bracket = True, False
+    for tok in ctx.doc[opener.i + 1 : opener.i + _SERIES_MAX]:
+        if tok.text == "(" and not item_start:
+            bracket = True
+            continue
+        if tok.text == ")" and bracket:
+            bracket = False
+            continue
+        if tok.text in _SERIES_BREAKS or (tok.is_space and "\n" in tok.text):
+            break
+        if tok.lower_ in _SERIES_GLUE and ctx.actor(tok) is None and not bracket and not _before_suffix(tok):
+            if items[-1][0] or items[-1][1]:
+                if limit and len(items) >= limit:
+                    break
+                items.append(([], []))
+            item_start = True
+            continue
+        if item_start and tok.is_lower and tok.is_alpha and tok.lower_ != "the":
+            break
+        item_start = False
+        r = ctx.actor(tok)
+        held = items[-1][1 if bracket else 0]
+        if r is not None and (not held or held[-1].mention is not r.mention):
+            held.append(r)
+    out: list[Arg] = []
+    seen: set[str] = set()
+    for mentions, bracketed in items:
+        named = bracketed if len(bracketed) == 1 else mentions
+        if len(named) != 1:
+            continue  # "L3Harris | Maritime Services": a name the tagger broke in two names neither
+        r = named[0]
+        if _merged_names(ctx, r):
+            continue
+        if r.kind == "Media" or r.weak or r.actor_id in seen or (kinds and r.kind not in kinds):
+            continue
+        seen.add(r.actor_id)
+        out.append(Arg(r, 0.9))
+    return out
+
+
+def _counted_series(ctx: Context, noun: Token) -> list[Arg]:
+    """ "sanctions on three entities, A (AC); B; and C": a counted plural followed by the parties it counts."""
+    if ctx.actor(noun) is not None or noun.tag_ not in {"NNS", "NNPS"}:
+        return []
+    count = max((_count(c) for c in noun.children if c.dep_ == "nummod"), default=0)
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if count < 2 or nxt is None or nxt.text not in {",", ":"}:
+        return []
+    kinds = _LIST_KINDS.get(noun.lemma_.lower())
+    return _series_after(ctx, noun, kinds, limit=count)
+
+
+_CORPORATE_SUFFIXES = lemmas("sanctions", "corporate_suffixes")
+
+
+def _before_suffix(comma: Token) -> bool:
+    """ "Acme Robotics, Inc.", "Minera Andina, Sociedad Anónima": a comma that introduces the legal form."""
+    nxt = comma.doc[comma.i + 1] if comma.i + 1 < len(comma.doc) else None
+    return comma.text == "," and nxt is not None and nxt.lower_.rstrip(".") in _CORPORATE_SUFFIXES
+
+
+def _merged_names(ctx: Context, r: Resolved) -> bool:
+    """ "Blue Force Technologies, Dive Technologies" taken as one name: a comma inside a mention that
+    does not introduce a corporate suffix ("Gibbs & Cox, Inc.") joins two list items."""
+    span = ctx.doc[r.mention.start : r.mention.end]
+    return any(
+        t.text == "," and t.i + 1 < span.end and not _before_suffix(t) for t in span
+    )
+
+
+def _following_list(ctx: Context, noun: Token) -> list[Arg]:
+    """ "sanctions on the following companies: A, B and C": the names after the colon, of the kinds
+    the announcing noun allows (companies, individuals)."""
+    if not any(c.lower_ == "following" for c in noun.children):
+        return []
+    kinds = frozenset(k for n in (noun, *noun.conjuncts) for k in _LIST_KINDS.get(n.lemma_.lower(), ()))
+    colon = next((t for t in noun.doc[noun.i + 1 : noun.sent.end] if t.text == ":"), None)
+    if colon is None or any(t.text in _SERIES_BREAKS for t in noun.doc[noun.i + 1 : colon.i]):
+        return []
+    return _series_after(ctx, colon, kinds or None)

@@ -17,6 +17,7 @@ from loader.models import Entity
 from loader.patterns import lexicon as lx
 from loader.patterns.vocabulary import military
 from loader.resolve import Resolved
+from loader.rules import lemmas
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -484,7 +485,15 @@ class Context:
                 if r.weak and not allow_weak:
                     continue
                 out.append(Arg(r, 0.75 if r.weak else 0.95))
+            elif child.dep_ in {"punct", "case"} and child.text in _APOSTROPHES and child.i < noun.i:
+                # "the United States’ arms sales": a plural possessive the parser read as punctuation
+                r = self.by_token.get(child.i - 1)
+                if r is not None and r.kind != "Media" and not r.weak and self.doc[child.i - 1].lower_.endswith("s"):
+                    out.append(Arg(r, 0.9))
         return unique_args(out)
+
+
+_APOSTROPHES = frozenset({"'", "’"})
 
 
 def _noun_lemma(token: Token) -> str:
@@ -570,6 +579,75 @@ def is_negated(chain: list[Token]) -> bool:
 
 def is_accusation(chain: list[Token]) -> bool:
     return any(tok.lemma_.lower() in lx.ACCUSATION_HEADS for tok in chain[1:])
+
+
+def accusation_content(chain: list[Token]) -> bool:
+    """The trigger is what the accuser charges: "accused Y of arming Z", "alleged that Y sent Z".
+    An event in an adverbial clause ("accused Y of backing Z, enabling it to seize …") is the
+    accuser's inference about a third act, not the charge."""
+    cur = chain[0]
+    for _ in range(8):
+        if cur.head is cur or cur.dep_ in {"advcl", "relcl", "acl"}:
+            return False
+        if cur.head.lemma_.lower() in lx.ACCUSATION_HEADS:
+            return cur.dep_ in {"prep", "ccomp", "xcomp", "pcomp", "dobj"}
+        cur = cur.head
+    return False
+
+
+_REPORT_NOUNS = lemmas("claims", "report_nouns")
+_REPORT_VERBS = lemmas("claims", "report_verbs")
+_DENIAL_VERBS = lemmas("claims", "denial_verbs")
+_DENIED_NOUNS = lemmas("claims", "denied_nouns")
+
+
+def _names_report(tok: Token) -> bool:
+    return any(t.lemma_.lower() in _REPORT_NOUNS for t in tok.subtree)
+
+
+def is_reported_claim(trigger: Token) -> bool:
+    """A finding the article attributes to a report: "according to a UN report, X supplied Y",
+    "U.S. intelligence says X shipped …", "an investigation found that X armed Y"."""
+    for tok in trigger.sent:
+        if tok.lower_ == "according":
+            for prep in tok.children:
+                if prep.lower_ == "to" and any(_names_report(c) for c in prep.children if c.dep_ == "pobj"):
+                    return True
+    cur = trigger
+    for _ in range(6):
+        if cur.head is cur:
+            return False
+        if cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in _REPORT_VERBS:
+            subjects = [c for c in cur.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if any(_names_report(s) for s in subjects):
+                return True
+        cur = cur.head
+    return False
+
+
+def _blanket(denial: Token) -> bool:
+    """A denial of any such act: "denies sending any arms to either side"."""
+    acts = [c for c in denial.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB"]
+    return any(t.dep_ == "det" and t.lower_ in {"any", "either"} for act in acts for t in act.subtree)
+
+
+def accusation_deniers(doc: Doc, resolved: Iterable[Resolved]) -> set[str]:
+    """Actors that deny an accusation as a whole: "Rwanda denied the allegations", "a charge the
+    UAE rejects", "Tehran has denied any involvement"."""
+    deniers: set[str] = set()
+    by_token = {i: r.actor_id for r in resolved for i in range(r.mention.start, r.mention.end)}
+    for tok in doc:
+        if tok.lemma_.lower() not in _DENIAL_VERBS or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if tok.dep_ == "relcl":
+            objects.append(tok.head)  # "a charge the UAE denies"
+        if not any(o.lemma_.lower() in _DENIED_NOUNS for o in objects) and not _blanket(tok):
+            continue
+        for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+            ids = {by_token[t.i] for t in subject.subtree if t.i in by_token}
+            deniers |= ids
+    return deniers
 
 
 def has_neither(token: Token) -> bool:
