@@ -1,7 +1,8 @@
 """An acronym in parentheses names the actor written just before it: "the Rwanda Defence Force (RDF)".
 
 Every later use of the acronym then stands for that actor, and the acronym is one of its aliases.
-A gazetteer entry of its own for the acronym keeps precedence.
+A gazetteer entry of its own for the acronym keeps precedence, except an outlet's: "the Arakan Army (AA)"
+defines AA for the article even though AA is also an agency's initials.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ def link_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if doc[m.end].text != "(" or doc[m.end + 2].text != ")" or not _is_acronym(doc[m.end + 1].text):
             continue
         inner = by_start.get(m.end + 1)
-        if inner is not None and _known(inner):
-            continue
+        if inner is not None and _known(inner) and inner.label != "Media":
+            continue  # an outlet's initials defined for an actor ("the Arakan Army (AA)") name the actor
         defined.setdefault(doc[m.end + 1].text, m)
     if not defined:
         return mentions
@@ -49,7 +50,7 @@ def link_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if id(m) in definers:
             out.append(replace(m, aliases=(*m.aliases, definers[id(m)])))
-        elif not (m.end - m.start == 1 and doc[m.start].text in defined and not _known(m)):
+        elif not (m.end - m.start == 1 and doc[m.start].text in defined and (not _known(m) or m.label == "Media")):
             out.append(m)
     taken = {i for m in out for i in range(m.start, m.end)}
     for tok in doc:

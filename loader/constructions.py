@@ -29,7 +29,9 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from loader.patterns.candidates import Candidate, pairs
+from loader.patterns.items import arms_items
 from loader.patterns.syntax import Arg, Context
+from loader.rules import load_rules
 
 if TYPE_CHECKING:
     from spacy.matcher import DependencyMatcher
@@ -53,14 +55,25 @@ def construction_files() -> tuple[dict[str, Any], ...]:
     return tuple(out)
 
 
+def _values(value: Any) -> list[str]:
+    """A list of values; "@file:key" names a word list of another rules file ("@lexicon:arms_nouns")."""
+    out: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str) and item.startswith("@"):
+            name, _, key = item[1:].partition(":")
+            out += [str(v) for v in load_rules(name)[key]]
+        else:
+            out.append(str(item))
+    return out
+
+
 def _attrs(spec: dict[str, Any]) -> dict[str, Any]:
     """{"lemma": [a, b], "pos": [VERB]} → spaCy token attributes with IN lists."""
     attrs: dict[str, Any] = {}
     for key, value in spec.items():
         if key not in _ATTRS:
             raise ValueError(f"unknown token attribute {key!r} (use {', '.join(_ATTRS)})")
-        values = value if isinstance(value, list) else [value]
-        attrs[_ATTRS[key]] = {"IN": [str(v) for v in values]}
+        attrs[_ATTRS[key]] = {"IN": _values(value)}
     return attrs
 
 
@@ -161,5 +174,6 @@ def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
             continue
         confidence = float(construction.get("confidence", frame.get("confidence", 0.75)))
         side = "source" if source_role == "subject" else None
+        items = arms_items(ctx, [tokens[construction["items"]]]) if construction.get("items") in tokens else []
         yield from pairs(frame["type"], sources, targets, tokens["trigger"], confidence,
-                         subject_side=side, modality=construction.get("modality"))
+                         subject_side=side, modality=construction.get("modality"), items=items)

@@ -14,7 +14,11 @@ ACTORS = frozenset({"Country", "Alliance", "ArmedGroup", "Organization", "Compan
 STATES_AND_GROUPS = frozenset({"Country", "Alliance", "ArmedGroup", "Organization"})
 PLACES = frozenset({"Country", "Region"})
 ENDPOINT_KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "MEMBER_OF": (frozenset({"Country", "Organization", "ArmedGroup"}), frozenset({"Alliance", "Organization"})),
+    # An armed group can belong to a coalition of groups ("members of the Three Brotherhood Alliance").
+    "MEMBER_OF": (
+        frozenset({"Country", "Organization", "ArmedGroup"}),
+        frozenset({"Alliance", "Organization", "ArmedGroup"}),
+    ),
     "PART_OF": (frozenset({"Organization", "Company", "ArmedGroup", "Person"}), ACTORS),
     "LEADS": (frozenset({"Person", "Country", "Alliance"}), ACTORS),  # "the Moscow-led CSTO"
     "ALLIED_WITH": (ACTORS | {"Region"}, ACTORS | {"Region"}),

@@ -50,7 +50,9 @@ def item_text(token: Token) -> str | None:
             return token.text
         return _weapon_name(token)
     # "Patriot systems", "Leopard vehicles": a named weapons system makes a generic head an arms item.
-    designated = any(_DESIGNATION_RE.match(m.text) or nonactors.is_weapon_name(m.text) for m in mods)
+    designated = any(_DESIGNATION_RE.match(m.text) or nonactors.is_weapon_name(m.text) for m in mods) or bool(
+        mods and nonactors.is_weapon_name(token.doc[min(t.i for m in mods for t in m.subtree) : token.i].text)
+    )  # "IRIS-T systems": the name is split over several tokens
     if lemma in lx.GENERIC_ITEM_NOUNS and not designated and not (mod_lemmas & (lx.MILITARY_MODIFIERS | lx.ARMS_NOUNS)):
         return None
     start = min([token.i] + [t.i for m in mods for t in m.subtree])

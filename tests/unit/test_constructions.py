@@ -43,6 +43,8 @@ def test_unknown_attributes_are_refused() -> None:
         ("Canada is training Latvian soldiers near Riga.", ("country:CAN", "MILITARY_SUPPORT_TO", "country:LVA")),
         ("Nepal and Ghana contributed troops to UNIFIL.", ("country:GHA", "MILITARY_SUPPORT_TO", "org:unifil")),
         ("Turkish military instructors arrived in Somalia.", ("country:TUR", "MILITARY_SUPPORT_TO", "country:SOM")),
+        ("Norway has sent to Ukraine two NASAMS batteries.", ("country:NOR", "SUPPLIES_ARMS_TO", "country:UKR")),
+        ("Chile and Peru are founding members of Mercosur.", ("country:PER", "MEMBER_OF", "alliance:mercosur")),
     ],
 )
 def test_constructions_state_their_relation(gazetteer: Gazetteer, text: str, expected: tuple[str, str, str]) -> None:
@@ -72,3 +74,20 @@ def test_a_capital_after_in_is_the_place_of_an_attack(gazetteer: Gazetteer) -> N
 
     assert targets("Turkey carried out air strikes in Iraq on Monday.") == {"country:IRQ"}
     assert targets("Turkey carried out air strikes in Baghdad on Monday.") == set()
+
+
+def test_lists_of_other_rules_files_can_be_named_in_a_construction() -> None:
+    pattern = compile_pattern(
+        {"id": "x", "trigger": {"lemma": ["@lexicon:supply_verbs"]}, "source": ["subject"], "target": ["object"]}
+    )
+    assert "deliver" in pattern[0]["RIGHT_ATTRS"]["LEMMA"]["IN"]
+
+
+def test_a_coalition_of_armed_groups_has_members_and_an_acronym_beats_an_outlets_initials(
+    gazetteer: Gazetteer,
+) -> None:
+    art = run(gazetteer, "In Rakhine, Arakan Army (AA) fighters clashed with troops. The AA and the TNLA are members "
+                         "of the Three Brotherhood Alliance.")
+    assert {("group:arakan-army", "MEMBER_OF", "group:three-brotherhood-alliance"),
+            ("group:tnla", "MEMBER_OF", "group:three-brotherhood-alliance")} <= triples(art)
+    assert not any(e.kind == "Media" for e in art.entities)
