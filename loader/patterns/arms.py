@@ -17,7 +17,9 @@ from loader.patterns.candidates import (
 )
 from loader.patterns.items import CONTAINER_NOUNS, arms_items, item_text, sentence_arms
 from loader.patterns.syntax import Arg, Context, conjuncts, unique_args
-from loader.rules import lemmas
+from loader.rules import lemmas, load_rules
+
+_WORDS = load_rules("arms")
 
 # Who can fly or field a weapon: states, groups, and a state's own forces ("the Malian army").
 _USER_KINDS = frozenset({"Country", "ArmedGroup", "Organization"})
@@ -107,7 +109,7 @@ def _supplier_noun(ctx: Context, noun: Token) -> Iterator[Candidate]:
         )
 
 
-BUYER_NOUNS = frozenset({"buyer", "customer", "importer", "purchaser"})
+BUYER_NOUNS = frozenset(_WORDS["buyer_nouns"])
 
 
 def _buyer_noun(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -203,7 +205,7 @@ def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     )
 
 
-_DEAL_NOUNS = frozenset({"contract", "deal", "agreement", "order", "accord"})
+_DEAL_NOUNS = frozenset(_WORDS["deal_nouns"])
 _BACKING_VERBS = lemmas("arms", "backing_verbs")
 
 
@@ -214,7 +216,7 @@ def _backing_verb(verb: Token) -> Token | None:
         return None
     head = prep.head
     return head if is_verb(head) and head.lemma_.lower() in _BACKING_VERBS else None
-_SHARE_NOUNS = frozenset({"percent", "per", "%", "share", "half", "third", "quarter", "bulk", "most", "majority"})
+_SHARE_NOUNS = frozenset(_WORDS["share_nouns"])
 
 
 def _misparsed_dative(ctx: Context, verb: Token, objs: list[Token]) -> list[Arg]:
@@ -357,8 +359,7 @@ def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
 _USE_VERBS = lx.USE_VERBS | {"receive", "get"}
 # Verbs of using a weapon, for "Y fired Iranian missiles" (its maker's state armed Y).
 _WEAPON_USE_VERBS = lx.USE_VERBS | {"fire", "launch"}
-# Modifiers of weapons taken from an enemy, not supplied by it: "captured Russian tanks".
-_SEIZED_MODIFIERS = frozenset({"capture", "captured", "seize", "seized", "trophy", "abandon", "abandoned", "loot"})
+_SEIZED_MODIFIERS = frozenset(_WORDS["seized_modifiers"])
 
 
 def _uses_makers_weapon(ctx: Context, verb: Token) -> Iterator[Candidate]:
@@ -474,8 +475,7 @@ def _is_arms_maker(arg: Arg) -> bool:
     return arg.actor.kind == "Company" and arg.actor.via == "gazetteer"
 
 
-# Verbs of a seller getting a contract: "Saab won an order from Brazil for …".
-_WIN_VERBS = frozenset({"win", "secure", "land", "clinch", "bag", "net", "book", "snag"})
+_WIN_VERBS = frozenset(_WORDS["win_verbs"])
 
 
 def _won_contract(ctx: Context, deal: Token) -> Iterator[Candidate]:
@@ -551,13 +551,8 @@ def _supply_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
     )
 
 
-# Verbs whose subject receives what it takes: "took delivery of", "accepted a shipment of".
-_TAKE_VERBS = frozenset({"take", "accept"})
-# Verbs whose subject comments on a transfer rather than makes it: "Russia condemned arms deliveries to Y".
-_REACTION_VERBS = frozenset(
-    {"condemn", "criticise", "criticize", "denounce", "protest", "oppose", "slam", "decry", "deplore", "welcome",
-     "praise", "hail", "intercept", "seize"}
-)
+_TAKE_VERBS = frozenset(_WORDS["take_verbs"])
+_REACTION_VERBS = frozenset(_WORDS["reaction_verbs"])
 
 
 def _transfer_sources(ctx: Context, noun: Token, item_heads: list[Token]) -> tuple[list[Arg], bool]:
@@ -582,10 +577,8 @@ def _transfer_sources(ctx: Context, noun: Token, item_heads: list[Token]) -> tup
     return sources, from_subject
 
 
-# Participles of a shipment's destination: "weapons bound for the Houthis".
-_DESTINED = frozenset({"bind", "bound", "destine", "destined", "intend", "earmark", "head"})
-# Nouns of leave to make a transfer: "gave the green light for deliveries of jets to Y".
-_APPROVAL_NOUNS = frozenset({"way", "light", "approval", "permission", "authorisation", "authorization", "go-ahead"})
+_DESTINED = frozenset(_WORDS["destined"])
+_APPROVAL_NOUNS = frozenset(_WORDS["approval_nouns"])
 
 
 def _destinations(ctx: Context, heads: list[Token]) -> list[Arg]:
@@ -632,8 +625,7 @@ def _acquire_noun(
     yield from pairs("SUPPLIES_ARMS_TO", suppliers, buyers, noun, 0.7, items=items, modality="ordered")
 
 
-# Verbs whose subject is a share of someone's imports: "X accounted for 36 percent of Y's arms imports".
-_SHARE_VERBS = frozenset({"account", "make", "represent", "constitute", "comprise"})
+_SHARE_VERBS = frozenset(_WORDS["share_verbs"])
 
 
 def _import_share_holders(ctx: Context, imports: Token) -> list[Arg]:
@@ -660,9 +652,8 @@ def _share_owners(ctx: Context, imports: Token) -> list[Arg]:
     return ctx.owners(imports.head.head)
 
 
-# Heads of "a $400 million weapons package for Ukraine", "$571 million in military assistance for Taiwan".
-AID_AMOUNT_HEADS = frozenset({"package", "tranche", "billion", "million", "$", "dollar", "euro", "pound"})
-_RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "secure", "win"})
+AID_AMOUNT_HEADS = frozenset(_WORDS["aid_amount_heads"])
+_RECEIVE_VERBS = frozenset(_WORDS["receive_verbs"])
 
 
 def _aid_amount(ctx: Context, amount: Token) -> Iterator[Candidate]:
@@ -688,7 +679,7 @@ def _aid_amount(ctx: Context, amount: Token) -> Iterator[Candidate]:
                      subject_side="source")
 
 
-_AID_NOUNS = frozenset({"aid", "assistance"})
+_AID_NOUNS = frozenset(_WORDS["aid_nouns"])
 
 
 def _aid_noun(ctx: Context, aid: Token) -> Iterator[Candidate]:
@@ -708,11 +699,9 @@ def _aid_noun(ctx: Context, aid: Token) -> Iterator[Candidate]:
     )
 
 
-# Verbs of making weapons: "Iran is producing drones for Russia", "built under licence from X".
-_PRODUCE_VERBS = frozenset({"build", "make", "manufacture", "produce", "assemble"})
-_LICENCE_NOUNS = frozenset({"licence", "license"})
-# Nouns whose owner is who a weapon is made or sent for: "shells for Russia's war", "for Mali's army".
-_FOR_WHOM_NOUNS = frozenset({"war", "army", "military", "offensive", "campaign", "invasion", "arsenal", "force"})
+_PRODUCE_VERBS = frozenset(_WORDS["produce_verbs"])
+_LICENCE_NOUNS = frozenset(_WORDS["licence_nouns"])
+_FOR_WHOM_NOUNS = frozenset(_WORDS["for_whom_nouns"])
 
 
 def _produce_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
@@ -757,8 +746,7 @@ def _beneficiaries(ctx: Context, heads: list[Token]) -> list[Arg]:
     return unique_args(out)
 
 
-# Descriptions of a company named beside them: "Turkish drone maker Baykar" (parsed as maker, appos Baykar).
-_MAKER_NOUNS = frozenset({"maker", "manufacturer", "producer", "builder", "shipbuilder", "firm", "company", "group"})
+_MAKER_NOUNS = frozenset(_WORDS["maker_nouns"])
 
 
 def _subjects(ctx: Context, verb: Token) -> list[Arg]:

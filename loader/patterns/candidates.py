@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from loader.patterns.syntax import Arg, Context
+from loader.rules import load_rules
+
+_WORDS = load_rules("candidates")
 
 # Kinds allowed at each end of each type; Media are never endpoints.
 ACTORS = frozenset({"Country", "Alliance", "ArmedGroup", "Organization", "Company"})
@@ -77,11 +80,8 @@ def is_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.tag_ == "VBN")
 
 
-_RESPONSE_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit", "strike", "follow"})
-_EVENT_CONTAINERS = frozenset(
-    {"package", "round", "set", "wave", "batch", "series", "raft", "list", "number", "string", "hundred", "dozen",
-     "score", "thousand", "spate", "barrage"}
-)
+_RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
+_EVENT_CONTAINERS = frozenset(_WORDS["event_containers"])
 
 
 def noun_sources(ctx: Context, noun: Token, *, allow_weak: bool = False) -> tuple[list[Arg], bool]:

@@ -21,6 +21,9 @@ from loader.patterns.sanctions import sanction_aimed
 from loader.patterns.syntax import Arg, Context
 from loader.patterns.vocabulary import military
 from loader.resolve import Resolved
+from loader.rules import load_rules
+
+_WORDS = load_rules("conflict")
 
 
 def attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -169,14 +172,9 @@ def _attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from found or _light_verb_target(ctx, tok, ("against",))
 
 
-# What is fired or launched in a volley: "launched a missile barrage on Kyiv".
-_MUNITION_NOUNS = frozenset(
-    {"missile", "rocket", "drone", "shell", "mortar", "projectile", "bomb", "artillery", "munition", "strike",
-     "airstrike", "attack"}
-)
-# Volleys: military on their own ("a barrage on Kyiv"), unless "of" names something else ("a barrage of criticism").
-_VOLLEY_NOUNS = frozenset({"barrage", "salvo", "volley", "wave", "swarm", "hail"})
-_SELF_MILITARY_VOLLEYS = frozenset({"barrage", "salvo", "volley"})
+_MUNITION_NOUNS = frozenset(_WORDS["munition_nouns"])
+_VOLLEY_NOUNS = frozenset(_WORDS["volley_nouns"])
+_SELF_MILITARY_VOLLEYS = frozenset(_WORDS["self_military_volleys"])
 
 
 def _is_volley(noun: Token) -> bool:
@@ -233,8 +231,7 @@ def _located_attack(ctx: Context, noun: Token, preps: tuple[str, ...]) -> Iterat
     yield from pairs("ATTACKED", sources, targets, noun, 0.7, subject_side="source" if from_subject else None)
 
 
-# Verbs whose subject owns up to an attack: "claimed/admitted responsibility for the attack".
-_CLAIM_VERBS = frozenset({"claim", "accept", "admit", "take", "acknowledge"})
+_CLAIM_VERBS = frozenset(_WORDS["claim_verbs"])
 
 
 def _claimants(ctx: Context, noun: Token) -> list[Arg]:
@@ -248,8 +245,7 @@ def _claimants(ctx: Context, noun: Token) -> list[Arg]:
     return ctx.subjects(verb) if verb.lemma_.lower() in _CLAIM_VERBS else []
 
 
-# Verbs of harm an attack can be the setting of: "killed 12 soldiers in an attack on …".
-_HARM_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage", "abduct", "kidnap"})
+_HARM_VERBS = frozenset(_WORDS["harm_verbs"])
 
 
 def _setting_subjects(ctx: Context, noun: Token) -> list[Arg]:
@@ -284,11 +280,7 @@ def _site_places(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Arg]
     return [a for a in places if a.actor.kind in {"Country", "Region"}]
 
 
-# Sites that stand for their owner when attacked: "strikes on Syrian army bases".
-_SITE_NOUNS = frozenset(
-    {"base", "airbase", "depot", "position", "headquarters", "installation", "outpost", "barracks", "garrison",
-     "airfield", "facility", "post", "compound", "camp", "boat", "patrol", "tower", "embassy", "consulate"}
-)
+_SITE_NOUNS = frozenset(_WORDS["site_nouns"])
 
 
 # What an attack hits that stands for the place it is in: "a refinery in Russia", "people in Gaza".
@@ -302,8 +294,7 @@ _STRUCK_OBJECTS = _SITE_NOUNS | frozenset(
 )
 
 
-# Struck objects whose owner names an economy, not a site: "hit the Indian market".
-_TRADE_SENSE_OBJECTS = frozenset({"market"})
+_TRADE_SENSE_OBJECTS = frozenset(_WORDS["trade_sense_objects"])
 
 
 def _struck_places(ctx: Context, verb: Token) -> list[Arg]:
@@ -358,8 +349,7 @@ def _light_verb_target(
     )
 
 
-# What fire is shot from: "came under Israeli artillery fire".
-_WEAPON_MODIFIERS = frozenset({"drone", "artillery", "rocket", "mortar", "tank", "sniper", "machine", "gun", "missile"})
+_WEAPON_MODIFIERS = frozenset(_WORDS["weapon_modifiers"])
 
 
 def _physical_fire(fire: Token, verb: Token) -> bool:
@@ -379,29 +369,7 @@ def _under(noun: Token) -> bool:
     return noun.dep_ == "pobj" and prep.lower_ == "under" and is_verb(prep.head)
 
 
-# Modifiers that make a war or attack figurative or indirect.
-_FIGURATIVE = frozenset(
-    {
-        "trade",
-        "tariff",
-        "price",
-        "cyber",
-        "information",
-        "propaganda",
-        "proxy",
-        "legal",
-        "diplomatic",
-        "verbal",
-        "media",
-        "currency",
-        "culture",
-        "political",
-        "rhetorical",
-        "personal",
-        "sanctions",
-        "heart",
-    }
-)
+_FIGURATIVE = frozenset(_WORDS["figurative"])
 
 
 def _owned(ctx: Context, noun: Token) -> bool:
@@ -565,8 +533,7 @@ def _placed_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
     yield from pairs("ATTACKED", sources, places, noun, 0.65, subject_side="source" if from_subject else None)
 
 
-# Members of a group an attack kills stand for the group: "the strike killed Hezbollah's leader".
-_MEMBER_NOUNS = frozenset({"leader", "commander", "chief", "head", "member", "fighter", "militant", "operative"})
+_MEMBER_NOUNS = frozenset(_WORDS["member_nouns"])
 
 
 def _deadly_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -653,8 +620,7 @@ def _reprisal(ctx: Context, noun: Token) -> Iterator[Candidate]:
         yield from pairs("THREATENS", ctx.subjects(speaker), ctx.subjects(head), head, 0.65, subject_side="source")
 
 
-# Verbs that present their subject as a threat: "X's nuclear programme poses a threat to Y".
-_POSE_VERBS = frozenset({"pose", "represent", "constitute", "present"})
+_POSE_VERBS = frozenset(_WORDS["pose_verbs"])
 
 
 def _threat_fallback(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -742,14 +708,9 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _stronghold(ctx, tok)
 
 
-# "X-run Y", "X-held Y": a hyphenated holder before a place.
-HELD_BY = frozenset({"run", "control", "hold", "occupy", "administer", "govern", "rule"})
+HELD_BY = frozenset(_WORDS["held_by"])
 
-# Generic place nouns named with "of": "the Houthi-controlled port of Hodeidah".
-_PLACE_NOUNS = frozenset(
-    {"city", "town", "port", "village", "province", "region", "capital", "district", "enclave", "strip", "island",
-     "islands", "peninsula", "oblast", "state", "territory", "area"}
-)
+_PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
 
 
 def _held_places(ctx: Context, noun: Token) -> list[Arg]:
@@ -763,10 +724,7 @@ def _held_places(ctx: Context, noun: Token) -> list[Arg]:
         found = [a for a in [ctx.denote(noun)] if a is not None]
     return [a for a in found if a.actor.kind in {"Country", "Region"}]
 
-# Verbs of taking a place by force: whoever it is taken from was fought.
-_CONQUEST_VERBS = frozenset(
-    {"capture", "seize", "retake", "retook", "recapture", "take", "wrest", "overrun", "overran", "conquer"}
-)
+_CONQUEST_VERBS = frozenset(_WORDS["conquest_verbs"])
 
 
 def _taken_from(ctx: Context, verb: Token) -> Iterator[Candidate]:
@@ -826,11 +784,7 @@ def _listed_places(ctx: Context, verb: Token) -> list[Candidate]:
     return list(pairs("CONTROLS", ctx.subjects(verb), places, verb, 0.7, subject_side="source"))
 
 
-# Parts of a place named by direction: "Yemen's north", "the north of Mali".
-_AREA_NOUNS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern",
-     "interior", "countryside", "hinterland", "heartland"}
-)
+_AREA_NOUNS = frozenset(_WORDS["area_nouns"])
 
 
 def _owned_areas(ctx: Context, verb: Token) -> Iterator[Candidate]:
@@ -851,8 +805,7 @@ def _owned_areas(ctx: Context, verb: Token) -> Iterator[Candidate]:
     yield from pairs("CONTROLS", ctx.subjects(verb), places, verb, 0.7, subject_side="source")
 
 
-# Places that an actor holds as its own: "its stronghold in Idlib", "the group's bastion of X".
-_HOLD_NOUNS = frozenset({"stronghold", "bastion", "heartland", "fiefdom"})
+_HOLD_NOUNS = frozenset(_WORDS["hold_nouns"])
 
 
 def _stronghold(ctx: Context, noun: Token) -> Iterator[Candidate]:

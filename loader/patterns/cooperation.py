@@ -20,24 +20,21 @@ from loader.patterns.candidates import (
     verb_event,
 )
 from loader.patterns.syntax import Arg, Context
-from loader.rules import lemmas
+from loader.rules import lemmas, load_rules
+
+_WORDS = load_rules("cooperation")
 
 _EXERCISING_KINDS = frozenset({"Country", "Alliance", "ArmedGroup", "Organization"})
 
 
-# Verbs whose agent takes part in the exercise it runs: "the exercise was hosted by Poland".
-_EXERCISE_RUNNERS = frozenset({"host", "hold", "conduct", "stage", "organise", "organize", "lead", "run"})
+_EXERCISE_RUNNERS = frozenset(_WORDS["exercise_runners"])
 
 
 def _together(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in {"together", "jointly"} for c in verb.children)
 
 
-# Verbs whose subject reacts to an exercise rather than taking part in it.
-_CRITIC_VERBS = frozenset(
-    {"condemn", "criticise", "criticize", "denounce", "slam", "protest", "decry", "oppose", "monitor", "watch",
-     "observe", "track", "blast", "fear", "call", "describe", "brand", "view", "see", "warn", "rebuke"}
-)
+_CRITIC_VERBS = frozenset(_WORDS["critic_verbs"])
 
 
 # Forces that drill, including ones the proxy lexicon does not list ("paratroopers", "marines").
@@ -291,7 +288,7 @@ def _allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
             yield from pairs("ALLIED_WITH", [a], group[i + 1 :], tok, 0.7)
 
 
-_AFFILIATION_WORDS = frozenset({"aligned", "allied", "linked", "affiliated", "allegiant", "associated"})
+_AFFILIATION_WORDS = frozenset(_WORDS["affiliation_words"])
 
 
 def affiliation(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -322,8 +319,7 @@ def affiliation(ctx: Context, tok: Token) -> Iterator[Candidate]:
 
 
 _DEPLOYED_NOUNS = lx.TROOP_NOUNS | {"mission", "coalition", "contingent", "battlegroup"}
-# Purpose clauses that make a deployment help its host: "deployed in X to help the army".
-_PURPOSE_VERBS = frozenset({"support", "help", "assist", "aid", "back", "bolster", "reinforce", "defend", "protect"})
+_PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
 
 
 def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -667,8 +663,7 @@ def _side_of(ctx: Context, verb: Token) -> list[Arg]:
     return out
 
 
-# Verbs that hand support to a recipient named on the verb: "provided military support to X".
-_GIVE_VERBS = frozenset({"provide", "give", "offer", "extend", "lend", "pledge", "promise", "send", "increase"})
+_GIVE_VERBS = frozenset(_WORDS["give_verbs"])
 
 
 def _given_support(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -715,10 +710,7 @@ def _trained_forces(ctx: Context, verb: Token) -> Iterator[Candidate]:
     yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(verb), owners, verb, 0.7, subject_side="source")
 
 
-_MISSION_MODIFIERS = frozenset(
-    {"military", "peacekeeping", "training", "security", "stabilisation", "stabilization", "naval", "defence",
-     "defense", "multinational"}
-)
+_MISSION_MODIFIERS = frozenset(_WORDS["mission_modifiers"])
 
 
 def _military_mission(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -822,14 +814,11 @@ def _stationed_forces(ctx: Context, noun: Token) -> Iterator[Candidate]:
         yield from pairs("HOSTS_BASE_OF", ctx.subjects(let), guests, let, 0.7, subject_side="source")
 
 
-_QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "number", "contingent", "thousands", "hundreds"})
+_QUANTITY_NOUNS = frozenset(_WORDS["quantity_nouns"])
 
 
-# Verbs of a guest running a base: "Russia has operated the Kant base", "China opened a base".
-_BASE_RUN_VERBS = frozenset(
-    {"have", "maintain", "operate", "keep", "build", "open", "run", "establish", "use", "lease"}
-)
-_BASE_HOST_VERBS = frozenset({"host", "house", "allow", "lease"})
+_BASE_RUN_VERBS = frozenset(_WORDS["base_run_verbs"])
+_BASE_HOST_VERBS = frozenset(_WORDS["base_host_verbs"])
 
 
 def _base_lemma(tok: Token) -> str:

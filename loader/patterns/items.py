@@ -9,7 +9,9 @@ from spacy.tokens import Span, Token
 from loader import nonactors
 from loader.patterns import lexicon as lx
 from loader.patterns.syntax import Context, conjuncts
-from loader.rules import lemmas
+from loader.rules import lemmas, load_rules
+
+_WORDS = load_rules("items")
 
 
 def _items_of(tokens: list[Token]) -> list[str]:
@@ -27,9 +29,9 @@ def _items_of(tokens: list[Token]) -> list[str]:
 _DESIGNATION_RE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,4}[A-Z]?\d?$")
 
 
-_AID_NOUNS = frozenset({"aid", "assistance"})
-_MILITARY_AID_MODIFIERS = frozenset({"military", "lethal", "security", "defence", "defense"})
-_NON_LETHAL = frozenset({"non", "nonlethal", "non-lethal"})
+_AID_NOUNS = frozenset(_WORDS["aid_nouns"])
+_MILITARY_AID_MODIFIERS = frozenset(_WORDS["military_aid_modifiers"])
+_NON_LETHAL = frozenset(_WORDS["non_lethal"])
 
 
 def item_text(token: Token) -> str | None:
@@ -99,7 +101,7 @@ def arms_items(ctx: Context, heads: list[Token]) -> list[str]:
     return _items_of(expanded)
 
 
-_MONEY_WORDS = frozenset({"billion", "million", "dollar", "euro", "pound", "$", "€", "£"})
+_MONEY_WORDS = frozenset(_WORDS["money_words"])
 
 
 def sentence_arms(sent: Span) -> list[str]:

@@ -16,7 +16,9 @@ from loader.patterns.candidates import (
 )
 from loader.patterns.syntax import Arg, Context, conjuncts
 from loader.resolve import Resolved
-from loader.rules import lemmas
+from loader.rules import lemmas, load_rules
+
+_WORDS = load_rules("membership")
 
 
 def _orgs_of_member_noun(ctx: Context, noun: Token, head: Token) -> list[Arg]:
@@ -82,7 +84,7 @@ def _listed_members(ctx: Context, head: Token) -> list[Arg]:
     return members
 
 
-_QUANTIFIERS = frozenset({"several", "some", "many", "most", "all", "few", "two", "three", "four", "five", "six"})
+_QUANTIFIERS = frozenset(_WORDS["quantifiers"])
 
 
 def _quantity_holder(head: Token) -> Token | None:
@@ -103,24 +105,7 @@ def _sentence_alliances(ctx: Context, tok: Token, exclude: set[str]) -> list[Arg
     return list(found.values()) if len(found) == 1 else []
 
 
-_GROUPING_NOUNS = frozenset(
-    {
-        "pact",
-        "alliance",
-        "grouping",
-        "bloc",
-        "group",
-        "partnership",
-        "organisation",
-        "organization",
-        "union",
-        "coalition",
-        "club",
-        "forum",
-        "treaty",
-        "body",
-    }
-)
+_GROUPING_NOUNS = frozenset(_WORDS["grouping_nouns"])
 
 
 def alliance_apposition(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -146,9 +131,7 @@ def alliance_apposition(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _completed_entry(ctx, tok, r)
 
 
-# Nouns for the states of a bloc: "EU countries Hungary and Slovakia", "NATO ally Turkey".
-# A "partner" is not a member ("NATO partner Ukraine").
-_MEMBER_STATE_NOUNS = frozenset({"country", "state", "nation", "government", "ally", "member-state"})
+_MEMBER_STATE_NOUNS = frozenset(_WORDS["member_state_nouns"])
 
 
 def _alliance_states(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
@@ -224,9 +207,8 @@ def _hyphenated_members(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candi
         yield from pairs("MEMBER_OF", states, [Arg(r)], named, 0.8)
 
 
-# Verbs of leaving a bloc, with their preposition: "withdrew from", "pulled out of", "was expelled from".
-_LEAVE_FROM_VERBS = frozenset({"withdraw", "expel", "exit", "secede", "pull", "depart", "oust"})
-_LEAVE_NOUNS = frozenset({"withdrawal", "exit", "expulsion", "departure", "secession"})
+_LEAVE_FROM_VERBS = frozenset(_WORDS["leave_from_verbs"])
+_LEAVE_NOUNS = frozenset(_WORDS["leave_nouns"])
 
 
 def _possessors(ctx: Context, noun: Token) -> list[Arg]:
@@ -278,7 +260,7 @@ def _part_of_alliance(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candida
     yield from pairs("MEMBER_OF", states, [Arg(r)], part, 0.8, subject_side="source")
 
 
-_ENTRY_NOUNS = frozenset({"entry", "admission", "induction"})
+_ENTRY_NOUNS = frozenset(_WORDS["entry_nouns"])
 
 
 def _completed_entry(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
@@ -293,9 +275,8 @@ def _completed_entry(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidat
     yield from pairs("MEMBER_OF", [a for a in members if a.actor.kind == "Country"], [Arg(r)], noun, 0.8)
 
 
-_PARTICIPATION_NOUNS = frozenset({"membership", "participation"})
-# Verbs that end a membership when applied to it: "ended its membership in Y".
-_END_VERBS = frozenset({"end", "terminate", "renounce", "relinquish", "revoke", "withdraw", "abandon"})
+_PARTICIPATION_NOUNS = frozenset(_WORDS["participation_nouns"])
+_END_VERBS = frozenset(_WORDS["end_verbs"])
 
 
 def _participation(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:

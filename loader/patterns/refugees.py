@@ -15,44 +15,15 @@ from loader.patterns.candidates import (
 )
 from loader.patterns.cooperation import home_of, mistagged_host
 from loader.patterns.syntax import Arg, Context
+from loader.rules import load_rules
 
-_PEOPLE_NOUNS = frozenset(
-    {
-        "people",
-        "civilian",
-        "resident",
-        "refugee",
-        "family",
-        "person",
-        "thousand",
-        "million",
-        "hundred",
-        "villager",
-        "inhabitant",
-        "migrant",
-        "man",
-        "woman",
-        "child",
-        "household",
-        "seeker",
-    }
-)
-# What people flee that is not a place: "fleeing fighting in Darfur", "escaping violence in Haiti".
-_HARM_NOUNS = frozenset(
-    {"fighting", "violence", "war", "conflict", "persecution", "clash", "unrest", "bombardment", "famine",
-     "drought", "hostility", "offensive", "crackdown", "repression", "conscription", "mobilisation",
-     "mobilization", "shelling", "bombing"}
-)
-# Verbs of people staying somewhere once they fled: "refugees live in camps in Bangladesh",
-# "refugees are registered in Poland".
-_STAY_VERBS = frozenset(
-    {"live", "settle", "stay", "remain", "reside", "shelter", "camp", "register", "house", "resettle",
-     "relocate", "accommodate", "host"}
-)
-# Places that stand for their country when they shelter people: "Kenya's Dadaab camp shelters …".
-_SHELTER_SITES = frozenset({"camp", "settlement", "city", "town", "region", "province", "border", "area"})
-# Verbs that pass their subject to the flight verb they govern: "refugees continue to arrive in X".
-_ASPECT_VERBS = frozenset({"continue", "begin", "start", "keep", "try", "attempt", "manage"})
+_WORDS = load_rules("refugees")
+
+_PEOPLE_NOUNS = frozenset(_WORDS["people_nouns"])
+_HARM_NOUNS = frozenset(_WORDS["harm_nouns"])
+_STAY_VERBS = frozenset(_WORDS["stay_verbs"])
+_SHELTER_SITES = frozenset(_WORDS["shelter_sites"])
+_ASPECT_VERBS = frozenset(_WORDS["aspect_verbs"])
 # Verbs of arriving that end a flight begun in a participle: "Haitians fleeing … arrived in X".
 _ARRIVE_VERBS = lx.FLEE_VERBS | {"settle", "land", "seek", "find"}
 
@@ -146,7 +117,7 @@ def _fled_places(ctx: Context, verb: Token) -> list[Arg]:
     return out
 
 
-_PLACE_WORDS = frozenset({"region", "province", "state", "area", "district", "city", "town", "enclave", "territory"})
+_PLACE_WORDS = frozenset(_WORDS["place_words"])
 
 
 def _place(ctx: Context, noun: Token) -> list[Arg]:
@@ -194,12 +165,10 @@ def _sheltering_site(ctx: Context, verb: Token) -> list[Arg]:
     return out
 
 
-# What people flee to, named with its place: "fled to safety in X".
-_HAVEN_NOUNS = frozenset({"safety", "refuge", "shelter", "sanctuary"})
+_HAVEN_NOUNS = frozenset(_WORDS["haven_nouns"])
 
-# Verbs of finding safety somewhere: "sought refuge in X", "found shelter in X".
-_SHELTER_VERBS = frozenset({"seek", "find", "take"})
-_QUANTITY_WORDS = frozenset({"many", "some", "most", "thousand", "million", "hundred", "half", "majority", "tens"})
+_SHELTER_VERBS = frozenset(_WORDS["shelter_verbs"])
+_QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
 
 
 def _part_of_people(subject: Token) -> Token | None:

@@ -19,6 +19,8 @@ from loader.patterns.syntax import Arg, Context, conjuncts
 from loader.resolve import Resolved
 from loader.rules import lemmas, load_rules
 
+_WORDS = load_rules("sanctions")
+
 DESIGNATION_VERBS = lemmas("sanctions", "designation_verbs")
 DESIGNATION_NOUNS = lemmas("sanctions", "designation_nouns")
 SANCTIONED_PARTICIPLES = lemmas("sanctions", "sanctioned_participles")
@@ -43,13 +45,10 @@ TRIGGERS = (
 )
 
 
-_PACKAGE_NOUNS = frozenset({"package", "round", "tranche", "wave", "batch"})
+_PACKAGE_NOUNS = frozenset(_WORDS["package_nouns"])
 
 
-# Government offices sanction on their state's behalf: "the Treasury's Office of Foreign Assets Control
-# sanctioned …" is the office's act and the state's (as arms sold by a state body are the state's:
-# loader.patterns.arms).
-_OFFICE_WORDS = frozenset({"department", "ministry", "office", "agency", "presidency", "directorate"})
+_OFFICE_WORDS = frozenset(_WORDS["office_words"])
 
 
 def sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -216,8 +215,7 @@ def _targeted_with_sanctions(ctx: Context, verb: Token) -> Iterator[Candidate]:
     yield from pairs("SANCTIONS", ctx.subjects(verb), targets, verb, 0.75, subject_side="source")
 
 
-# Verbs that widen existing sanctions to a new target: "extended its sanctions to X".
-_SANCTION_EXTEND_VERBS = frozenset({"extend", "expand", "broaden", "widen", "apply"})
+_SANCTION_EXTEND_VERBS = frozenset(_WORDS["sanction_extend_verbs"])
 
 
 def _under(noun: Token) -> bool:
@@ -226,7 +224,7 @@ def _under(noun: Token) -> bool:
     return noun.dep_ == "pobj" and prep.lower_ == "under" and is_verb(prep.head)
 
 
-_IMPOSE_VERBS = frozenset({"impose", "introduce", "adopt", "announce", "slap", "levy", "place", "apply"})
+_IMPOSE_VERBS = frozenset(_WORDS["impose_verbs"])
 
 
 def _qualified_sanction(noun: Token, lemma: str) -> bool:
@@ -364,10 +362,9 @@ def _listed_in(ctx: Context, participle: Token) -> list[Arg]:
     ]
 
 
-# Marks that end a written list of names: "… and Z Inc. — all their assets …", "…: A, B and C."
-_SERIES_BREAKS = frozenset({"—", "–", "--", ":", ".", ")", '"', "“", "”"})
+_SERIES_BREAKS = frozenset(_WORDS["series_breaks"])
 _SERIES_MAX = 300  # tokens: a legal annex may name dozens of parties in one sentence
-_SERIES_GLUE = frozenset({",", ";", "and", "or", "&"})
+_SERIES_GLUE = frozenset(_WORDS["series_glue"])
 _LIST_KINDS: dict[str, frozenset[str]] = {
     str(noun).lower(): frozenset(kinds) for noun, kinds in (load_rules("sanctions").get("list_heads") or {}).items()
 }

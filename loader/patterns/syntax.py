@@ -17,21 +17,19 @@ from loader.models import Entity
 from loader.patterns import lexicon as lx
 from loader.patterns.vocabulary import military
 from loader.resolve import Resolved
-from loader.rules import lemmas
+from loader.rules import lemmas, load_rules
+
+_WORDS = load_rules("syntax")
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
-# Dependencies through which a verb inherits the subject of the verb it hangs from.
-CONTROL_DEPS = frozenset({"xcomp", "acomp", "conj", "advcl", "pcomp"})
-_WH = frozenset({"which", "that", "who", "whom", "whose"})
-# Tokens allowed between the items of a list the parser failed to coordinate.
-_LIST_GLUE = frozenset({",", "and", "or", "&", "as", "well"})
-_HELD = frozenset({"hold", "control", "occupy", "run"})
-_SITE_NOUNS = frozenset({"site", "facility", "plant"})
-# Quantities of a place or group that stand for it: "most of Darfur", "parts of Somalia".
-# Collective nouns whose members make up a named actor: "a coalition of factions".
-_COLLECTIVES = frozenset({"coalition", "umbrella", "alliance", "network", "group", "grouping", "federation", "array"})
-_PARTITIVES = frozenset({"most", "much", "part", "all", "whole", "bulk", "rest", "half", "swath", "swathe", "large"})
+CONTROL_DEPS = frozenset(_WORDS["control_deps"])
+_WH = frozenset(_WORDS["wh"])
+_LIST_GLUE = frozenset(_WORDS["list_glue"])
+_HELD = frozenset(_WORDS["held"])
+_SITE_NOUNS = frozenset(_WORDS["site_nouns"])
+_COLLECTIVES = frozenset(_WORDS["collectives"])
+_PARTITIVES = frozenset(_WORDS["partitives"])
 
 
 @dataclass(frozen=True)
@@ -493,7 +491,7 @@ class Context:
         return unique_args(out)
 
 
-_APOSTROPHES = frozenset({"'", "’"})
+_APOSTROPHES = frozenset(_WORDS["apostrophes"])
 
 
 def _noun_lemma(token: Token) -> str:
