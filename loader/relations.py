@@ -61,7 +61,14 @@ def find_relations(doc: Doc, resolution: Resolution) -> list[Relation]:
                     inferred.discard(key)
     # A title whose state was guessed from its sentence gives way to one stated outright.
     stated = {(k[0], k[1]) for k in best if k not in inferred}
-    kept = [r for k, r in best.items() if k not in inferred or (k[0], k[1]) not in stated]
+    # One sentence read both ways ("Japan did not sign a defence pact with X": the pact noun alone looks
+    # asserted, its verb is negated): the negation, read from the governing verb, wins.
+    denied = {(k[0], k[1], k[2], k[4]) for k in best if k[3]}
+    kept = [
+        r
+        for k, r in best.items()
+        if (k not in inferred or (k[0], k[1]) not in stated) and (k[3] or (k[0], k[1], k[2], k[4]) not in denied)
+    ]
     return _drop_denied_claims(doc, kept, resolution)
 
 

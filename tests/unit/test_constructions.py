@@ -45,6 +45,7 @@ def test_unknown_attributes_are_refused() -> None:
         ("Turkish military instructors arrived in Somalia.", ("country:TUR", "MILITARY_SUPPORT_TO", "country:SOM")),
         ("Norway has sent to Ukraine two NASAMS batteries.", ("country:NOR", "SUPPLIES_ARMS_TO", "country:UKR")),
         ("Chile and Peru are founding members of Mercosur.", ("country:PER", "MEMBER_OF", "alliance:mercosur")),
+        ("Moscow signed a partnership treaty with Pyongyang.", ("country:RUS", "ALLIED_WITH", "country:PRK")),
     ],
 )
 def test_constructions_state_their_relation(gazetteer: Gazetteer, text: str, expected: tuple[str, str, str]) -> None:
@@ -91,3 +92,10 @@ def test_a_coalition_of_armed_groups_has_members_and_an_acronym_beats_an_outlets
     assert {("group:arakan-army", "MEMBER_OF", "group:three-brotherhood-alliance"),
             ("group:tnla", "MEMBER_OF", "group:three-brotherhood-alliance")} <= triples(art)
     assert not any(e.kind == "Media" for e in art.entities)
+
+
+def test_a_sentence_read_both_ways_keeps_its_negation(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Japan did not sign a defence pact with the Philippines.")
+    assert ("country:JPN", "ALLIED_WITH", "country:PHL") in triples(art, negated=True)
+    assert ("country:JPN", "ALLIED_WITH", "country:PHL") not in triples(art)
+    assert not [t for t in triples(run(gazetteer, "India signed a trade agreement with Chile.")) if t[1] == "ALLIED_WITH"]
