@@ -96,9 +96,9 @@ def _coordinated(doc: Doc, surface_start: int, owner_at: dict[int, Owner]) -> bo
     before = surface_start - 1
     if before < 0:
         return False
-    if doc[before].lower_ in {"and", "or"}:
-        return True
-    return doc[before].text == "," and before - 1 in owner_at
+    # Only when another state's name or demonym comes right before: "Peru's ministry and Chile's ministry"
+    # are two bodies.
+    return doc[before].lower_ in {"and", "or", ","} and before - 1 in owner_at
 
 
 def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) -> list[Mention]:
