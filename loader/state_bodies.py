@@ -60,6 +60,12 @@ def _demonym(gazetteer: GazetteerLike, state_id: str) -> str:
     return demonyms[0] if demonyms else (entry.name if entry is not None else state_id)
 
 
+def _body_full_name(gazetteer: GazetteerLike, state_id: str, key: str) -> str:
+    """ "Russian Ministry of Defence", or the state's official name where the rules give one."""
+    official = (load_rules("state_bodies").get("official_names") or {}).get(state_id, {})
+    return str(official.get(key) or f"{_demonym(gazetteer, state_id)} {body_name(key)}")
+
+
 def body_id(state_id: str, key: str) -> str:
     return f"org:{state_id.split(':', 1)[-1].lower()}-{key}"
 
@@ -176,7 +182,7 @@ def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) ->
             gaz_id=body_id(state_id, key),
             form="body",
             is_subject=doc[end - 1].dep_ in {"nsubj", "nsubjpass"},
-            name=f"{_demonym(gazetteer, state_id)} {body_name(key)}",
+            name=_body_full_name(gazetteer, state_id, key),
             parent=state_id,
             aliases=aliases,
         )

@@ -41,7 +41,7 @@ def test_no_body_inside_a_longer_name_or_for_a_private_force(gazetteer: Gazettee
 
 def test_a_known_body_keeps_its_entry_and_gains_the_owned_surface(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "The U.S. State Department approved the sale on Friday.")
-    assert "U.S. State Department" in entity(art, "org:state-department").aliases
+    assert "U.S. State Department" in entity(art, "org:usa-ministry-of-foreign-affairs").aliases
 
 
 def test_an_acronym_in_parentheses_names_the_actor_before_it(gazetteer: Gazetteer) -> None:
