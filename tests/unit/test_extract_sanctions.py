@@ -27,7 +27,8 @@ def test_designation_in_a_sanctions_passage(gazetteer: Gazetteer) -> None:
     text = "The Office of Foreign Assets Control designated the Wagner Group under a new sanctions programme."
     assert ("org:ofac", "SANCTIONS", "group:wagner") in sanctions(run(gazetteer, text))
     text = "Washington announced sanctions over the coup on Monday. The State Department also listed Rosoboronexport."
-    assert ("org:usa-ministry-of-foreign-affairs", "SANCTIONS", "company:rosoboronexport") in sanctions(run(gazetteer, text))
+    state_department = "org:usa-ministry-of-foreign-affairs"
+    assert (state_department, "SANCTIONS", "company:rosoboronexport") in sanctions(run(gazetteer, text))
 
 
 def test_designation_without_a_sanctions_cue_is_no_sanction(gazetteer: Gazetteer) -> None:
@@ -161,7 +162,8 @@ def test_firms_listed_in_an_annex_including_named_ones(gazetteer: Gazetteer) -> 
 def test_a_cue_in_a_names_plural(gazetteer: Gazetteer) -> None:
     # "the Sanctions Act" is a cue as much as "sanctions"; the designation follows it.
     text = "Under the Global Magnitsky Sanctions Act, the State Department designated Rosoboronexport."
-    assert ("org:usa-ministry-of-foreign-affairs", "SANCTIONS", "company:rosoboronexport") in sanctions(run(gazetteer, text))
+    state_department = "org:usa-ministry-of-foreign-affairs"
+    assert (state_department, "SANCTIONS", "company:rosoboronexport") in sanctions(run(gazetteer, text))
 
 
 def test_examples_run_on_past_a_parse_break() -> None:
