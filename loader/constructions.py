@@ -126,6 +126,9 @@ def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places:
             outer = ctx.prep_tokens(head, preps.split(","))
             return [a for tok in outer for a in ctx.prep_objects(tok, inner.split(","))]
         found = ctx.prep_objects(head, preps.split(","), allow_weak=True)
+        # "in Naqoura, Lebanon": the state written in apposition to a town names where it is.
+        found += [a for tok in ctx.prep_tokens(head, preps.split(",")) for c in tok.children if c.dep_ == "appos"
+                  for a in ctx.np_actors(c) if a.actor.kind == "Country"]
         if capitals_as_places and "in" in preps.split(","):
             # "strikes in Beirut": a capital after "in" is the place, not its government.
             found = [a for a in found if a.actor.mention.form != "metonym"]
@@ -170,6 +173,9 @@ def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
         places = bool(frame.get("capitals_as_places"))
         sources, source_role = _fill(ctx, tokens, construction["source"])
         targets, _ = _fill(ctx, tokens, construction["target"], places)
+        # Optional narrowing of the frame's actor kinds for one construction.
+        sources = [a for a in sources if a.actor.kind in construction.get("source_kinds", [a.actor.kind])]
+        targets = [a for a in targets if a.actor.kind in construction.get("target_kinds", [a.actor.kind])]
         if not sources or not targets:
             continue
         confidence = float(construction.get("confidence", frame.get("confidence", 0.75)))

@@ -46,6 +46,9 @@ def test_unknown_attributes_are_refused() -> None:
         ("Norway has sent to Ukraine two NASAMS batteries.", ("country:NOR", "SUPPLIES_ARMS_TO", "country:UKR")),
         ("Chile and Peru are founding members of Mercosur.", ("country:PER", "MEMBER_OF", "alliance:mercosur")),
         ("Moscow signed a partnership treaty with Pyongyang.", ("country:RUS", "ALLIED_WITH", "country:PRK")),
+        ("Afghan pilots flew to safety in Tajikistan.", ("country:AFG", "REFUGEES_FLEE_TO", "country:TJK")),
+        ("Malian families escaped into Niger.", ("country:MLI", "REFUGEES_FLEE_TO", "country:NER")),
+        ("MINURSO is headquartered in Laayoune, Western Sahara.", ("country:ESH", "HOSTS_BASE_OF", "org:minurso")),
     ],
 )
 def test_constructions_state_their_relation(gazetteer: Gazetteer, text: str, expected: tuple[str, str, str]) -> None:
@@ -100,3 +103,8 @@ def test_a_sentence_read_both_ways_keeps_its_negation(gazetteer: Gazetteer) -> N
     assert ("country:JPN", "ALLIED_WITH", "country:PHL") not in triples(art)
     trade = triples(run(gazetteer, "India signed a trade agreement with Chile."))
     assert not [t for t in trade if t[1] == "ALLIED_WITH"]
+
+
+def test_a_construction_can_narrow_its_actor_kinds(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "OPEC is headquartered in Vienna, Austria.")
+    assert not [t for t in triples(art) if t[1] == "HOSTS_BASE_OF"]  # a body's seat is no foreign base
