@@ -130,7 +130,7 @@ def _finalise(ctx: Context, cand: Candidate, sent: Span, attributed_to: str | No
     if cand.source.id == cand.target.id:
         return None
     own_side = _own_body(cand.source.actor, cand.target.id) or _own_body(cand.target.actor, cand.source.id)
-    if rtype not in {"PART_OF", "LEADS"} and own_side:
+    if rtype not in {"PART_OF", "LEADS", "CONTROLS"} and own_side:  # an army may hold its own state's land
         return None  # a body and its own state are one side: "the Israeli military struck Israel" is a misreading
     negated = syntax.is_negated(chain) or cand.ended or (rtype == "MEMBER_OF" and syntax.has_neither(trigger))
     modality = "former" if cand.ended else syntax.modality(chain)

@@ -47,6 +47,10 @@ def test_unknown_attributes_are_refused() -> None:
         ("Chile and Peru are founding members of Mercosur.", ("country:PER", "MEMBER_OF", "alliance:mercosur")),
         ("Moscow signed a partnership treaty with Pyongyang.", ("country:RUS", "ALLIED_WITH", "country:PRK")),
         ("Afghan pilots flew to safety in Tajikistan.", ("country:AFG", "REFUGEES_FLEE_TO", "country:TJK")),
+        ("Civilians fled areas of Syria controlled by Hezbollah.", ("group:hezbollah", "CONTROLS", "country:SYR")),
+        ("Civilians fled Russian-occupied territory within Georgia.", ("country:RUS", "CONTROLS", "country:GEO")),
+        ("Greece flew four French-made Mirage jets, which were acquired by Athens in 1988.",
+         ("country:FRA", "SUPPLIES_ARMS_TO", "country:GRC")),
         ("Malian families escaped into Niger.", ("country:MLI", "REFUGEES_FLEE_TO", "country:NER")),
         ("MINURSO is headquartered in Laayoune, Western Sahara.", ("country:ESH", "HOSTS_BASE_OF", "org:minurso")),
     ],
@@ -108,3 +112,10 @@ def test_a_sentence_read_both_ways_keeps_its_negation(gazetteer: Gazetteer) -> N
 def test_a_construction_can_narrow_its_actor_kinds(gazetteer: Gazetteer) -> None:
     art = run(gazetteer, "OPEC is headquartered in Vienna, Austria.")
     assert not [t for t in triples(art) if t[1] == "HOSTS_BASE_OF"]  # a body's seat is no foreign base
+
+
+def test_an_army_may_hold_land_of_its_own_state_but_not_attack_it(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Civilians fled areas of Sudan controlled by the Sudanese army.")
+    assert ("org:sdn-armed-forces", "CONTROLS", "country:SDN") in triples(art)
+    art = run(gazetteer, "The Sudanese army struck Sudan.")
+    assert not [t for t in triples(art) if t[1] == "ATTACKED"]
