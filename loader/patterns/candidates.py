@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -160,7 +161,7 @@ def np_head(token: Token) -> Token:
     return token
 
 
-def hyphen_modifier(ctx: Context, noun: Token, lemmas: set[str]) -> list[Arg]:
+def hyphen_modifier(ctx: Context, noun: Token, lemmas: AbstractSet[str]) -> list[Arg]:
     """The X of an "X-backed" / "X-led" modifier of `noun` (a demonym will do)."""
     out: list[Arg] = []
     for mod in noun.children:
