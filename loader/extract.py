@@ -279,6 +279,9 @@ def model_name() -> str | None:
     return _model_name
 
 
+_ARTICLES = frozenset(_WORDS["articles"])
+
+
 # ---------------------------------------------------------------------------------------
 # mentions
 # ---------------------------------------------------------------------------------------
@@ -286,7 +289,7 @@ def _trim(span: Span) -> tuple[int, int]:
     """Span bounds without a leading article or a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
+    while start < end - 1 and doc[start].lower_ in _ARTICLES:
         start += 1
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -323,8 +326,11 @@ def _in_subordinate(span: Span) -> bool:
     return root.head.dep_ == "advcl"
 
 
+_LOCATIVE_PREPS = frozenset(_WORDS["locative_preps"])
+
+
 def _is_locative(root: Any) -> bool:
-    return bool(root.dep_ == "pobj" and root.head.lower_ in {"in", "into", "at", "inside"})
+    return bool(root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS)
 
 
 def _place_label(span: Span, label: str) -> str:
@@ -439,6 +445,9 @@ def _place_noun_of(span: Span) -> Any:
 _WHERE_PREPS = frozenset(_WORDS["where_preps"])
 
 
+_PERSON_PLACE_PREPS = frozenset(_WORDS["person_place_preps"])
+
+
 def _person_as_place(span: Span, label: str) -> bool:
     """A bare name that is where something happens ("fighting in Tartus", "made at Korwa") is a
     place: people are not "in" anything, and an organisation one is part of is written with its
@@ -449,7 +458,7 @@ def _person_as_place(span: Span, label: str) -> bool:
         c.ent_type_ in {"PERSON", "Person"} for c in root.conjuncts
     ):
         return True
-    preps = _WHERE_PREPS | {"at"} if label == "PERSON" else _WHERE_PREPS
+    preps = _WHERE_PREPS | _PERSON_PLACE_PREPS if label == "PERSON" else _WHERE_PREPS
     if root.dep_ != "pobj" or root.head.lower_ not in preps or any(c.dep_ == "case" for c in root.children):
         return False
     if label == "PERSON":
@@ -556,12 +565,18 @@ def _token_mention(tok: Any, label: str, sent_of: dict[int, int], *, form: str,
     )
 
 
+_PAIR_WORDS = frozenset(_WORDS["pair_words"])
+
+
 def _is_pair(tok: Any, in_entity: set[int]) -> bool:
     """ "the two countries", "both sides": a definite pair, not owned or named by a modifier."""
     words = {c.lower_ for c in tok.children if c.dep_ in {"det", "predet", "nummod", "quantmod"}}
-    if not ({"two", "both"} & words):
+    if not (_PAIR_WORDS & words):
         return False
     return not any(c.i in in_entity or c.dep_ == "poss" for c in tok.children)
+
+
+_DESCRIPTION_DETERMINERS = frozenset(_WORDS["description_determiners"])
 
 
 def _is_description(tok: Any, in_entity: set[int]) -> bool:
@@ -570,7 +585,7 @@ def _is_description(tok: Any, in_entity: set[int]) -> bool:
         return False
     has_definite = False
     for child in tok.children:
-        if child.dep_ == "det" and child.lower_ in {"the", "this", "that"}:
+        if child.dep_ == "det" and child.lower_ in _DESCRIPTION_DETERMINERS:
             has_definite = True
         elif (
             child.i in in_entity

@@ -107,6 +107,10 @@ def _coordinated(doc: Doc, surface_start: int, owner_at: dict[int, Owner]) -> bo
     return doc[before].lower_ in {"and", "or", ","} and before - 1 in owner_at
 
 
+_OWNER_PRONOUNS = frozenset(_WORDS["owner_pronouns"])
+_COORDINATORS = frozenset(_WORDS["coordinators"])
+
+
 def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) -> list[Mention]:
     """`mentions` with state-body mentions added; NER spans they cover are dropped.
 
@@ -155,14 +159,14 @@ def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) ->
         if owner is None:
             owner = _owner_after(doc, end, owner_at, key not in rules["abroad"])
             surface_end = owner[0].end if owner is not None else end
-            if owner is not None and surface_end < len(doc) and doc[surface_end].lower_ in {"and", "or"}:
+            if owner is not None and surface_end < len(doc) and doc[surface_end].lower_ in _COORDINATORS:
                 i = end  # "the armed forces of A and B": both states' forces, not one body
                 continue
         state_id = owner[1] if owner is not None else None
         surface_words = " ".join(t.lower_ for t in doc[start:end])
         if state_id is None and surface_words in implied:
             state_id = implied[surface_words]["owner"]
-        if state_id is None and start > 0 and doc[start - 1].lower_ in {"its", "their"}:
+        if state_id is None and start > 0 and doc[start - 1].lower_ in _OWNER_PRONOUNS:
             state_id = _last_state_in_sentence(doc, start, owner_at)  # "Tehran denied it, and its foreign ministry…"
         if state_id is None and key in last_of_kind:
             state_id = last_of_kind[key].parent
@@ -224,9 +228,13 @@ def _owner_before(doc: Doc, start: int, owner_at: dict[int, Owner]) -> tuple[Own
     return owner, first
 
 
+_HOME_OWNER_WORDS = frozenset(_WORDS["home_owner_words"])
+_OWNER_WORDS = frozenset(_WORDS["owner_words"])
+
+
 def _owner_after(doc: Doc, end: int, owner_at: dict[int, Owner], at_home: bool) -> Owner | None:
     """ "the armed forces of Ukraine", "the defence ministry in Berlin": the state right after the body."""
-    if end >= len(doc) or doc[end].lower_ not in ({"of", "in"} if at_home else {"of"}):
+    if end >= len(doc) or doc[end].lower_ not in (_HOME_OWNER_WORDS if at_home else _OWNER_WORDS):
         return None
     for owner in owner_at.values():
         if owner[0].start in {end + 1, end + 2} and doc[end + 1 : owner[0].start].text.lower() in {"", "the"}:
@@ -261,9 +269,12 @@ def _dominant_state(owner_at: dict[int, Owner], before: int) -> str | None:
     return ranked[0][0]
 
 
+_DEFINITE_WORDS = frozenset(_WORDS["definite_words"])
+
+
 def _definite(doc: Doc, start: int) -> bool:
     """ "the ministry", "its army": a body named again without its state."""
-    return start > 0 and doc[start - 1].lower_ in {"the", "its", "their"}
+    return start > 0 and doc[start - 1].lower_ in _DEFINITE_WORDS
 
 
 def _owner_named(doc: Doc, m: Mention, gazetteer: GazetteerLike) -> Mention:

@@ -42,6 +42,9 @@ def supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
 _MAKER_PARTICIPLES = lemmas("arms", "maker_participles")
 
 
+_SUPPLIER_NOUNS = frozenset(_WORDS["supplier_nouns"])
+
+
 def _supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if tok.tag_ == "VBN" and (
@@ -73,29 +76,35 @@ def _supplies(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _acquire_verb(ctx, tok, lemma)
     elif is_noun(tok) and lemma in lx.SUPPLY_NOUNS | lx.ACQUIRE_NOUNS:
         yield from _supply_noun(ctx, tok, lemma)
-    elif is_noun(tok) and lemma in {"supplier", "exporter", "provider", "seller", "source"}:
+    elif is_noun(tok) and lemma in _SUPPLIER_NOUNS:
         yield from _supplier_noun(ctx, tok)
     elif is_noun(tok) and lemma in BUYER_NOUNS:
         yield from _buyer_noun(ctx, tok)
 
 
+_RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
+_OF_PREP = tuple(_WORDS["of_prep"])
+_ONE_OF_WORDS = frozenset(_WORDS["one_of_words"])
+_TO_PREP = tuple(_WORDS["to_prep"])
+
+
 def _supplier_noun(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "Israel has been a major arms supplier to Azerbaijan"."""
     armed = any(c.lemma_.lower() in lx.ARMS_NOUNS for c in noun.children if c.dep_ in {"compound", "amod"})
-    items = arms_items(ctx, ctx.prep_tokens(noun, ("of",)))
+    items = arms_items(ctx, ctx.prep_tokens(noun, _OF_PREP))
     if not armed and not items:
         return  # "a major arms supplier", "the largest source of weapons"
     items = items or ["arms"]
-    recipients = ctx.prep_objects(noun, ("to", "for"))
+    recipients = ctx.prep_objects(noun, _RECIPIENT_PREPS)
     if not recipients and noun.lemma_.lower() != "exporter" and not any(c.lower_ == "state" for c in noun.children):
         # "Russia remains India's largest source of weapons"; but "Russia's state arms exporter" is Russia's own.
         recipients = [o for o in ctx.owners(noun) if o.actor.kind in {"Country", "ArmedGroup", "Alliance", "Region"}]
     holder = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in {"one", "among"}:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _ONE_OF_WORDS:
         holder = noun.head.head  # "X is one of the main sources of ammunition for Y"
     if holder.dep_ in {"attr", "oprd"}:
         if not recipients:
-            recipients = ctx.prep_objects(holder.head, ("to",))  # "has long been a supplier to Y", "to Y" on the verb
+            recipients = ctx.prep_objects(holder.head, _TO_PREP)  # "has long been a supplier to Y", "to Y" on the verb
         yield from pairs(
             "SUPPLIES_ARMS_TO", ctx.subjects(holder.head), recipients, noun, 0.75, items=items, subject_side="source"
         )
@@ -112,19 +121,22 @@ def _supplier_noun(ctx: Context, noun: Token) -> Iterator[Candidate]:
 BUYER_NOUNS = frozenset(_WORDS["buyer_nouns"])
 
 
+_FROM_PREP = tuple(_WORDS["from_prep"])
+
+
 def _buyer_noun(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "Algeria is one of the biggest buyers of Russian weapons", "India is Russia's largest arms
     customer": whoever sells to the buyer is named on the weapons, with "from", or as the noun's owner."""
-    item_heads = ctx.prep_tokens(noun, ("of",))
+    item_heads = ctx.prep_tokens(noun, _OF_PREP)
     items = arms_items(ctx, item_heads)
     armed = any(c.lemma_.lower() in lx.ARMS_NOUNS for c in noun.children if c.dep_ in {"compound", "amod"})
     if not items and not armed:
         return  # "a big buyer of Russian oil"
-    suppliers = ctx.prep_objects(noun, ("from",))
+    suppliers = ctx.prep_objects(noun, _FROM_PREP)
     suppliers += [a for h in item_heads for a in ctx.owners(h, allow_weak=True) if a.actor.kind == "Country"]
     suppliers += [a for a in ctx.owners(noun) if a.actor.kind in {"Country", "Company"}]
     holder = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in {"one", "among"}:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _ONE_OF_WORDS:
         holder = noun.head.head
     if holder.dep_ in {"attr", "oprd"}:
         buyers = ctx.subjects(holder.head)
@@ -140,27 +152,33 @@ def _buyer_noun(ctx: Context, noun: Token) -> Iterator[Candidate]:
         yield c
 
 
+_WITH_PREP = tuple(_WORDS["with_prep"])
+_ARMING_VERBS = frozenset(_WORDS["arming_verbs"])
+_DELIVERING_VERBS = frozenset(_WORDS["delivering_verbs"])
+_BY_PREP = tuple(_WORDS["by_prep"])
+
+
 def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     # "Arms supplied by Iran to the Houthis were seized": a participle on the weapons is a passive too.
     # (One with an object is a misparsed main verb: "Poland, which …, handed over its tanks to Y".)
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children)
     passive = reduced or any(c.dep_ == "nsubjpass" for c in verb.children)
     objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-    with_heads = ctx.prep_tokens(verb, ("with",))
-    recipients = ctx.prep_objects(verb, ("to", "for"))
+    with_heads = ctx.prep_tokens(verb, _WITH_PREP)
+    recipients = ctx.prep_objects(verb, _RECIPIENT_PREPS)
     if not recipients:
         # The parser often hangs "to Y" on the last item of a list: "sent missiles, shells and drones to Y",
         # or on the item's modifier: "give a drone free of charge to Y".
         for obj in objs:
             for item in conjuncts(obj):
-                recipients += ctx.prep_objects(item, ("to",))
+                recipients += ctx.prep_objects(item, _TO_PREP)
                 for modifier in item.children:
                     if modifier.dep_ == "amod":
-                        recipients += ctx.prep_objects(modifier, ("to",))
+                        recipients += ctx.prep_objects(modifier, _TO_PREP)
     item_heads = [o for o in objs if ctx.denote(o) is None or item_text(o)] + with_heads
     if passive:
         patients = [verb.head] if reduced else [c for c in verb.children if c.dep_ == "nsubjpass"]
-        sources = ctx.agents(verb) or [a for o in objs for a in ctx.prep_objects(o, ("by",))]
+        sources = ctx.agents(verb) or [a for o in objs for a in ctx.prep_objects(o, _BY_PREP)]
         subject_side = None
         if objs and not recipients and not arms_items(ctx, patients):
             # "Ukraine was given 31 tanks by the United States": the subject receives.
@@ -173,7 +191,7 @@ def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     else:
         sources = _subjects(ctx, verb)
         subject_side = "source"
-    if lemma in {"arm", "equip"} or not recipients:
+    if lemma in _ARMING_VERBS or not recipients:
         recipients = recipients or [a for o in objs if not item_text(o) for a in ctx.np_actors(o)]
     if any(t.lemma_.lower() in lx.TROOP_NOUNS and not item_text(t) for h in item_heads for t in conjuncts(h)):
         return  # "sending troops and armour": a deployment, not an arms transfer
@@ -188,7 +206,7 @@ def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     if share_of and not recipients:
         # "X supplied 60 percent of Y's arms imports": Y receives.
         recipients = [a for imp in share_of for a in ctx.owners(imp)]
-        item_heads += [t for imp in share_of for t in ctx.prep_tokens(imp, ("of",))] + share_of
+        item_heads += [t for imp in share_of for t in ctx.prep_tokens(imp, _OF_PREP)] + share_of
     items = arms_items(ctx, item_heads)
     if lemma == "arm" and not items:
         items = ["weapons"]
@@ -199,7 +217,7 @@ def _supply_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
         items = sentence_arms(verb.sent) or [o.text for o in objs if o.pos_ == "PROPN"] or ["arms"]
     if not items:
         return
-    mod = "delivered" if lemma in {"deliver", "hand", "ship"} and verb.tag_ in {"VBD", "VBN"} else None
+    mod = "delivered" if lemma in _DELIVERING_VERBS and verb.tag_ in {"VBD", "VBN"} else None
     yield from pairs(
         "SUPPLIES_ARMS_TO", sources, recipients, verb, 0.85, items=items, modality=mod, subject_side=subject_side
     )
@@ -237,7 +255,7 @@ def _import_share(ctx: Context, obj: Token) -> list[Token]:
         return []
     return [
         t
-        for t in ctx.prep_tokens(obj, ("of",))
+        for t in ctx.prep_tokens(obj, _OF_PREP)
         if t.lemma_.lower() in lx.ACQUIRE_NOUNS
         # "60 percent of Myanmar's imported weapons"
         or (item_text(t) and any(c.dep_ == "amod" and c.lemma_.lower() == "import" for c in t.children))
@@ -249,8 +267,11 @@ def _from_counts(ctx: Context, verb: Token) -> list[Arg]:
     out: list[Arg] = []
     for tok in verb.subtree:
         if tok.pos_ == "NUM" and tok.dep_ in {"npadvmod", "appos", "advmod", "conj", "dobj"}:
-            out += ctx.prep_objects(tok, ("from",))
+            out += ctx.prep_objects(tok, _FROM_PREP)
     return out
+
+
+_SUPPLYING_PARTICIPLES = frozenset(_WORDS["supplying_participles"])
 
 
 def _makers(ctx: Context, heads: list[Token]) -> list[Arg]:
@@ -259,7 +280,7 @@ def _makers(ctx: Context, heads: list[Token]) -> list[Arg]:
     for head in heads:
         for item in _item_nouns(ctx, head):  # also "the first 38 of 108 tanks, built by <maker>"
             for part in item.children:
-                if part.tag_ != "VBN" or part.lemma_.lower() not in lx.MADE_PARTICIPLES - {"supply", "provide"}:
+                if part.tag_ != "VBN" or part.lemma_.lower() not in lx.MADE_PARTICIPLES - _SUPPLYING_PARTICIPLES:
                     continue
                 if part.dep_ == "acl":
                     out += [a for a in ctx.agents(part) if a.actor.kind in {"Company", "Country"}]
@@ -273,6 +294,9 @@ def _makers(ctx: Context, heads: list[Token]) -> list[Arg]:
     return out
 
 
+_ORDERING_VERBS = frozenset(_WORDS["ordering_verbs"])
+
+
 def _passive_acquire(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     """Covers "jets bought by Y from X" and "X's system was bought by Y"."""
     buyers = ctx.agents(verb)
@@ -284,22 +308,25 @@ def _passive_acquire(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidat
     items = arms_items(ctx, heads)
     if not items:
         return
-    suppliers = ctx.prep_objects(verb, ("from",))
+    suppliers = ctx.prep_objects(verb, _FROM_PREP)
     confidence = 0.8
     if not suppliers:
         suppliers = [a for h in heads for a in ctx.owners(h, allow_weak=True) if a.actor.kind in {"Country", "Company"}]
         confidence = 0.7
-    mod = "delivered" if lemma == "receive" else "ordered" if lemma in {"order", "buy", "purchase", "procure"} else None
+    mod = "delivered" if lemma == "receive" else "ordered" if lemma in _ORDERING_VERBS else None
     for c in pairs("SUPPLIES_ARMS_TO", suppliers, buyers, verb, confidence, items=items, modality=mod):
         c.subject_side = "target"
         yield c
+
+
+_ONE_WORD = frozenset(_WORDS["one_word"])
 
 
 def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     if any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         yield from _passive_acquire(ctx, verb, lemma)
         return
-    suppliers = ctx.prep_objects(verb, ("from",)) or _from_counts(ctx, verb)
+    suppliers = ctx.prep_objects(verb, _FROM_PREP) or _from_counts(ctx, verb)
     if not suppliers:
         # "buy three submarines from the United States": "from" often hangs on the object,
         # or on the weapons of "the first batch of tanks from Y".
@@ -308,14 +335,14 @@ def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
             for o in verb.children
             if o.dep_ == "dobj"
             for item in _item_nouns(ctx, o)
-            for a in ctx.prep_objects(item, ("from",))
+            for a in ctx.prep_objects(item, _FROM_PREP)
         ]
     if not suppliers and verb.dep_ in {"acl", "relcl", "advcl", "xcomp"}:
         # "signed a contract with Russia to buy …": the contract's other party sells.
         deals = [verb.head] + [c for c in verb.head.children if c.dep_ == "dobj"]
         for deal in deals:
             if deal.lemma_.lower() in _DEAL_NOUNS:
-                suppliers = ctx.prep_objects(deal, ("with",)) or ctx.prep_objects(deal.head, ("with",))
+                suppliers = ctx.prep_objects(deal, _WITH_PREP) or ctx.prep_objects(deal.head, _WITH_PREP)
                 break
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     items = arms_items(ctx, objects)
@@ -327,7 +354,7 @@ def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     if (
         not items
         and suppliers
-        and any(o.pos_ in {"NUM", "PRON"} or o.lemma_.lower() in CONTAINER_NOUNS | {"one"} for o in objects)
+        and any(o.pos_ in {"NUM", "PRON"} or o.lemma_.lower() in CONTAINER_NOUNS | _ONE_WORD for o in objects)
     ):
         items = sentence_arms(verb.sent)  # "Croatia bought 12 used ones from France"
         confidence = 0.6
@@ -350,7 +377,7 @@ def _acquire_verb(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     if not suppliers:
         return
     buyers = ctx.subjects(verb)
-    mod = "delivered" if lemma == "receive" else "ordered" if lemma in {"order", "buy", "purchase", "procure"} else None
+    mod = "delivered" if lemma == "receive" else "ordered" if lemma in _ORDERING_VERBS else None
     for c in pairs("SUPPLIES_ARMS_TO", suppliers, buyers, verb, confidence, items=items, modality=mod):
         c.subject_side = "target"
         yield c
@@ -408,7 +435,7 @@ def _item_nouns(ctx: Context, head: Token) -> list[Token]:
     for item in conjuncts(head):
         out.append(item)
         if item.pos_ in {"NUM", "PRON"} or item.lemma_.lower() in CONTAINER_NOUNS:
-            out += [t for inner in ctx.prep_tokens(item, ("of",)) for t in conjuncts(inner)]
+            out += [t for inner in ctx.prep_tokens(item, _OF_PREP) for t in conjuncts(inner)]
     return out
 
 
@@ -446,19 +473,23 @@ def _made_by_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]:
     yield from pairs("SUPPLIES_ARMS_TO", suppliers, recipients, participle, 0.6, items=items, modality="delivered")
 
 
+_DEAL_ITEM_PREPS = tuple(_WORDS["deal_item_preps"])
+_FOR_PREP = tuple(_WORDS["for_prep"])
+
+
 def _deal_noun(ctx: Context, deal: Token) -> Iterator[Candidate]:
     """Covers "Greece signed a deal with France for 24 jets" and "X's contract for tanks with Y"."""
-    item_heads = ctx.prep_tokens(deal, ("for", "on"))
+    item_heads = ctx.prep_tokens(deal, _DEAL_ITEM_PREPS)
     if not item_heads and deal.dep_ == "dobj" and is_verb(deal.head):
-        item_heads = ctx.prep_tokens(deal.head, ("for",))  # "signed a deal for …" with "for" on the verb
+        item_heads = ctx.prep_tokens(deal.head, _FOR_PREP)  # "signed a deal for …" with "for" on the verb
     items = arms_items(ctx, item_heads)
     if not items:
         return
-    sellers = ctx.prep_objects(deal, ("with",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("with",))]
+    sellers = ctx.prep_objects(deal, _WITH_PREP) + [a for h in item_heads for a in ctx.prep_objects(h, _WITH_PREP)]
     # "contracts worth $400 million with India": "with" hangs on the amount's adjective
-    sellers += [a for m in deal.children if m.dep_ == "amod" for a in ctx.prep_objects(m, ("with",))]
+    sellers += [a for m in deal.children if m.dep_ == "amod" for a in ctx.prep_objects(m, _WITH_PREP)]
     if not sellers and deal.dep_ == "dobj" and is_verb(deal.head):
-        sellers = ctx.prep_objects(deal.head, ("with",))
+        sellers = ctx.prep_objects(deal.head, _WITH_PREP)
     if not sellers:
         return
     buyers, from_subject = noun_sources(ctx, deal)
@@ -478,10 +509,13 @@ def _is_arms_maker(arg: Arg) -> bool:
 _WIN_VERBS = frozenset(_WORDS["win_verbs"])
 
 
+_CONTRACT_BUYER_PREPS = tuple(_WORDS["contract_buyer_preps"])
+
+
 def _won_contract(ctx: Context, deal: Token) -> Iterator[Candidate]:
     """Covers "Saab has won an order from Brazil for Gripen fighters": the winner sells to the customer."""
     verb = deal.head
-    item_heads = ctx.prep_tokens(deal, ("for", "on")) or ctx.prep_tokens(verb, ("for",))
+    item_heads = ctx.prep_tokens(deal, _DEAL_ITEM_PREPS) or ctx.prep_tokens(verb, _FOR_PREP)
     # "won a contract from Poland to deliver 180 tanks" (the clause hangs on the contract or on the verb)
     purposes = [c for c in deal.children if c.dep_ == "acl"]
     purposes += [c for c in verb.children if c.dep_ in {"advcl", "xcomp"}]
@@ -495,40 +529,44 @@ def _won_contract(ctx: Context, deal: Token) -> Iterator[Candidate]:
     items = arms_items(ctx, item_heads)
     if not items:
         return
-    buyers = ctx.prep_objects(deal, ("from", "with")) + ctx.prep_objects(verb, ("from",))
-    buyers += [a for h in item_heads for a in ctx.prep_objects(h, ("from",))]
+    buyers = ctx.prep_objects(deal, _CONTRACT_BUYER_PREPS) + ctx.prep_objects(verb, _FROM_PREP)
+    buyers += [a for h in item_heads for a in ctx.prep_objects(h, _FROM_PREP)]
     yield from pairs(
         "SUPPLIES_ARMS_TO", ctx.subjects(verb), buyers, deal, 0.7, items=items, modality="ordered",
         subject_side="source",
     )
 
 
+_DELIVERY_NOUNS = frozenset(_WORDS["delivery_nouns"])
+_HYPOTHETICAL_MODIFIERS = frozenset(_WORDS["hypothetical_modifiers"])
+
+
 def _supply_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
-    item_heads = ctx.prep_tokens(noun, ("of",)) + [c for c in noun.children if c.dep_ == "compound"]
+    item_heads = ctx.prep_tokens(noun, _OF_PREP) + [c for c in noun.children if c.dep_ == "compound"]
     if lemma in lx.ACQUIRE_NOUNS:
-        item_heads += ctx.prep_tokens(noun, ("for",))  # "Greece's order for 24 jets"
+        item_heads += ctx.prep_tokens(noun, _FOR_PREP)  # "Greece's order for 24 jets"
         if not arms_items(ctx, item_heads) and noun.dep_ == "dobj" and is_verb(noun.head):
-            item_heads += ctx.prep_tokens(noun.head, ("for",))  # "placed an order with Y for 180 tanks"
+            item_heads += ctx.prep_tokens(noun.head, _FOR_PREP)  # "placed an order with Y for 180 tanks"
     items = arms_items(ctx, item_heads)
     if not items:
         return
     if lemma in lx.ACQUIRE_NOUNS:
         yield from _acquire_noun(ctx, noun, lemma, item_heads, items)
         return
-    recipients = ctx.prep_objects(noun, ("to", "for"))
+    recipients = ctx.prep_objects(noun, _RECIPIENT_PREPS)
     if not recipients:
         # "Turkey's export of drones to Ethiopia": "to Y" often hangs on the item.
-        recipients = [a for h in item_heads if h.dep_ == "pobj" for a in ctx.prep_objects(h, ("to",))]
+        recipients = [a for h in item_heads if h.dep_ == "pobj" for a in ctx.prep_objects(h, _TO_PREP)]
     recipients = recipients or _destinations(ctx, [noun, *item_heads])
     if not recipients and noun.dep_ == "dobj" and is_verb(noun.head):
-        recipients = ctx.prep_objects(noun.head, ("to",))  # "approved the sale of jets to Y", "to Y" on the verb
-    mod = "delivered" if lemma in {"delivery", "shipment", "consignment"} else None
+        recipients = ctx.prep_objects(noun.head, _TO_PREP)  # "approved the sale of jets to Y", "to Y" on the verb
+    mod = "delivered" if lemma in _DELIVERY_NOUNS else None
     mod = "offered" if lemma == "offer" else mod  # "Russia's offer of its fighters to Y"
-    if any(c.lower_ in {"possible", "proposed", "potential", "planned", "prospective"} for c in noun.children):
+    if any(c.lower_ in _HYPOTHETICAL_MODIFIERS for c in noun.children):
         mod = "planned"  # "approved the possible sale of …"
-    suppliers = ctx.prep_objects(noun, ("from",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("from",))]
+    suppliers = ctx.prep_objects(noun, _FROM_PREP) + [a for h in item_heads for a in ctx.prep_objects(h, _FROM_PREP)]
     if not suppliers and noun.dep_ == "dobj":
-        suppliers = ctx.prep_objects(noun.head, ("from",))
+        suppliers = ctx.prep_objects(noun.head, _FROM_PREP)
     taken = noun.dep_ == "dobj" and is_verb(noun.head)
     if not suppliers and not recipients and taken and noun.head.lemma_.lower() in _TAKE_VERBS:
         suppliers = [a for h in item_heads for a in _demonym_states(ctx, h)]  # "took delivery of Chinese jets"
@@ -588,7 +626,7 @@ def _destinations(ctx: Context, heads: list[Token]) -> list[Arg]:
         for h in heads
         for c in h.children
         if c.dep_ in {"acl", "amod"} and c.lemma_.lower() in _DESTINED
-        for a in ctx.prep_objects(c, ("for", "to"))
+        for a in ctx.prep_objects(c, _RECIPIENT_PREPS)
     ]
 
 
@@ -610,10 +648,11 @@ def _acquire_noun(
     ctx: Context, noun: Token, lemma: str, item_heads: list[Token], items: list[str]
 ) -> Iterator[Candidate]:
     """Covers "Greece's order for 24 jets from France", "placed an order with Y for …", "N% of Y's arms imports"."""
-    suppliers = ctx.prep_objects(noun, ("from",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("from",))]
+    suppliers = ctx.prep_objects(noun, _FROM_PREP) + [a for h in item_heads for a in ctx.prep_objects(h, _FROM_PREP)]
     if not suppliers and lemma == "order":
         # "placed an order for 12 jets with Qatar": the party ordered from sells.
-        suppliers = ctx.prep_objects(noun, ("with",)) + [a for h in item_heads for a in ctx.prep_objects(h, ("with",))]
+        suppliers = ctx.prep_objects(noun, _WITH_PREP)
+        suppliers += [a for h in item_heads for a in ctx.prep_objects(h, _WITH_PREP)]
     if not suppliers:
         suppliers = _import_share_holders(ctx, noun) or _share_owners(ctx, noun)
     if not suppliers:
@@ -656,13 +695,17 @@ AID_AMOUNT_HEADS = frozenset(_WORDS["aid_amount_heads"])
 _RECEIVE_VERBS = frozenset(_WORDS["receive_verbs"])
 
 
+_AID_PACKAGE_NOUNS = frozenset(_WORDS["aid_package_nouns"])
+_IN_PREP = tuple(_WORDS["in_prep"])
+
+
 def _aid_amount(ctx: Context, amount: Token) -> Iterator[Candidate]:
     """An amount or package of weapons or military aid given (or received) by the verb's subject."""
     verb = amount.head
-    if amount.lemma_.lower() in {"package", "tranche"}:
+    if amount.lemma_.lower() in _AID_PACKAGE_NOUNS:
         item_heads = [c for c in amount.children if c.dep_ == "compound"]
     else:
-        item_heads = ctx.prep_tokens(amount, ("in",)) or ctx.prep_tokens(verb, ("in",))
+        item_heads = ctx.prep_tokens(amount, _IN_PREP) or ctx.prep_tokens(verb, _IN_PREP)
     items = arms_items(ctx, item_heads)
     if not items:
         return
@@ -673,8 +716,8 @@ def _aid_amount(ctx: Context, amount: Token) -> Iterator[Candidate]:
             c.subject_side = "target"
             yield c
         return
-    recipients = ctx.prep_objects(amount, ("for", "to")) + ctx.prep_objects(verb, ("to", "for"))
-    recipients += [a for h in item_heads for a in ctx.prep_objects(h, ("for", "to"))]
+    recipients = ctx.prep_objects(amount, _RECIPIENT_PREPS) + ctx.prep_objects(verb, _RECIPIENT_PREPS)
+    recipients += [a for h in item_heads for a in ctx.prep_objects(h, _RECIPIENT_PREPS)]
     yield from pairs("SUPPLIES_ARMS_TO", ctx.subjects(verb), recipients, amount, 0.75, items=items,
                      subject_side="source")
 
@@ -689,7 +732,7 @@ def _aid_noun(ctx: Context, aid: Token) -> Iterator[Candidate]:
         return
     if aid.dep_ == "compound" and aid.head.lemma_.lower() in AID_AMOUNT_HEADS:
         aid = aid.head  # "Britain's military aid package to Ukraine"
-    recipients = ctx.prep_objects(aid, ("to", "for"))
+    recipients = ctx.prep_objects(aid, _RECIPIENT_PREPS)
     if not recipients:
         return
     sources, from_subject = _transfer_sources(ctx, aid, [])
@@ -724,13 +767,16 @@ def _produce_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
     )
 
 
+_UNDER_PREP = tuple(_WORDS["under_prep"])
+
+
 def _licensors(ctx: Context, heads: list[Token]) -> list[Arg]:
     """The X of "under licence from X" / "under a Russian licence"."""
     out: list[Arg] = []
     for head in heads:
-        for licence in ctx.prep_tokens(head, ("under",)):
+        for licence in ctx.prep_tokens(head, _UNDER_PREP):
             if licence.lemma_.lower() in _LICENCE_NOUNS:
-                out += ctx.prep_objects(licence, ("from",))
+                out += ctx.prep_objects(licence, _FROM_PREP)
                 out += [Arg(a.actor, 0.75) for a in ctx.owners(licence, allow_weak=True) if a.actor.weak]
     return unique_args(out)
 
@@ -739,8 +785,8 @@ def _beneficiaries(ctx: Context, heads: list[Token]) -> list[Arg]:
     """Actors something is made or sent for: "for Poland", "for Russia's war in Ukraine"."""
     out: list[Arg] = []
     for head in heads:
-        out += ctx.prep_objects(head, ("for",))
-        for target in ctx.prep_tokens(head, ("for",)):
+        out += ctx.prep_objects(head, _FOR_PREP)
+        for target in ctx.prep_tokens(head, _FOR_PREP):
             if target.lemma_.lower() in _FOR_WHOM_NOUNS:
                 out += [o for o in ctx.owners(target) if o.actor.kind in {"Country", "ArmedGroup"}]
     return unique_args(out)

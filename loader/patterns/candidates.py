@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -84,6 +85,10 @@ _RESPONSE_VERBS = frozenset(_WORDS["response_verbs"])
 _EVENT_CONTAINERS = frozenset(_WORDS["event_containers"])
 
 
+_SOURCE_PREPS = tuple(_WORDS["source_preps"])
+_TAKING_PART_VERBS = frozenset(_WORDS["taking_part_verbs"])
+
+
 def noun_sources(ctx: Context, noun: Token, *, allow_weak: bool = False) -> tuple[list[Arg], bool]:
     """Who performs an event noun: "Russia's attack", "U.S. sanctions", "X launched an attack".
 
@@ -99,7 +104,7 @@ def noun_sources(ctx: Context, noun: Token, *, allow_weak: bool = False) -> tupl
         return owners, False
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in _EVENT_CONTAINERS:
         return noun_sources(ctx, noun.head.head, allow_weak=allow_weak)  # "a package of sanctions"
-    by = ctx.prep_objects(noun, ("by", "from"))
+    by = ctx.prep_objects(noun, _SOURCE_PREPS)
     if by:
         return by, False
     head = noun.head
@@ -111,7 +116,7 @@ def noun_sources(ctx: Context, noun: Token, *, allow_weak: bool = False) -> tupl
         noun.dep_ == "pobj"
         and head.lower_ == "in"
         and is_verb(head.head)
-        and head.head.lemma_.lower() in {"participate", "take", "engage", "join", "involve"}
+        and head.head.lemma_.lower() in _TAKING_PART_VERBS
     ):
         return ctx.subjects(head.head, allow_weak=allow_weak), True  # "took part in exercises"
     if (
@@ -160,7 +165,7 @@ def np_head(token: Token) -> Token:
     return token
 
 
-def hyphen_modifier(ctx: Context, noun: Token, lemmas: set[str]) -> list[Arg]:
+def hyphen_modifier(ctx: Context, noun: Token, lemmas: AbstractSet[str]) -> list[Arg]:
     """The X of an "X-backed" / "X-led" modifier of `noun` (a demonym will do)."""
     out: list[Arg] = []
     for mod in noun.children:

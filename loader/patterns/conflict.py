@@ -85,6 +85,25 @@ def _forced_back(ctx: Context, verb: Token) -> Iterator[Candidate]:
         yield from pairs("ATTACKED", ctx.subjects(verb), forced, verb, 0.65, subject_side="source")
 
 
+_FIRE_TARGET_PREPS = tuple(_WORDS["fire_target_preps"])
+_ATTACK_TARGET_PREPS = tuple(_WORDS["attack_target_preps"])
+_FIRE_VERBS = frozenset(_WORDS["fire_verbs"])
+_RETALIATION_VERBS = frozenset(_WORDS["retaliation_verbs"])
+_LAUNCH_TARGET_PREPS = tuple(_WORDS["launch_target_preps"])
+_LAUNCH_VERBS = frozenset(_WORDS["launch_verbs"])
+_UNDER_ATTACK_NOUNS = frozenset(_WORDS["under_attack_nouns"])
+_ATTACK_UPON_PREPS = tuple(_WORDS["attack_upon_preps"])
+_ATTACKER_PREPS = tuple(_WORDS["attacker_preps"])
+_OF_TARGET_ATTACKS = frozenset(_WORDS["of_target_attacks"])
+_OF_PREP = tuple(_WORDS["of_prep"])
+_INTO_TARGET_ATTACKS = frozenset(_WORDS["into_target_attacks"])
+_INTO_PREP = tuple(_WORDS["into_prep"])
+_IN_PREP = tuple(_WORDS["in_prep"])
+_WITH_PREP = tuple(_WORDS["with_prep"])
+_CAMPAIGN_NOUNS = frozenset(_WORDS["campaign_nouns"])
+_AGAINST_PREP = tuple(_WORDS["against_prep"])
+
+
 def _attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     preps: tuple[str, ...]
@@ -103,7 +122,7 @@ def _attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     elif is_verb(tok) and lemma in lx.ATTACK_VERBS | military("attack_verbs"):
         if lemma == "target" and sanction_aimed(tok):
             return  # "sanctions targeting Iran's Guards", "targeted Belarusian exports with sanctions"
-        preps = ("on", "against", "at") if lemma in {"fire", "fight", "strike"} else ("on", "against")
+        preps = _FIRE_TARGET_PREPS if lemma in _FIRE_VERBS else _ATTACK_TARGET_PREPS
         found = list(verb_event(ctx, tok, "ATTACKED", preps))
         if not found and lemma != "fight":
             # "drones attacked a refinery in Russia", "airstrikes killed 20 people in Gaza"
@@ -114,45 +133,45 @@ def _attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
             # "X has been / is fighting Y": an ongoing war, fought by both sides
             for c in found:
                 yield Candidate("ATTACKED", c.target, c.source, tok, c.confidence * 0.9)
-    elif is_verb(tok) and lemma in {"retaliate", "avenge"}:
+    elif is_verb(tok) and lemma in _RETALIATION_VERBS:
         # "Iran vowed to retaliate against Israel": a warning above it makes this a threat
-        yield from pairs("ATTACKED", ctx.subjects(tok), ctx.prep_objects(tok, ("against", "on")), tok, 0.7,
+        yield from pairs("ATTACKED", ctx.subjects(tok), ctx.prep_objects(tok, _ATTACK_TARGET_PREPS), tok, 0.7,
                          subject_side="source")
-    elif is_verb(tok) and lemma in {"fire", "launch", "lob"}:
+    elif is_verb(tok) and lemma in _LAUNCH_VERBS:
         # "fired rockets at northern Israel": only with a target phrase
-        preps = ("at", "on", "into", "toward", "towards", "against")
+        preps = _LAUNCH_TARGET_PREPS
         targets = ctx.prep_objects(tok, preps) or _site_owners(ctx, tok, preps) or _volley_targets(ctx, tok, preps)
         yield from pairs("ATTACKED", ctx.subjects(tok), targets, tok, 0.8, subject_side="source")
     elif is_noun(tok) and lemma == "fire" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "open":
         yield from _opened_fire(ctx, tok)
-    elif is_noun(tok) and lemma in {"fire", "attack", "shelling", "bombardment"} and _under(tok):
+    elif is_noun(tok) and lemma in _UNDER_ATTACK_NOUNS and _under(tok):
         # "Israeli troops came under fire from Hezbollah", "the port came under Israeli fire"
         verb = tok.head.head
-        attackers = ctx.prep_objects(tok, ("from", "by")) + ctx.prep_objects(verb, ("from", "by"))
+        attackers = ctx.prep_objects(tok, _ATTACKER_PREPS) + ctx.prep_objects(verb, _ATTACKER_PREPS)
         if not attackers and _physical_fire(tok, verb):
             attackers = ctx.owners(tok, allow_weak=True)
         yield from pairs("ATTACKED", attackers, ctx.subjects(verb), tok, 0.75)
     elif is_noun(tok) and lemma in lx.ATTACK_NOUNS | military("attack_nouns"):
         if any(c.lemma_.lower() in _FIGURATIVE for c in tok.children):
             return  # "a trade war", "a proxy war", "a price war"
-        if lemma in military("clash_nouns") and _sides(ctx, tok, ("with",)):
+        if lemma in military("clash_nouns") and _sides(ctx, tok, _WITH_PREP):
             # "clashes with the army", "the RSF's battles with the army": both sides fight
             sources, _ = noun_sources(ctx, tok, allow_weak=True)
-            yield from _mutual_fighting(ctx, tok, sources + _sides(ctx, tok, ("with",)))
+            yield from _mutual_fighting(ctx, tok, sources + _sides(ctx, tok, _WITH_PREP))
             return
-        preps = ("on", "against", "upon")
-        if lemma in {"invasion", "occupation", "bombing", "shelling", "bombardment", "siege"}:
-            preps += ("of",)
-        if lemma in {"invasion", "incursion", "offensive", "raid", "attack"}:
-            preps += ("into",)  # "incursions into Armenian territory"
+        preps = _ATTACK_UPON_PREPS
+        if lemma in _OF_TARGET_ATTACKS:
+            preps += _OF_PREP
+        if lemma in _INTO_TARGET_ATTACKS:
+            preps += _INTO_PREP  # "incursions into Armenian territory"
         if (
-            lemma in {"war", "campaign", "offensive", "attack", "operation"}
+            lemma in _CAMPAIGN_NOUNS
             and (_owned(ctx, tok) or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx.LIGHT_VERBS))
             and not ctx.prep_objects(tok, preps)
         ):
             # "its war in Ukraine", "carried out attacks in Kenya"; but in "an offensive against the
             # army in Rakhine" the place is only where it happened.
-            preps += ("in",)
+            preps += _IN_PREP
         found = list(noun_event(ctx, tok, "ATTACKED", preps, allow_weak=True))
         if not found:
             found = list(_site_targets(ctx, tok, preps)) + list(_light_verb_target(ctx, tok))
@@ -168,8 +187,8 @@ def _attacked(ctx: Context, tok: Token) -> Iterator[Candidate]:
     elif is_noun(tok) and lemma == "operation" and not any(c.lemma_.lower() in _FIGURATIVE for c in tok.children):
         # "military operations against X", "conducting ground operations in Y against X":
         # an operation is hostile only when it is against someone.
-        found = list(noun_event(ctx, tok, "ATTACKED", ("against",), 0.7, allow_weak=True))
-        yield from found or _light_verb_target(ctx, tok, ("against",))
+        found = list(noun_event(ctx, tok, "ATTACKED", _AGAINST_PREP, 0.7, allow_weak=True))
+        yield from found or _light_verb_target(ctx, tok, _AGAINST_PREP)
 
 
 _MUNITION_NOUNS = frozenset(_WORDS["munition_nouns"])
@@ -200,10 +219,13 @@ def _volley_targets(ctx: Context, verb: Token, preps: tuple[str, ...]) -> list[A
     return targets
 
 
+_OPENED_FIRE_PREPS = tuple(_WORDS["opened_fire_preps"])
+
+
 def _opened_fire(ctx: Context, fire: Token) -> Iterator[Candidate]:
     """Covers "gunmen opened fire on an Israeli patrol", "opened fire on worshippers at a mosque in Kabul"."""
     verb = fire.head
-    preps = ("on", "at")
+    preps = _OPENED_FIRE_PREPS
     targets: list[Arg] = []
     for head in (verb, fire):
         targets += ctx.prep_objects(head, preps) or _site_owners(ctx, head, preps)
@@ -234,12 +256,15 @@ def _located_attack(ctx: Context, noun: Token, preps: tuple[str, ...]) -> Iterat
 _CLAIM_VERBS = frozenset(_WORDS["claim_verbs"])
 
 
+_CLAIMED_NOUNS = frozenset(_WORDS["claimed_nouns"])
+
+
 def _claimants(ctx: Context, noun: Token) -> list[Arg]:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "for":
         return []
     owned = prep.head
-    if owned.lemma_.lower() not in {"responsibility", "credit"} or owned.dep_ != "dobj":
+    if owned.lemma_.lower() not in _CLAIMED_NOUNS or owned.dep_ != "dobj":
         return []
     verb = owned.head
     return ctx.subjects(verb) if verb.lemma_.lower() in _CLAIM_VERBS else []
@@ -248,14 +273,22 @@ def _claimants(ctx: Context, noun: Token) -> list[Arg]:
 _HARM_VERBS = frozenset(_WORDS["harm_verbs"])
 
 
+_SETTING_PREPS = frozenset(_WORDS["setting_preps"])
+
+
 def _setting_subjects(ctx: Context, noun: Token) -> list[Arg]:
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "during"} or not is_verb(prep.head):
+    if noun.dep_ != "pobj" or prep.lower_ not in _SETTING_PREPS or not is_verb(prep.head):
         return []
     verb = prep.head
     if verb.lemma_.lower() not in _HARM_VERBS | lx.ATTACK_VERBS:
         return []
     return ctx.subjects(verb)
+
+
+_SITE_PLACE_PREPS = tuple(_WORDS["site_place_preps"])
+_VENUE_PREPS = tuple(_WORDS["venue_preps"])
+_SITE_VENUE_PREPS = tuple(_WORDS["site_venue_preps"])
 
 
 def _site_places(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Arg]:
@@ -265,13 +298,13 @@ def _site_places(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Arg]
         for item in (site, *site.conjuncts):
             if ctx.actor(item) is not None or item.lemma_.lower() not in _STRUCK_OBJECTS:
                 continue
-            found = ctx.prep_objects(item, ("in", "near", "outside"))
-            for venue in ctx.prep_tokens(item, ("at", "in")):
+            found = ctx.prep_objects(item, _SITE_PLACE_PREPS)
+            for venue in ctx.prep_tokens(item, _VENUE_PREPS):
                 # "worshippers at a mosque in Kabul": the place of the venue the people were in
                 if venue.lemma_.lower() in _STRUCK_OBJECTS:
-                    found += ctx.prep_objects(venue, ("in", "near", "outside"))
+                    found += ctx.prep_objects(venue, _SITE_PLACE_PREPS)
             places += found
-            for venue in ctx.prep_tokens(item, ("in", "near")):
+            for venue in ctx.prep_tokens(item, _SITE_VENUE_PREPS):
                 # "a base in Dioura, central Mali": the country named beside the town is the one struck
                 country = [a for c in venue.children if c.dep_ == "appos" for a in ctx.np_actors(c)
                            if a.actor.kind == "Country"]
@@ -308,11 +341,11 @@ def _struck_places(ctx: Context, verb: Token) -> list[Arg]:
             owners = [a for a in ctx.owners(item, allow_weak=True) if a.actor.via != "ner"]
             if item.lemma_.lower() in _TRADE_SENSE_OBJECTS:
                 owners = []  # "targeted the Indian market" is commerce; "a market in Kabul" is a place
-            places += owners or ctx.prep_objects(item, ("in", "near", "outside"))
+            places += owners or ctx.prep_objects(item, _SITE_PLACE_PREPS)
         if places:
             return places
         if obj.lemma_.lower() in _STRUCK_OBJECTS or obj.like_num or any(c.like_num for c in obj.children):
-            places = ctx.prep_objects(verb, ("in",))  # "killed 20 people in Gaza"
+            places = ctx.prep_objects(verb, _IN_PREP)  # "killed 20 people in Gaza"
     return [a for a in places if a.actor.kind in {"Country", "Region"}]
 
 
@@ -337,7 +370,7 @@ def _site_owners(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Arg]
 
 
 def _light_verb_target(
-    ctx: Context, noun: Token, preps: tuple[str, ...] = ("against",)
+    ctx: Context, noun: Token, preps: tuple[str, ...] = _AGAINST_PREP
 ) -> Iterator[Candidate]:
     """Covers "conducted raids in the south against X": the target hangs on the light verb."""
     verb = noun.head
@@ -352,6 +385,9 @@ def _light_verb_target(
 _WEAPON_MODIFIERS = frozenset(_WORDS["weapon_modifiers"])
 
 
+_FIRED_ON_FORCES = frozenset(_WORDS["fired_on_forces"])
+
+
 def _physical_fire(fire: Token, verb: Token) -> bool:
     """Fire that is shot, not criticism: it hits a site or troops, or a weapon fires it.
 
@@ -360,7 +396,7 @@ def _physical_fire(fire: Token, verb: Token) -> bool:
     if any(c.lemma_.lower() in _WEAPON_MODIFIERS for c in fire.children):
         return True
     hit = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return any(h.lemma_.lower() in _STRUCK_OBJECTS | {"force", "peacekeeper", "patrol"} for h in hit)
+    return any(h.lemma_.lower() in _STRUCK_OBJECTS | _FIRED_ON_FORCES for h in hit)
 
 
 def _under(noun: Token) -> bool:
@@ -393,6 +429,9 @@ def _named_before(ctx: Context, tok: Token, r: Resolved) -> bool:
     return named == {r.actor_id}
 
 
+_RESISTING_VERBS = frozenset(_WORDS["resisting_verbs"])
+
+
 def _resisted_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "Ukraine is fighting Russia's invasion", "support Ukraine against Russia's invasion"."""
     attackers = ctx.owners(noun, allow_weak=True)
@@ -400,16 +439,7 @@ def _resisted_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
         return
     head = noun.head
     victims: list[Arg] = []
-    if noun.dep_ == "dobj" and head.lemma_.lower() in {
-        "fight",
-        "resist",
-        "repel",
-        "counter",
-        "face",
-        "withstand",
-        "defend",
-        "survive",
-    }:
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _RESISTING_VERBS:
         victims = ctx.subjects(head)
     elif noun.dep_ == "pobj" and head.lower_ == "against" and is_verb(head.head):
         victims = ctx.objects(head.head, frozenset({"dobj"})) or ctx.subjects(head.head)
@@ -424,11 +454,14 @@ def _resisted_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
     yield from pairs("ATTACKED", attackers, victims, noun, 0.65)
 
 
+_BETWEEN_PREPS = tuple(_WORDS["between_preps"])
+
+
 def _between(ctx: Context, noun: Token) -> list[Arg]:
     """The sides of "clashes between A and B" (two at least), or "fighting broke out between A and B"."""
-    sides = _sides(ctx, noun, ("between", "among"))
+    sides = _sides(ctx, noun, _BETWEEN_PREPS)
     if not sides and noun.dep_ == "nsubj" and is_verb(noun.head):
-        sides = _sides(ctx, noun.head, ("between", "among"))
+        sides = _sides(ctx, noun.head, _BETWEEN_PREPS)
     return sides if len(sides) >= 2 else []
 
 
@@ -448,12 +481,15 @@ def _sides(ctx: Context, head: Token, preps: tuple[str, ...]) -> list[Arg]:
     return [a for a in found if a.id not in banned or a.id in regular_ids]
 
 
+_ENEMY_PREPS = tuple(_WORDS["enemy_preps"])
+
+
 def _at_war(ctx: Context, war: Token) -> Iterator[Candidate]:
     """Covers "Israel has been at war with Hamas": the subject wages the war (as "X's war with Y")."""
     state = war.head.head
     if not is_verb(state):
         return
-    enemies = ctx.prep_objects(war, ("with", "against")) + ctx.prep_objects(state, ("with", "against"))
+    enemies = ctx.prep_objects(war, _ENEMY_PREPS) + ctx.prep_objects(state, _ENEMY_PREPS)
     yield from pairs("ATTACKED", ctx.subjects(state), enemies, war, 0.7, subject_side="source")
 
 
@@ -468,7 +504,7 @@ def _mutual_fighting(ctx: Context, trigger: Token, sides: list[Arg]) -> Iterator
 def _clashed(ctx: Context, verb: Token) -> Iterator[Candidate]:
     """Covers "rebels clashed with government troops", "A and B clashed near the border"."""
     subjects = ctx.subjects(verb, allow_weak=True)
-    others = _sides(ctx, verb, ("with", "against"))
+    others = _sides(ctx, verb, _ENEMY_PREPS)
     if not others and len(subjects) < 2:
         return
     yield from _mutual_fighting(ctx, verb, subjects + [o for o in others if o.id not in {s.id for s in subjects}])
@@ -488,10 +524,13 @@ def _defeated(ctx: Context, verb: Token) -> Iterator[Candidate]:
     )
 
 
+_FROM_PREP = tuple(_WORDS["from_prep"])
+
+
 def _expelled(ctx: Context, verb: Token) -> list[Candidate]:
     """Covers "Ukrainian forces pushed Russian troops out of Kharkiv", "the army drove M23 from the town"."""
     out_of = any(c.lower_ == "out" and c.dep_ in {"prep", "prt", "advmod"} for c in verb.children)
-    if not (out_of or ctx.prep_tokens(verb, ("from",))):
+    if not (out_of or ctx.prep_tokens(verb, _FROM_PREP)):
         return []
     # forces, or an armed group by name: "drove Google out of the market" is commerce
     forces = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in military("defeated_forces")]
@@ -547,9 +586,9 @@ def _deadly_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if obj.lemma_.lower() in _MEMBER_NOUNS:
             # the noun may also be read as a description of the person named after it
-            targets += ctx.prep_objects(obj, ("of",)) + ctx.owners(obj)
+            targets += ctx.prep_objects(obj, _OF_PREP) + ctx.owners(obj)
             # "the leader of the Hezbollah movement, X": the named group, not the person in apposition
-            targets += [a for g in ctx.prep_tokens(obj, ("of",)) for a in ctx.owners(g)]
+            targets += [a for g in ctx.prep_tokens(obj, _OF_PREP) for a in ctx.owners(g)]
         else:
             targets += [a for a in ctx.np_actors(obj) if a.actor.kind != "Region"]
     targets = [t for t in targets if t.actor.kind in {"Country", "ArmedGroup", "Organization"}]
@@ -559,11 +598,14 @@ def _deadly_attack(ctx: Context, noun: Token) -> Iterator[Candidate]:
     yield from pairs("ATTACKED", sources, targets, noun, 0.65)
 
 
+_CLAIMING_VERBS = frozenset(_WORDS["claiming_verbs"])
+
+
 def _claimed_by(ctx: Context, noun: Token) -> list[Arg]:
     """Who claimed an attack in a participle: "the bombing, claimed by al-Shabaab," ."""
     return [
         a for c in noun.children
-        if c.dep_ == "acl" and c.lemma_.lower() in {"claim", "carry", "conduct", "launch"}
+        if c.dep_ == "acl" and c.lemma_.lower() in _CLAIMING_VERBS
         for a in ctx.agents(c)
     ]
 
@@ -572,7 +614,11 @@ def _relative_light_verb(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "a war that Israel launched against Iran"."""
     for child in noun.children:
         if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in lx.LIGHT_VERBS:
-            yield from pairs("ATTACKED", ctx.subjects(child), ctx.prep_objects(child, ("against", "on")), child, 0.7)
+            yield from pairs("ATTACKED", ctx.subjects(child), ctx.prep_objects(child, _ATTACK_TARGET_PREPS), child, 0.7)
+
+
+_THREAT_TARGET_PREPS = tuple(_WORDS["threat_target_preps"])
+_THREAT_NOUN_PREPS = tuple(_WORDS["threat_noun_preps"])
 
 
 def threatens(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -580,17 +626,22 @@ def threatens(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if is_verb(tok) and lemma in lx.THREAT_VERBS:
         # "X threatened to attack Y" is a threat against Y.
         xcomps = [c for c in tok.children if c.dep_ == "xcomp"]
-        targets = ctx.objects(tok, frozenset({"dobj"})) + ctx.prep_objects(tok, ("against", "to"))
+        targets = ctx.objects(tok, frozenset({"dobj"})) + ctx.prep_objects(tok, _THREAT_TARGET_PREPS)
         for x in xcomps:
-            targets += ctx.objects(x, frozenset({"dobj"})) + ctx.prep_objects(x, ("on", "against"))
+            targets += ctx.objects(x, frozenset({"dobj"})) + ctx.prep_objects(x, _ATTACK_TARGET_PREPS)
         yield from pairs("THREATENS", ctx.subjects(tok), targets, tok, 0.8, subject_side="source")
     elif is_noun(tok) and lemma in lx.THREAT_NOUNS:
-        found = list(noun_event(ctx, tok, "THREATENS", ("to", "against", "for"), 0.75))
+        found = list(noun_event(ctx, tok, "THREATENS", _THREAT_NOUN_PREPS, 0.75))
         yield from found or _threat_fallback(ctx, tok)
     elif is_noun(tok) and lemma == "target":
         yield from _named_target(ctx, tok)
     elif is_noun(tok) and lemma in military("reprisal_nouns"):
         yield from _reprisal(ctx, tok)
+
+
+_SAY_VERB = frozenset(_WORDS["say_verb"])
+_REPRISAL_TARGET_PREPS = tuple(_WORDS["reprisal_target_preps"])
+_DECLARING_VERBS = frozenset(_WORDS["declaring_verbs"])
 
 
 def _reprisal(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -600,14 +651,14 @@ def _reprisal(ctx: Context, noun: Token) -> Iterator[Candidate]:
     warned = head.head
     if warned.dep_ == "dobj" and is_noun(warned):
         warned = warned.head  # the parser hangs "of …" on the one warned
-    if noun.dep_ == "pobj" and head.lower_ == "of" and warned.lemma_.lower() in warning - {"say"}:
+    if noun.dep_ == "pobj" and head.lower_ == "of" and warned.lemma_.lower() in warning - _SAY_VERB:
         # "warned Israel of a harsh response": the one warned is threatened
         verb = warned
         yield from pairs("THREATENS", ctx.subjects(verb), ctx.objects(verb, frozenset({"dobj"})), verb, 0.7,
                          subject_side="source")
-    elif noun.dep_ == "dobj" and head.lemma_.lower() in warning - {"say"}:
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in warning - _SAY_VERB:
         # "vowed revenge against Israel", "promised a crushing response to any attack by Y"
-        targets = ctx.prep_objects(noun, ("against", "on", "for")) + ctx.prep_objects(head, ("against", "on"))
+        targets = ctx.prep_objects(noun, _REPRISAL_TARGET_PREPS) + ctx.prep_objects(head, _ATTACK_TARGET_PREPS)
         yield from pairs("THREATENS", ctx.subjects(head), targets, noun, 0.7, subject_side="source")
     elif noun.dep_ == "dobj" and head.lemma_.lower() in military("suffer_verbs") and head.dep_ == "ccomp":
         # "Iran said Israel would pay a heavy price": the speaker threatens the one who would pay
@@ -615,7 +666,7 @@ def _reprisal(ctx: Context, noun: Token) -> Iterator[Candidate]:
         if speaker.lemma_.lower() not in warning:
             return
         severe = any(c.lemma_.lower() in military("severe_modifiers") for c in noun.children)
-        if not severe and (noun.lemma_.lower() == "price" or speaker.lemma_.lower() in {"say", "declare"}):
+        if not severe and (noun.lemma_.lower() == "price" or speaker.lemma_.lower() in _DECLARING_VERBS):
             return  # "consumers will pay a price", "said Argentina would face the consequences of inflation"
         yield from pairs("THREATENS", ctx.subjects(speaker), ctx.subjects(head), head, 0.65, subject_side="source")
 
@@ -625,9 +676,9 @@ _POSE_VERBS = frozenset(_WORDS["pose_verbs"])
 
 def _threat_fallback(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "Pyongyang's threat to attack Seoul" and "Iran's nuclear programme poses a threat to Israel"."""
-    targets = ctx.prep_objects(noun, ("to", "against", "for"))
+    targets = ctx.prep_objects(noun, _THREAT_NOUN_PREPS)
     for act in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in lx.ATTACK_VERBS):
-        targets += ctx.objects(act, frozenset({"dobj"})) + ctx.prep_objects(act, ("on", "against"))
+        targets += ctx.objects(act, frozenset({"dobj"})) + ctx.prep_objects(act, _ATTACK_TARGET_PREPS)
     if not targets:
         return
     sources, from_subject = noun_sources(ctx, noun)
@@ -639,12 +690,18 @@ def _threat_fallback(ctx: Context, noun: Token) -> Iterator[Candidate]:
     yield from pairs("THREATENS", sources, targets, noun, 0.7, subject_side="source" if from_subject else None)
 
 
+_TARGETED_PLACE_PREPS = tuple(_WORDS["targeted_place_preps"])
+
+
 def _targeted(ctx: Context, noun: Token) -> list[Arg]:
     """What a named target denotes: an actor, or the place of a site ("the site in Poland")."""
     owners = ctx.owners(noun, allow_weak=True)  # "American bases in Iraq": both are threatened
     return owners + ctx.np_actors(noun) or [
-        a for a in ctx.prep_objects(noun, ("in", "on")) if a.actor.kind in {"Country", "Region"}
+        a for a in ctx.prep_objects(noun, _TARGETED_PLACE_PREPS) if a.actor.kind in {"Country", "Region"}
     ]
+
+
+_COPULA_VERBS = frozenset(_WORDS["copula_verbs"])
 
 
 def _named_target(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -655,7 +712,7 @@ def _named_target(ctx: Context, noun: Token) -> Iterator[Candidate]:
     if noun.dep_ == "oprd" and hlemma in lx.NAMING_VERBS and marked:
         targets = [a for o in head.children if o.dep_ == "dobj" for a in _targeted(ctx, o)]
         yield from pairs("THREATENS", ctx.subjects(head), targets, noun, 0.7, subject_side="source")
-    elif noun.dep_ == "attr" and hlemma in {"be", "become", "remain"} and head.dep_ == "ccomp":
+    elif noun.dep_ == "attr" and hlemma in _COPULA_VERBS and head.dep_ == "ccomp":
         speaker = head.head
         if not (marked or speaker.lemma_.lower() in lx.WARN_HEADS):
             return
@@ -663,6 +720,13 @@ def _named_target(ctx: Context, noun: Token) -> Iterator[Candidate]:
         # The copula carries the trigger, so a warning above it is seen as the threat it is.
         yield from pairs("THREATENS", ctx.subjects(speaker), targets, head, 0.7, subject_side="source")
 
+
+
+_SEIZING_VERBS = frozenset(_WORDS["seizing_verbs"])
+_CONTROL_NOUNS = frozenset(_WORDS["control_nouns"])
+_CONTROLLED_PLACE_PREPS = tuple(_WORDS["controlled_place_preps"])
+_TO_PREP = tuple(_WORDS["to_prep"])
+_CONTROL_PLACE_PREPS = tuple(_WORDS["control_place_preps"])
 
 
 def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -676,18 +740,18 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
     ):
         # "Hamas-run Gaza", "Taliban-controlled Afghanistan", "Houthi-held Sanaa"
         yield from pairs("CONTROLS", hyphen_modifier(ctx, tok.head, {lemma}), _held_places(ctx, tok.head), tok, 0.75)
-    elif is_verb(tok) and lemma in lx.CONTROL_VERBS | {"take", "grab", "assume", "gain", "regain", "wrest", "win"}:
+    elif is_verb(tok) and lemma in lx.CONTROL_VERBS | _SEIZING_VERBS:
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         if lemma in _CONQUEST_VERBS:
             yield from _taken_from(ctx, tok)
-        if any(o.lemma_.lower() in {"power", "control"} for o in objects):
+        if any(o.lemma_.lower() in _CONTROL_NOUNS for o in objects):
             # "took control of Goma"; "seized power in Kabul". The place controlled comes first: in "took
             # control of Goma in eastern Congo" the country is only where Goma is.
-            places = [a for o in objects for a in ctx.prep_objects(o, ("over", "of"))]
+            places = [a for o in objects for a in ctx.prep_objects(o, _CONTROL_PLACE_PREPS)]
             if not places:
-                places = ctx.prep_objects(tok, ("in", "over", "of"))
+                places = ctx.prep_objects(tok, _CONTROLLED_PLACE_PREPS)
                 for o in objects:
-                    places += ctx.prep_objects(o, ("in",))
+                    places += ctx.prep_objects(o, _IN_PREP)
             yield from pairs("CONTROLS", ctx.subjects(tok), places, tok, 0.8, subject_side="source")
         elif lemma in lx.CONTROL_VERBS:
             found = list(verb_event(ctx, tok, "CONTROLS", ()))
@@ -699,7 +763,7 @@ def controls(ctx: Context, tok: Token) -> Iterator[Candidate]:
             yield from pairs("CONTROLS", takers, places, tok, 0.7, subject_side="source")
     elif is_verb(tok) and lemma == "fall":
         # "Kabul fell to the Taliban"
-        for c in pairs("CONTROLS", ctx.prep_objects(tok, ("to",)), ctx.subjects(tok), tok, 0.75):
+        for c in pairs("CONTROLS", ctx.prep_objects(tok, _TO_PREP), ctx.subjects(tok), tok, 0.75):
             c.subject_side = "target"
             yield c
     elif is_noun(tok) and lemma in lx.CONTROL_NOUNS:
@@ -717,7 +781,7 @@ def _held_places(ctx: Context, noun: Token) -> list[Arg]:
     """The place a held noun names: "Gaza", "the port of Hodeidah" (not its holder, which the proxy reading gives)."""
     found: list[Arg] = []
     if ctx.actor(noun) is None and noun.lemma_.lower() in _PLACE_NOUNS:
-        found = ctx.prep_objects(noun, ("of",))
+        found = ctx.prep_objects(noun, _OF_PREP)
     if not found and ctx.actor(noun) is None and noun.lemma_.lower() in military("held_in_nouns"):
         found = ctx.prep_objects(noun, tuple(military("inside_preps")))  # "Houthi-controlled areas in Yemen"
     if not found:
@@ -736,15 +800,18 @@ def _taken_from(ctx: Context, verb: Token) -> Iterator[Candidate]:
     ]
     if not (places or sites) or any(c.dep_ == "nsubjpass" for c in verb.children):
         return  # "retook the palace from the RSF" is a fight; "seized assets from X" is not
-    losers = [a for a in ctx.prep_objects(verb, ("from",)) if a.actor.kind != "Region"]
+    losers = [a for a in ctx.prep_objects(verb, _FROM_PREP) if a.actor.kind != "Region"]
     yield from pairs("ATTACKED", ctx.subjects(verb), losers, verb, 0.7, subject_side="source")
+
+
+_ADVANCE_NOUNS = frozenset(_WORDS["advance_nouns"])
 
 
 def _campaigners(ctx: Context, verb: Token) -> list[Arg]:
     """Covers "the offensive that X launched took Y", "X's offensive took Y": who waged it."""
     out: list[Arg] = []
     for subj in verb.children:
-        if subj.dep_ != "nsubj" or subj.lemma_.lower() not in lx.ATTACK_NOUNS | {"advance", "push"}:
+        if subj.dep_ != "nsubj" or subj.lemma_.lower() not in lx.ATTACK_NOUNS | _ADVANCE_NOUNS:
             continue
         out += ctx.owners(subj)
         for child in subj.children:
@@ -753,23 +820,29 @@ def _campaigners(ctx: Context, verb: Token) -> list[Arg]:
     return out
 
 
+_HOLDING_VERBS = frozenset(_WORDS["holding_verbs"])
+
+
 def _captured_site(ctx: Context, verb: Token) -> list[Candidate]:
     """Covers "the rebels overran an army garrison in Sirakorola": the town the site is in is held.
 
     Only a town or region, not a country: taking one base in Mali does not hold Mali.
     """
-    if any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_.lower() in {"hold", "rule", "govern"}:
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or verb.lemma_.lower() in _HOLDING_VERBS:
         return []
     places: list[Arg] = []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if _base_lemma(obj) in military("captured_sites") and ctx.actor(obj) is None:
-            places += ctx.prep_objects(obj, ("in",)) or ctx.prep_objects(verb, ("in",))
+            places += ctx.prep_objects(obj, _IN_PREP) or ctx.prep_objects(verb, _IN_PREP)
     places = [a for a in places if a.actor.kind == "Region"]
     return list(pairs("CONTROLS", ctx.subjects(verb), places, verb, 0.65, subject_side="source"))
 
 
 def _base_lemma(tok: Token) -> str:
     return "base" if tok.lower_ == "bases" else tok.lemma_.lower()  # the tagger reads "bases" as "basis"
+
+
+_EXAMPLE_PREPS = tuple(_WORDS["example_preps"])
 
 
 def _listed_places(ctx: Context, verb: Token) -> list[Candidate]:
@@ -779,12 +852,15 @@ def _listed_places(ctx: Context, verb: Token) -> list[Candidate]:
     places: list[Arg] = []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if obj.lemma_.lower() in military("held_area_nouns") and ctx.actor(obj) is None:
-            places += ctx.prep_objects(obj, ("including", "like"))
+            places += ctx.prep_objects(obj, _EXAMPLE_PREPS)
     places = [a for a in places if a.actor.kind in {"Country", "Region"}]
     return list(pairs("CONTROLS", ctx.subjects(verb), places, verb, 0.7, subject_side="source"))
 
 
 _AREA_NOUNS = frozenset(_WORDS["area_nouns"])
+
+
+_SHARE_NOUNS = frozenset(_WORDS["share_nouns"])
 
 
 def _owned_areas(ctx: Context, verb: Token) -> Iterator[Candidate]:
@@ -797,10 +873,10 @@ def _owned_areas(ctx: Context, verb: Token) -> Iterator[Candidate]:
     places: list[Arg] = []
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         part = obj
-        if part.lemma_.lower() in {"most", "much", "part", "all", "bulk", "swath", "swathe"}:
-            part = next(iter(ctx.prep_tokens(part, ("of",))), part)  # "much of Yemen's north"
+        if part.lemma_.lower() in _SHARE_NOUNS:
+            part = next(iter(ctx.prep_tokens(part, _OF_PREP)), part)  # "much of Yemen's north"
         if part.lemma_.lower() in _AREA_NOUNS and ctx.actor(part) is None:
-            places += ctx.owners(part, allow_weak=True) + ctx.prep_objects(part, ("of",))
+            places += ctx.owners(part, allow_weak=True) + ctx.prep_objects(part, _OF_PREP)
     places = [a for a in places if a.actor.kind in {"Country", "Region"}]
     yield from pairs("CONTROLS", ctx.subjects(verb), places, verb, 0.7, subject_side="source")
 
@@ -808,37 +884,47 @@ def _owned_areas(ctx: Context, verb: Token) -> Iterator[Candidate]:
 _HOLD_NOUNS = frozenset(_WORDS["hold_nouns"])
 
 
+_STRONGHOLD_PLACE_PREPS = tuple(_WORDS["stronghold_place_preps"])
+
+
 def _stronghold(ctx: Context, noun: Token) -> Iterator[Candidate]:
-    places = [a for a in ctx.prep_objects(noun, ("in", "of")) if a.actor.kind in {"Region", "Country"}]
+    places = [a for a in ctx.prep_objects(noun, _STRONGHOLD_PLACE_PREPS) if a.actor.kind in {"Region", "Country"}]
     if places:
         yield from pairs("CONTROLS", ctx.owners(noun), places, noun, 0.7)
+
+
+_HOLDER_PREPS = tuple(_WORDS["holder_preps"])
+_NEGATORS = frozenset(_WORDS["negators"])
 
 
 def _under_control(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "Goma is under M23 control", "Sanaa came under Houthi control", "remains under the control of X"."""
     verb = noun.head.head
-    holders = ctx.owners(noun, allow_weak=True) + ctx.prep_objects(noun, ("of", "by"))
+    holders = ctx.owners(noun, allow_weak=True) + ctx.prep_objects(noun, _HOLDER_PREPS)
     places = [a for a in ctx.subjects(verb) if a.actor.kind in {"Country", "Region"}]
     # "Kherson is no longer under Russian control": held once, not now
-    ended = any(c.lower_ == "longer" and any(g.lower_ in {"no", "not"} for g in c.children) for c in verb.children)
+    ended = any(c.lower_ == "longer" and any(g.lower_ in _NEGATORS for g in c.children) for c in verb.children)
     for cand in pairs("CONTROLS", holders, places, noun, 0.7, subject_side="target"):
         cand.ended = ended
         yield cand
+
+
+_RULE_NOUNS = frozenset(_WORDS["rule_nouns"])
 
 
 def _control_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
     if lemma == "control" and noun.dep_ == "pobj" and noun.head.lower_ == "under" and is_verb(noun.head.head):
         yield from _under_control(ctx, noun)
         return
-    places = ctx.prep_objects(noun, ("of", "over", "in"))
-    holders = ctx.prep_objects(noun, ("to",))
+    places = ctx.prep_objects(noun, _CONTROLLED_PLACE_PREPS)
+    holders = ctx.prep_objects(noun, _TO_PREP)
     side = None
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and is_noun(head.head):
         # "the return/transfer of power in Y to X": the frame noun carries place and holder.
         frame = head.head
-        places = places or ctx.prep_objects(frame, ("in", "over", "of"))
-        holders = holders or ctx.prep_objects(frame, ("to",))
+        places = places or ctx.prep_objects(frame, _CONTROLLED_PLACE_PREPS)
+        holders = holders or ctx.prep_objects(frame, _TO_PREP)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and not holders:
         # "the RSF in control of Darfur"; "with the RSF (…) in control of Y": the actor right before
         before = head.i - 1
@@ -854,6 +940,6 @@ def _control_noun(ctx: Context, noun: Token, lemma: str) -> Iterator[Candidate]:
     if not holders:
         holders, from_subject = noun_sources(ctx, noun)
         side = "source" if from_subject else None
-    if lemma in {"power", "rule"} and not places:
+    if lemma in _RULE_NOUNS and not places:
         return
     yield from pairs("CONTROLS", holders, places, noun, 0.7, subject_side=side)

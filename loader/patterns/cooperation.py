@@ -30,8 +30,11 @@ _EXERCISING_KINDS = frozenset({"Country", "Alliance", "ArmedGroup", "Organizatio
 _EXERCISE_RUNNERS = frozenset(_WORDS["exercise_runners"])
 
 
+_TOGETHER_ADVERBS = frozenset(_WORDS["together_adverbs"])
+
+
 def _together(verb: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in {"together", "jointly"} for c in verb.children)
+    return any(c.dep_ == "advmod" and c.lower_ in _TOGETHER_ADVERBS for c in verb.children)
 
 
 _CRITIC_VERBS = frozenset(_WORDS["critic_verbs"])
@@ -58,9 +61,13 @@ def _unnamed_forces(ctx: Context, nouns: list[Token]) -> list[Arg]:
     return out
 
 
+_TAKING_PART_PREPS = frozenset(_WORDS["taking_part_preps"])
+_TAKING_PART_VERBS = frozenset(_WORDS["taking_part_verbs"])
+
+
 def _took_part(ctx: Context, noun: Token) -> list[Arg]:
     """Covers "A and B troops took part for the first time in the same exercise" (a misattached "in")."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "at"}:
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _TAKING_PART_PREPS:
         return []
     cur = noun
     for _ in range(3):
@@ -68,7 +75,7 @@ def _took_part(ctx: Context, noun: Token) -> list[Arg]:
             return []
         cur = cur.head.head
         if is_verb(cur):
-            if cur.lemma_.lower() in {"take", "participate", "join", "engage"}:
+            if cur.lemma_.lower() in _TAKING_PART_VERBS:
                 return ctx.subjects(cur, allow_weak=True)
             return []
     return []
@@ -83,13 +90,21 @@ def _joint_patrol(noun: Token, lemma: str) -> bool:
     return lemma in JOINT_ONLY_NOUNS and any(c.lower_ in _JOINT_MODIFIERS for c in noun.children)
 
 
+_PARTNER_PREPS = tuple(_WORDS["partner_preps"])
+_PARTIES_PREPS = tuple(_WORDS["parties_preps"])
+_EXERCISE_VERBS = frozenset(_WORDS["exercise_verbs"])
+_INVOLVING_VERBS = frozenset(_WORDS["involving_verbs"])
+_JOINT_EXERCISE_MODIFIERS = frozenset(_WORDS["joint_exercise_modifiers"])
+_SEPARATE_MODIFIERS = frozenset(_WORDS["separate_modifiers"])
+
+
 def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     # "hold their annual Yudh Abhyas exercise": the tagger may read the noun as a verb
     nominal = is_noun(tok) or tok.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
-    if is_verb(tok) and not nominal and lemma in {"train", "drill", "exercise"}:
-        partners = ctx.prep_objects(tok, ("with", "alongside"), allow_weak=True) or _unnamed_forces(
-            ctx, ctx.prep_tokens(tok, ("with", "alongside"))
+    if is_verb(tok) and not nominal and lemma in _EXERCISE_VERBS:
+        partners = ctx.prep_objects(tok, _PARTNER_PREPS, allow_weak=True) or _unnamed_forces(
+            ctx, ctx.prep_tokens(tok, _PARTNER_PREPS)
         )
         subjects = ctx.subjects(tok, allow_weak=True)
         if not subjects and tok.dep_ == "acl":
@@ -111,11 +126,11 @@ def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return  # "the exercise of power"
     if lemma == "game" and not any(c.lower_ == "war" for c in tok.children):
         return
-    partners = ctx.prep_objects(tok, ("with", "alongside"), allow_weak=True)
-    between = ctx.prep_objects(tok, ("between", "involving", "among"), allow_weak=True)
+    partners = ctx.prep_objects(tok, _PARTNER_PREPS, allow_weak=True)
+    between = ctx.prep_objects(tok, _PARTIES_PREPS, allow_weak=True)
     for child in tok.children:
         # "drills involving troops from A and B", "the exercise, which involved Ukrainian troops"
-        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"involve", "include"}:
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in _INVOLVING_VERBS:
             between += ctx.objects(child, frozenset({"dobj"}), allow_weak=True)
     subjects, from_subject = noun_sources(ctx, tok, allow_weak=True)
     if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() not in _EXERCISE_RUNNERS:
@@ -134,17 +149,17 @@ def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
         participants = _took_part(ctx, tok)
         subjects, from_subject = participants, bool(participants)
     if not partners and tok.dep_ in {"dobj"} and is_verb(head):
-        partners = ctx.prep_objects(head, ("with", "alongside"), allow_weak=True)
+        partners = ctx.prep_objects(head, _PARTNER_PREPS, allow_weak=True)
     side = "source" if from_subject else None
     if partners:
         yield from pairs("JOINT_EXERCISE_WITH", subjects, partners, tok, 0.8, subject_side=side)
         return
     group = subjects + between
-    joint = any(c.lower_ in {"joint", "combined", "bilateral", "trilateral", "multilateral"} for c in tok.children)
+    joint = any(c.lower_ in _JOINT_EXERCISE_MODIFIERS for c in tok.children)
     joint = joint or (tok.dep_ == "dobj" and any(c.lower_ == "together" for c in tok.head.children))
     # "X and Y began their annual exercise": coordinated subjects exercise together,
     # unless the text says the drills were separate.
-    separate = any(t.lower_ in {"separate", "own", "respective", "parallel", "rival"} for t in tok.children)
+    separate = any(t.lower_ in _SEPARATE_MODIFIERS for t in tok.children)
     joint = joint or (from_subject and not separate)
     if len(group) >= 2 and (joint or between):
         for i, a in enumerate(group):
@@ -152,9 +167,12 @@ def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 yield from pairs("JOINT_EXERCISE_WITH", [a], [b], tok, 0.75)
 
 
+_ALLIED_WORDS = frozenset(_WORDS["allied_words"])
+
+
 def _allied_modifier(noun: Token) -> bool:
     """Covers "allied relations", "a declaration of allied relations"."""
-    return any(t.lower_ in {"allied", "alliance"} and t.i != noun.i for t in noun.subtree)
+    return any(t.lower_ in _ALLIED_WORDS and t.i != noun.i for t in noun.subtree)
 
 
 def allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -174,10 +192,14 @@ def _named(ctx: Context, arg: Arg) -> bool:
     return not (arg.actor.via == "ner" and all(t.pos_ != "PROPN" for t in ctx.doc[mention.start : mention.end]))
 
 
+_INCLUDING_PREP = tuple(_WORDS["including_prep"])
+_AS_PREP = tuple(_WORDS["as_prep"])
+
+
 def _examples(ctx: Context, noun: Token) -> list[Arg]:
     """The named members of "allies, including A and B" / "allies such as A"."""
-    out = ctx.prep_objects(noun, ("including",))
-    for named in ctx.prep_tokens(noun, ("as",)):
+    out = ctx.prep_objects(noun, _INCLUDING_PREP)
+    for named in ctx.prep_tokens(noun, _AS_PREP):
         if any(c.lower_ == "such" for c in named.head.children):
             out += ctx.np_actors(named)
     return out
@@ -185,6 +207,9 @@ def _examples(ctx: Context, noun: Token) -> list[Arg]:
 
 PARTNER_NOUNS = lemmas("alliances", "partner_nouns")
 _NOT_SECURITY = lemmas("alliances", "non_security_partner_modifiers")
+
+
+_OF_PREP = tuple(_WORDS["of_prep"])
 
 
 def _security_partner(ctx: Context, noun: Token) -> bool:
@@ -195,7 +220,7 @@ def _security_partner(ctx: Context, noun: Token) -> bool:
     """
     if any(c.lemma_.lower() in _NOT_SECURITY or c.lower_ in _NOT_SECURITY for c in noun.subtree):
         return False
-    owners = ctx.owners(noun) + ctx.prep_objects(noun, ("of",))
+    owners = ctx.owners(noun) + ctx.prep_objects(noun, _OF_PREP)
     return any(o.actor.kind in {"Country", "Alliance"} for o in owners)
 
 
@@ -209,30 +234,43 @@ def _before_comma(ctx: Context, appos: Token) -> list[Arg]:
     return [Arg(r, 0.85)] if r is not None and not r.weak and r.kind != "Media" else []
 
 
+_IN_PREP = tuple(_WORDS["in_prep"])
+_COPULA_VERBS = frozenset(_WORDS["copula_verbs"])
+_WITH_PREP = tuple(_WORDS["with_prep"])
+_BACKED_PARTICIPLES = frozenset(_WORDS["backed_participles"])
+_RELATION_NOUNS = frozenset(_WORDS["relation_nouns"])
+_TO_PREP = tuple(_WORDS["to_prep"])
+_BETWEEN_PREP = tuple(_WORDS["between_prep"])
+_SIGNING_VERBS = frozenset(_WORDS["signing_verbs"])
+_PACT_NOUNS = frozenset(_WORDS["pact_nouns"])
+_PACT_PARTY_PREPS = tuple(_WORDS["pact_party_preps"])
+
+
 def _allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in lx.ALLY_VERBS:
         # "X allied with Y"; "X is aligned with Y" (read as a passive)
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         allies = ctx.patients(tok) if passive else ctx.subjects(tok)
-        yield from pairs("ALLIED_WITH", allies, ctx.prep_objects(tok, ("with",)), tok, 0.8, subject_side="source")
+        yield from pairs("ALLIED_WITH", allies, ctx.prep_objects(tok, _WITH_PREP), tok, 0.8, subject_side="source")
         return
     if lemma == "back" and tok.dep_ == "amod" and is_verb(tok):
         # "the Iran-backed Hezbollah movement": backing states an affiliation, whatever it consists of
-        yield from pairs("ALLIED_WITH", hyphen_modifier(ctx, tok.head, {"back"}), _named_noun(ctx, tok.head), tok, 0.65)
+        backers = hyphen_modifier(ctx, tok.head, _BACKED_PARTICIPLES)
+        yield from pairs("ALLIED_WITH", backers, _named_noun(ctx, tok.head), tok, 0.65)
         return
     if not is_noun(tok) or ctx.actor(tok) is not None:
         return
     if lemma == "ally" or (lemma in PARTNER_NOUNS and _security_partner(ctx, tok)):
-        owners = ctx.owners(tok) + ctx.prep_objects(tok, ("of",))
+        owners = ctx.owners(tok) + ctx.prep_objects(tok, _OF_PREP)
         others = [a for c in tok.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
         others += _examples(ctx, tok)
         if tok.dep_ == "appos":
             others += ctx.np_actors(tok.head) or _before_comma(ctx, tok)
         if not others:
             # "its allies in Central Asia"; but "the Houthis, its allies in Yemen" only places them
-            others = ctx.prep_objects(tok, ("in",))
-        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in {"be", "remain"}:
+            others = ctx.prep_objects(tok, _IN_PREP)
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _COPULA_VERBS:
             others += ctx.objects(tok.head, frozenset({"attr"}))  # "Burhan's closest ally has been Egypt"
         if tok.dep_ in {"attr"}:
             subjects = ctx.subjects(tok.head)
@@ -252,18 +290,18 @@ def _allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
     elif lemma == "allegiance":
         sources, side = noun_sources(ctx, tok)
         yield from pairs(
-            "ALLIED_WITH", sources, ctx.prep_objects(tok, ("to",)), tok, 0.75, subject_side="source" if side else None
+            "ALLIED_WITH", sources, ctx.prep_objects(tok, _TO_PREP), tok, 0.75, subject_side="source" if side else None
         )
-    elif lemma in {"relation", "relations", "tie", "ties", "declaration"} and _allied_modifier(tok):
+    elif lemma in _RELATION_NOUNS and _allied_modifier(tok):
         subjects, side = noun_sources(ctx, tok)
         frame = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
         if not subjects and frame is not None:
             # "signed a declaration on allied relations with Y": the signer is the ally
             if is_noun(frame):
                 subjects, side = noun_sources(ctx, frame)
-            elif is_verb(frame) and frame.lemma_.lower() in {"sign", "agree", "conclude", "ink", "adopt"}:
+            elif is_verb(frame) and frame.lemma_.lower() in _SIGNING_VERBS:
                 subjects, side = ctx.subjects(frame), True
-        partners = ctx.prep_objects(tok, ("with",))
+        partners = ctx.prep_objects(tok, _WITH_PREP)
         group = subjects + partners
         for i, a in enumerate(group):
             yield from pairs("ALLIED_WITH", [a], group[i + 1 :], tok, 0.7)
@@ -272,13 +310,13 @@ def _allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
     elif (lemma in lx.PACT_NOUNS and lemma != "alliance") or (
         # "an alliance with Y", "formed a mutual defence alliance"
         lemma == "alliance"
-        and (ctx.prep_objects(tok, ("with", "between")) or {c.lemma_.lower() for c in tok.children} & lx.PACT_MODIFIERS)
+        and (ctx.prep_objects(tok, _PACT_PARTY_PREPS) or {c.lemma_.lower() for c in tok.children} & lx.PACT_MODIFIERS)
     ):
         modifiers = {c.lemma_.lower() for c in tok.children}
-        if lemma in {"agreement", "treaty", "partnership"} and not modifiers & lx.PACT_MODIFIERS:
+        if lemma in _PACT_NOUNS and not modifiers & lx.PACT_MODIFIERS:
             return
-        partners = ctx.prep_objects(tok, ("with",))
-        between = ctx.prep_objects(tok, ("between",))
+        partners = ctx.prep_objects(tok, _WITH_PREP)
+        between = ctx.prep_objects(tok, _BETWEEN_PREP)
         subjects, side = noun_sources(ctx, tok)
         if partners:
             yield from pairs("ALLIED_WITH", subjects, partners, tok, 0.7, subject_side="source" if side else None)
@@ -322,6 +360,18 @@ _DEPLOYED_NOUNS = lx.TROOP_NOUNS | {"mission", "coalition", "contingent", "battl
 _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
 
 
+_DEPLOYING_VERBS = frozenset(_WORDS["deploying_verbs"])
+_ALONGSIDE_PREP = tuple(_WORDS["alongside_prep"])
+_DEFENDING_VERBS = frozenset(_WORDS["defending_verbs"])
+_DEPLOYMENT_NOUNS = frozenset(_WORDS["deployment_nouns"])
+_LED_BACKED_PARTICIPLES = frozenset(_WORDS["led_backed_participles"])
+_FIGHTING_SIDE_PREPS = tuple(_WORDS["fighting_side_preps"])
+_FROM_PREP = tuple(_WORDS["from_prep"])
+_RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
+_BACKING_VERBS = frozenset(_WORDS["backing_verbs"])
+_BACKER_NOUNS = frozenset(_WORDS["backer_nouns"])
+
+
 def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_noun(tok) and lemma in vocab.military("joint_support_nouns") and _joint_support(ctx, tok):
@@ -346,12 +396,12 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _contributors(ctx, tok)
     elif is_verb(tok) and lemma in vocab.military("side_verbs"):
         yield from pairs(
-            "MILITARY_SUPPORT_TO", ctx.subjects(tok), _side_of(ctx, tok) + ctx.prep_objects(tok, ("alongside",)),
+            "MILITARY_SUPPORT_TO", ctx.subjects(tok), _side_of(ctx, tok) + ctx.prep_objects(tok, _ALONGSIDE_PREP),
             tok, 0.7, subject_side="source",
         )
     elif is_verb(tok) and lemma in vocab.military("trained_participles") and tok.dep_ == "amod":
         yield from _trained_by(ctx, tok)
-    elif is_verb(tok) and lemma in {"deploy", "send", "dispatch"}:
+    elif is_verb(tok) and lemma in _DEPLOYING_VERBS:
         troops = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in lx.TROOP_NOUNS]
         if not troops and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in _DEPLOYED_NOUNS:
             troops = [tok.head]  # "fighters … have been deployed in Mali", "a mission deployed to Haiti"
@@ -361,18 +411,18 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
             if passive:
                 # "North Korean soldiers were sent to Y", "troops from A and B, deployed by C",
                 # "a Kenyan-led mission deployed to Haiti": the troops' own states send them too.
-                own = [a for t in troops for a in ctx.np_actors(t) + hyphen_modifier(ctx, t, {"lead", "back"})]
+                own = [a for t in troops for a in ctx.np_actors(t) + hyphen_modifier(ctx, t, _LED_BACKED_PARTICIPLES)]
                 sources += [a for a in own if a.id not in {s.id for s in sources}]
-            targets = ctx.prep_objects(tok, ("to",)) or _in_support_of(ctx, tok)
+            targets = ctx.prep_objects(tok, _TO_PREP) or _in_support_of(ctx, tok)
             purpose = [c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in _PURPOSE_VERBS]
             if not targets:
                 # "deployed … to support the Congolese army", "sent soldiers to help Nigeria fight …"
                 targets = [a for p in purpose for a in _helped(ctx, p)]
             if not targets and (purpose or all(a.actor.kind in {"Alliance", "Organization"} for a in sources)):
                 # a mission deployed (peacekeepers) in X (to help …)
-                targets = ctx.prep_objects(tok, ("in",)) + [a for t in troops for a in ctx.prep_objects(t, ("in",))]
+                targets = ctx.prep_objects(tok, _IN_PREP) + [a for t in troops for a in ctx.prep_objects(t, _IN_PREP)]
             yield from pairs("MILITARY_SUPPORT_TO", sources, targets, tok, 0.75, subject_side="source")
-    elif is_verb(tok) and lemma in {"defend", "protect", "guard"}:
+    elif is_verb(tok) and lemma in _DEFENDING_VERBS:
         found = [
             c
             for c in verb_event(ctx, tok, "MILITARY_SUPPORT_TO", (), confidence=0.7)
@@ -384,7 +434,7 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 pairs(
                     "MILITARY_SUPPORT_TO",
                     ctx.subjects(tok),
-                    ctx.prep_objects(tok, ("in",)),
+                    ctx.prep_objects(tok, _IN_PREP),
                     tok,
                     0.65,
                     subject_side="source",
@@ -395,7 +445,7 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from pairs(
             "MILITARY_SUPPORT_TO",
             ctx.subjects(tok),
-            ctx.prep_objects(tok, ("alongside", "for")) + _side_of(ctx, tok),
+            ctx.prep_objects(tok, _FIGHTING_SIDE_PREPS) + _side_of(ctx, tok),
             tok,
             0.7,
             subject_side="source",
@@ -406,27 +456,27 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         )
         if not military and tok.head.lemma_.lower() not in _GIVE_VERBS:
             # "support for the RSF from Wagner": backing an armed group is military, as "X-backed" is
-            armed = [a for a in ctx.prep_objects(tok, ("for", "to")) if a.actor.kind == "ArmedGroup"]
+            armed = [a for a in ctx.prep_objects(tok, _RECIPIENT_PREPS) if a.actor.kind == "ArmedGroup"]
             # the parser may hang "from X" on the group: "support for the RSF from Wagner"
-            backers = ctx.prep_objects(tok, ("from",)) + [
-                a for g in ctx.prep_tokens(tok, ("for", "to")) for a in ctx.prep_objects(g, ("from",))
+            backers = ctx.prep_objects(tok, _FROM_PREP) + [
+                a for g in ctx.prep_tokens(tok, _RECIPIENT_PREPS) for a in ctx.prep_objects(g, _FROM_PREP)
             ]
             yield from pairs("MILITARY_SUPPORT_TO", backers, armed, tok, 0.65)
-        if military or lemma in {"peacekeeping", "deployment"}:
-            found = list(noun_event(ctx, tok, "MILITARY_SUPPORT_TO", ("to", "for"), 0.7))
+        if military or lemma in _DEPLOYMENT_NOUNS:
+            found = list(noun_event(ctx, tok, "MILITARY_SUPPORT_TO", _RECIPIENT_PREPS, 0.7))
             if not found:
                 found = list(_given_support(ctx, tok))
             yield from found
             if not found and lemma == "deployment":
                 # "the deployment of French troops to Estonia": the troops' state deploys them
-                troops = [t for t in ctx.prep_tokens(tok, ("of",)) if t.lemma_.lower() in _DEPLOYED_NOUNS]
+                troops = [t for t in ctx.prep_tokens(tok, _OF_PREP) if t.lemma_.lower() in _DEPLOYED_NOUNS]
                 sources = [a for t in troops for a in ctx.np_actors(t, allow_weak=True)]
-                yield from pairs("MILITARY_SUPPORT_TO", sources, ctx.prep_objects(tok, ("to",)), tok, 0.7)
+                yield from pairs("MILITARY_SUPPORT_TO", sources, ctx.prep_objects(tok, _TO_PREP), tok, 0.7)
     elif is_verb(tok) and lemma == "back" and tok.dep_ == "amod":
         # "Iran-backed Houthis" states an affiliation (ALLIED_WITH, see `_allied`), not what the
         # backing consists of: no military support is read from the modifier alone.
         return
-    elif is_verb(tok) and lemma in {"back", "arm", "sponsor"}:
+    elif is_verb(tok) and lemma in _BACKING_VERBS:
         # "Hezbollah, which is backed by Iran", "a coalition of factions backed by Turkey",
         # "Iran backs the Houthis": backing an armed group is military support; backing a
         # state or a resolution may be only political.
@@ -434,7 +484,7 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
             c for c in verb_event(ctx, tok, "MILITARY_SUPPORT_TO", (), confidence=0.7)
             if c.target.actor.kind == "ArmedGroup"
         )
-    elif is_noun(tok) and lemma in {"backer", "sponsor", "patron"}:
+    elif is_noun(tok) and lemma in _BACKER_NOUNS:
         yield from _backer(ctx, tok)
     elif is_verb(tok) and lemma == "train":
         # "the EU trained Mozambican units", "Turkey trains Somali soldiers": the forces' state
@@ -451,12 +501,15 @@ def _military_act(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in acts for c in verb.children)
 
 
+_HELPER_PREPS = tuple(_WORDS["helper_preps"])
+
+
 def _joint_support(ctx: Context, noun: Token) -> list[Candidate]:
     """Covers "the US and UK, with support from A, B and C, conducted strikes on X": each helper supports each actor."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "with":
         return []
-    helpers = ctx.prep_objects(noun, ("from", "of", "by"))
+    helpers = ctx.prep_objects(noun, _HELPER_PREPS)
     if not helpers:
         return []
     attached = prep.head
@@ -474,7 +527,7 @@ def _joint_support(ctx: Context, noun: Token) -> list[Candidate]:
 
 def _involvement(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "Belarus's involvement in Russia's aggression against Ukraine": a part in another's war."""
-    wars = [w for w in ctx.prep_tokens(noun, ("in",)) if w.lemma_.lower() in lx.ATTACK_NOUNS | vocab.military(
+    wars = [w for w in ctx.prep_tokens(noun, _IN_PREP) if w.lemma_.lower() in lx.ATTACK_NOUNS | vocab.military(
         "attack_nouns")]
     if not wars:
         return
@@ -487,12 +540,15 @@ def _involvement(ctx: Context, noun: Token) -> Iterator[Candidate]:
 _FORCE_KINDS = frozenset({"ArmedGroup", "Organization", "Alliance"})
 
 
+_MISSION_FORCE_NOUNS = frozenset(_WORDS["mission_force_nouns"])
+
+
 def _forces(ctx: Context, nouns: list[Token]) -> list[Arg]:
     """The actors of NPs that name forces: an armed group or mission, or "troops/peacekeepers from X"."""
     out: list[Arg] = []
     for noun in nouns:
         named = ctx.np_actors(noun, allow_weak=True)
-        if noun.lemma_.lower() in lx.TROOP_NOUNS | {"force", "mission"}:
+        if noun.lemma_.lower() in lx.TROOP_NOUNS | _MISSION_FORCE_NOUNS:
             out += named
         else:
             out += [a for a in named if a.actor.kind in _FORCE_KINDS]
@@ -509,12 +565,15 @@ def _replaced_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
         old_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "dobj"])
     if not new_forces or not old_forces:
         return  # "Mali replaced its defence minister in Bamako"
-    hosts = [a for a in ctx.prep_objects(verb, ("in",)) if a.actor.kind == "Country"]
+    hosts = [a for a in ctx.prep_objects(verb, _IN_PREP) if a.actor.kind == "Country"]
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        hosts += [a for a in ctx.prep_objects(obj, ("in",)) if a.actor.kind == "Country"]
+        hosts += [a for a in ctx.prep_objects(obj, _IN_PREP) if a.actor.kind == "Country"]
     new_forces = [a for a in new_forces if a.id not in {h.id for h in hosts}]
     yield from pairs("MILITARY_SUPPORT_TO", new_forces, hosts, verb, 0.65)
     yield from pairs("HOSTS_BASE_OF", hosts, new_forces, verb, 0.6)
+
+
+_SERVING_PREPS = tuple(_WORDS["serving_preps"])
 
 
 def _serving_troops(ctx: Context, verb: Token) -> Iterator[Candidate]:
@@ -523,7 +582,7 @@ def _serving_troops(ctx: Context, verb: Token) -> Iterator[Candidate]:
     if not troops and verb.dep_ == "acl" and _is_troops(verb.head):
         troops = [verb.head]
     senders = [a for t in troops for a in _troop_states(ctx, t)]
-    missions = [a for a in ctx.prep_objects(verb, ("with", "in")) if a.actor.kind in {"Organization", "Alliance"}]
+    missions = [a for a in ctx.prep_objects(verb, _SERVING_PREPS) if a.actor.kind in {"Organization", "Alliance"}]
     yield from pairs("MILITARY_SUPPORT_TO", senders, missions, verb, 0.65)
 
 
@@ -539,11 +598,11 @@ def _composed_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
     else:
         # "X is made up of / consists of / is composed of troops from A", "X comprises troops from A"
         troops = [c for c in verb.children if c.dep_ == "dobj" and _is_troops(c)]
-        troops += [t for t in ctx.prep_tokens(verb, ("of",)) if _is_troops(t)]
+        troops += [t for t in ctx.prep_tokens(verb, _OF_PREP) if _is_troops(t)]
         whole = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     senders = [a for t in troops for a in _troop_states(ctx, t)]
     if troops and not senders:
-        senders = [a for a in ctx.prep_objects(verb, ("from",)) if a.actor.kind == "Country"]  # "from" on the verb
+        senders = [a for a in ctx.prep_objects(verb, _FROM_PREP) if a.actor.kind == "Country"]  # "from" on the verb
     missions = [a for w in whole for a in ctx.np_actors(w) if a.actor.kind in {"Organization", "Alliance"}]
     yield from pairs("MILITARY_SUPPORT_TO", senders, missions, verb, 0.65)
 
@@ -556,7 +615,8 @@ def _present_troops(ctx: Context, word: Token) -> Iterator[Candidate]:
     verb = word.head
     troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
     guests = [a for t in troops for a in ctx.np_actors(t) if a.actor.kind in {"Organization", "Alliance"}]
-    hosts = [a for a in ctx.prep_objects(word, ("in",)) + ctx.prep_objects(verb, ("in",)) if a.actor.kind == "Country"]
+    places = ctx.prep_objects(word, _IN_PREP) + ctx.prep_objects(verb, _IN_PREP)
+    hosts = [a for a in places if a.actor.kind == "Country"]
     yield from pairs("HOSTS_BASE_OF", hosts, guests, word, 0.6)
 
 
@@ -567,7 +627,7 @@ def _troops_given(ctx: Context, verb: Token) -> Iterator[Candidate]:
         troops = [verb.head]
     if not troops:
         return
-    recipients = [a for a in ctx.prep_objects(verb, ("to",)) if a.actor.kind != "Region"]
+    recipients = [a for a in ctx.prep_objects(verb, _TO_PREP) if a.actor.kind != "Region"]
     # "Countries contributing troops to X include A and B": the listed countries give them
     givers = _listed(ctx, verb.head) if verb.dep_ == "acl" and verb.tag_ == "VBG" else ctx.subjects(verb)
     if not givers and (verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children)):
@@ -578,7 +638,7 @@ def _troops_given(ctx: Context, verb: Token) -> Iterator[Candidate]:
 
 def _troop_states(ctx: Context, troops: Token) -> list[Arg]:
     """The states troops come from: "Pakistani troops", "peacekeepers from Nepal", "Ghana's soldiers"."""
-    found = ctx.np_actors(troops, allow_weak=True) + ctx.prep_objects(troops, ("from",))
+    found = ctx.np_actors(troops, allow_weak=True) + ctx.prep_objects(troops, _FROM_PREP)
     found += ctx.owners(troops, allow_weak=True)
     return [a for i, a in enumerate(found) if a.actor.kind == "Country" and a.id not in {b.id for b in found[:i]}]
 
@@ -590,21 +650,28 @@ def _is_troops(noun: Token) -> bool:
     return any(p.lemma_.lower() in lx.TROOP_NOUNS for c in noun.children if c.lower_ == "of" for p in c.children)
 
 
+_EXAMPLE_PREPS = tuple(_WORDS["example_preps"])
+_LISTING_VERBS = frozenset(_WORDS["listing_verbs"])
+
+
 def _listed(ctx: Context, noun: Token) -> list[Arg]:
     """The actors a generic plural names: "countries … include A, B", "contributors A and B", "nations such as A"."""
     named = ctx.np_actors(noun)
     if named:
         return named
     verb = noun.head
-    if noun.dep_ == "nsubj" and verb.lemma_.lower() in {"include", "be", "comprise", "number"}:
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() in _LISTING_VERBS:
         return [a for c in verb.children if c.dep_ in {"dobj", "attr"} for a in ctx.np_actors(c)]
-    out = ctx.prep_objects(noun, ("including", "like"))
-    for named_tok in ctx.prep_tokens(noun, ("as",)):
+    out = ctx.prep_objects(noun, _EXAMPLE_PREPS)
+    for named_tok in ctx.prep_tokens(noun, _AS_PREP):
         out += ctx.np_actors(named_tok)
     follower = noun.i + 1
     if not out and follower < noun.sent.end and ctx.actor(ctx.doc[follower]) is not None:
         out = ctx.np_actors(ctx.doc[follower])  # "leading contributors Indonesia, Italy and India"
     return out
+
+
+_CONTRIBUTION_PREPS = tuple(_WORDS["contribution_preps"])
 
 
 def _contributors(ctx: Context, noun: Token) -> Iterator[Candidate]:
@@ -617,10 +684,13 @@ def _contributors(ctx: Context, noun: Token) -> Iterator[Candidate]:
     )
     if not troop_word or (lemma != "contributor" and not contributing):
         return
-    missions = [a for a in ctx.prep_objects(noun, ("to", "of")) if a.actor.kind != "Region"]
+    missions = [a for a in ctx.prep_objects(noun, _CONTRIBUTION_PREPS) if a.actor.kind != "Region"]
     for c in contributing:
-        missions += [a for a in ctx.prep_objects(c, ("to",)) if a.actor.kind != "Region"]
+        missions += [a for a in ctx.prep_objects(c, _TO_PREP) if a.actor.kind != "Region"]
     yield from pairs("MILITARY_SUPPORT_TO", _listed(ctx, noun), missions, noun, 0.7)
+
+
+_TRAINEE_NOUNS = frozenset(_WORDS["trainee_nouns"])
 
 
 def _trained_by(ctx: Context, participle: Token) -> Iterator[Candidate]:
@@ -630,16 +700,19 @@ def _trained_by(ctx: Context, participle: Token) -> Iterator[Candidate]:
     trainers = hyphen_modifier(ctx, participle.head, {participle.lemma_.lower()})
     force = participle.head
     trained = _named_noun(ctx, force)
-    if not trained and force.lemma_.lower() in lx.TROOP_NOUNS | {"pilot", "army", "police", "unit"}:
+    if not trained and force.lemma_.lower() in lx.TROOP_NOUNS | _TRAINEE_NOUNS:
         trained = [a for a in ctx.owners(force, allow_weak=True) if a.id not in {t.id for t in trainers}]
     yield from pairs("MILITARY_SUPPORT_TO", trainers, trained, participle, 0.65)
+
+
+_SUPPORT_NOUNS = frozenset(_WORDS["support_nouns"])
 
 
 def _in_support_of(ctx: Context, verb: Token) -> list[Arg]:
     """Whom a deployment backs: "deployed troops in support of the Congolese army"."""
     return [
-        a for noun in ctx.prep_tokens(verb, ("in",)) if noun.lemma_.lower() in {"support", "defence", "defense", "aid"}
-        for a in ctx.prep_objects(noun, ("of",))
+        a for noun in ctx.prep_tokens(verb, _IN_PREP) if noun.lemma_.lower() in _SUPPORT_NOUNS
+        for a in ctx.prep_objects(noun, _OF_PREP)
     ]
 
 
@@ -654,12 +727,16 @@ def _helped(ctx: Context, purpose: Token) -> list[Arg]:
     return [a for a in helped if a.actor.via != "coref"]
 
 
+_ON_PREP = tuple(_WORDS["on_prep"])
+_SIDE_NOUNS = frozenset(_WORDS["side_nouns"])
+
+
 def _side_of(ctx: Context, verb: Token) -> list[Arg]:
     """Covers "fought on the side of X", "on X's side", "on behalf of X"."""
     out: list[Arg] = []
-    for noun in ctx.prep_tokens(verb, ("on",)):
-        if noun.lemma_.lower() in {"side", "behalf"}:
-            out += ctx.owners(noun) + ctx.prep_objects(noun, ("of",))
+    for noun in ctx.prep_tokens(verb, _ON_PREP):
+        if noun.lemma_.lower() in _SIDE_NOUNS:
+            out += ctx.owners(noun) + ctx.prep_objects(noun, _OF_PREP)
     return out
 
 
@@ -673,23 +750,26 @@ def _given_support(ctx: Context, noun: Token) -> Iterator[Candidate]:
         return
     if noun.lemma_.lower() == "aid":
         return  # "sent military aid to X" is mostly weapons, which the arms rules read
-    recipients = ctx.prep_objects(verb, ("to", "for"))
+    recipients = ctx.prep_objects(verb, _RECIPIENT_PREPS)
     # "gave Ukraine military support": the recipient as indirect object
     recipients += [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in ctx.np_actors(c)]
     yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(verb), recipients, noun, 0.7, subject_side="source")
+
+
+_BECOMING_VERBS = frozenset(_WORDS["becoming_verbs"])
 
 
 def _backer(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "X has been Y's main military backer", "Y's backer, X": the backer supports Y."""
     mods = {c.lemma_.lower() for c in noun.children}
     military = bool(mods & vocab.military("support_modifiers"))
-    backed = ctx.owners(noun) + ctx.prep_objects(noun, ("of",))
+    backed = ctx.owners(noun) + ctx.prep_objects(noun, _OF_PREP)
     if not military:
         backed = [a for a in backed if a.actor.kind == "ArmedGroup"]
     if not backed:
         return
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_.lower() in {"be", "become", "remain"}:
+    if noun.dep_ == "attr" and head.lemma_.lower() in _BECOMING_VERBS:
         yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(head), backed, noun, 0.75, subject_side="source")
     elif noun.dep_ == "appos":
         arg = ctx.denote(head)
@@ -700,12 +780,16 @@ def _backer(ctx: Context, noun: Token) -> Iterator[Candidate]:
         yield from pairs("MILITARY_SUPPORT_TO", named, backed, noun, 0.7)
 
 
+_TRAINED_FORCE_NOUNS = frozenset(_WORDS["trained_force_nouns"])
+_FORCE_OWNER_PREPS = tuple(_WORDS["force_owner_preps"])
+
+
 def _trained_forces(ctx: Context, verb: Token) -> Iterator[Candidate]:
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return
-    trainees = lx.TROOP_NOUNS | {"army", "police"}
+    trainees = lx.TROOP_NOUNS | _TRAINED_FORCE_NOUNS
     forces = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in trainees]
-    owners = [a for f in forces for a in ctx.owners(f, allow_weak=True) + ctx.prep_objects(f, ("of", "from"))]
+    owners = [a for f in forces for a in ctx.owners(f, allow_weak=True) + ctx.prep_objects(f, _FORCE_OWNER_PREPS)]
     owners = [a for a in owners if a.actor.kind in {"Country", "ArmedGroup", "Organization"}]
     yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(verb), owners, verb, 0.7, subject_side="source")
 
@@ -713,20 +797,25 @@ def _trained_forces(ctx: Context, verb: Token) -> Iterator[Candidate]:
 _MISSION_MODIFIERS = frozenset(_WORDS["mission_modifiers"])
 
 
+_LEADING_VERBS = frozenset(_WORDS["leading_verbs"])
+_MISSION_PLACE_PREPS = tuple(_WORDS["mission_place_preps"])
+_LED_PARTICIPLES = frozenset(_WORDS["led_participles"])
+
+
 def _military_mission(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "SADC wound up its military mission in Mozambique", "the EU's training mission to Mali"."""
     if not any(c.lemma_.lower() in _MISSION_MODIFIERS for c in noun.children):
         return
-    places = [a for a in ctx.prep_objects(noun, ("in", "to")) if a.actor.kind == "Country"]
+    places = [a for a in ctx.prep_objects(noun, _MISSION_PLACE_PREPS) if a.actor.kind == "Country"]
     if not places and noun.dep_ == "dobj" and is_verb(noun.head):
-        places = [a for a in ctx.prep_objects(noun.head, ("in", "to")) if a.actor.kind == "Country"]
+        places = [a for a in ctx.prep_objects(noun.head, _MISSION_PLACE_PREPS) if a.actor.kind == "Country"]
     if not places:
         return
     # States and blocs field missions; a council or agency "owns" one only by mandate.
     sources = [a for a in ctx.owners(noun) if a.actor.kind in {"Country", "Alliance"}]
     # "the Kenyan-led mission in Haiti", "Kenya leads the multinational mission in Haiti": the leader takes part.
-    sources += [a for a in hyphen_modifier(ctx, noun, {"lead", "command"}) if a.actor.kind == "Country"]
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"lead", "command", "head"} and is_verb(noun.head):
+    sources += [a for a in hyphen_modifier(ctx, noun, _LED_PARTICIPLES) if a.actor.kind == "Country"]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LEADING_VERBS and is_verb(noun.head):
         sources += [a for a in ctx.subjects(noun.head) if a.actor.kind in {"Country", "Alliance"}]
     yield from pairs("MILITARY_SUPPORT_TO", sources, places, noun, 0.7)
 
@@ -757,14 +846,14 @@ def _leaders(ctx: Context, *heads: Token) -> list[Arg]:
     out: list[Arg] = []
     for head in heads:
         for child in head.children:
-            if child.dep_ in {"acl", "advcl", "relcl"} and child.lemma_.lower() in {"lead", "command", "head"}:
+            if child.dep_ in {"acl", "advcl", "relcl"} and child.lemma_.lower() in _LEADING_VERBS:
                 out += ctx.agents(child)
     if not out and heads:
         # The parser may hang "led respectively by …" anywhere; "respectively" ties it to the list.
         for tok in heads[0].sent:
             if (
                 tok.i > heads[0].i
-                and tok.lemma_.lower() in {"lead", "command", "head"}
+                and tok.lemma_.lower() in _LEADING_VERBS
                 and tok.tag_ in {"VBN", "VBD"}
                 and any(c.lower_ == "respectively" for c in tok.children)
             ):
@@ -772,11 +861,15 @@ def _leaders(ctx: Context, *heads: Token) -> list[Arg]:
     return out
 
 
+_BASED_PARTICIPLES = frozenset(_WORDS["based_participles"])
+_PLACE_PREPS = tuple(_WORDS["place_preps"])
+
+
 def _stationed_forces(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "X keeps/maintains troops in Y" and "Y allowed X troops to stay"."""
     head = noun.head
     hlemma = head.lemma_.lower()
-    based = [a for a in hyphen_modifier(ctx, noun, {"base"}) if a.actor.kind == "Country"]
+    based = [a for a in hyphen_modifier(ctx, noun, _BASED_PARTICIPLES) if a.actor.kind == "Country"]
     home = home_of(ctx, noun)
     if home:
         # "Bahrain, home to the U.S. Navy's Fifth Fleet"; a unit's own name is not its state
@@ -787,8 +880,8 @@ def _stationed_forces(ctx: Context, noun: Token) -> Iterator[Candidate]:
         guests = [a for a in ctx.np_actors(noun, allow_weak=True) if a.id not in {b.id for b in based}]
         yield from pairs("HOSTS_BASE_OF", based, guests, noun, 0.7)
     elif noun.dep_ == "dobj" and hlemma in lx.KEEP_VERBS and is_verb(head):
-        hosts = [a for a in ctx.prep_objects(head, ("in", "on", "at")) if a.actor.kind == "Country"]
-        hosts += [a for a in ctx.prep_objects(noun, ("in", "on", "at")) if a.actor.kind == "Country"]
+        hosts = [a for a in ctx.prep_objects(head, _PLACE_PREPS) if a.actor.kind == "Country"]
+        hosts += [a for a in ctx.prep_objects(noun, _PLACE_PREPS) if a.actor.kind == "Country"]
         if not hosts:
             return
         guests = _leaders(ctx, noun, head)
@@ -826,9 +919,12 @@ def _base_lemma(tok: Token) -> str:
     return "base" if tok.lower_ == "bases" else tok.lemma_.lower()
 
 
+_MISTAGGED_HOST_FORMS = frozenset(_WORDS["mistagged_host_forms"])
+
+
 def mistagged_host(ctx: Context, head: Token) -> list[Arg]:
     """Covers "Armenia hosts a Russian base" when the tagger reads "Armenia hosts" as a noun phrase."""
-    if head.lower_ not in {"hosts", "houses", "shelters"} or head.pos_ != "NOUN" or head.dep_ != "ROOT":
+    if head.lower_ not in _MISTAGGED_HOST_FORMS or head.pos_ != "NOUN" or head.dep_ != "ROOT":
         return []
     found = [a for c in head.children if c.dep_ in {"compound", "nsubj", "poss"} for a in ctx.np_actors(c)]
     # "Kenya's Dadaab camp shelters …": the country hosts, not the site inside it
@@ -861,15 +957,21 @@ def home_of(ctx: Context, noun: Token) -> list[Arg]:
 def _places(ctx: Context, tok: Token) -> list[Arg]:
     """Where a base or force is: "in Y", and "at Guantanamo Bay in Cuba", "in Tartus, Syria"."""
     out: list[Arg] = []
-    for place in ctx.prep_tokens(tok, ("in", "on", "at")):
+    for place in ctx.prep_tokens(tok, _PLACE_PREPS):
         found = [a for a in ctx.np_actors(place) if a.actor.kind == "Country"]
         if not found:
             # a town or region named with its country
-            found = ctx.prep_objects(place, ("in",)) + [
+            found = ctx.prep_objects(place, _IN_PREP) + [
                 a for c in place.children if c.dep_ == "appos" for a in ctx.np_actors(c)
             ]
         out += [a for a in found if a.actor.kind == "Country"]
     return out
+
+
+_HOSTING_VERBS = frozenset(_WORDS["hosting_verbs"])
+_HUB_NOUNS = frozenset(_WORDS["hub_nouns"])
+_STATIONING_VERBS = frozenset(_WORDS["stationing_verbs"])
+_HUB_MODIFIERS = frozenset(_WORDS["hub_modifiers"])
 
 
 def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -880,13 +982,13 @@ def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if (
         is_verb(tok)
         # Only verbs whose subject is the host: "X stations troops in Y" makes X the guest (below).
-        and lemma in {"host", "house"}
+        and lemma in _HOSTING_VERBS
         and not any(c.dep_ == "nsubjpass" for c in tok.children)
         and not (tok.dep_ == "acl" and tok.tag_ == "VBN")  # "troops stationed in Y": handled below
     ):
         objects = [c for c in tok.children if c.dep_ == "dobj"]
         # "hosts thousands of U.S. troops": the forces sit under the quantity
-        objects += [p for o in objects if o.lemma_.lower() in _QUANTITY_NOUNS for p in ctx.prep_tokens(o, ("of",))]
+        objects += [p for o in objects if o.lemma_.lower() in _QUANTITY_NOUNS for p in ctx.prep_tokens(o, _OF_PREP)]
         troops = [c for c in objects if c.lemma_.lower() in lx.STATIONED_NOUNS]
         # "hosts U.S. troops", "hosts the U.S. Navy's Fifth Fleet"
         guests = [a for t in troops for a in _force_owners(ctx, t)]
@@ -895,28 +997,33 @@ def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
             if base.lower_ == "bases" and base.lemma_.lower() not in lx.BASE_NOUNS:
                 yield from _base(ctx, base)  # no trigger of its own under the mistaken lemma
         return
-    if is_noun(tok) and lemma in {"centre", "center", "hub"}:
-        if not any(c.lemma_.lower() in {"transit", "military", "logistics", "naval", "air"} for c in tok.children):
+    if is_noun(tok) and lemma in _HUB_NOUNS:
+        if not any(c.lemma_.lower() in _HUB_MODIFIERS for c in tok.children):
             return
         lemma = "base"
     if is_noun(tok) and lemma in lx.BASE_NOUNS:
         if lemma == "facility" and not any(c.lemma_.lower() == "military" for c in tok.children):
             return
         yield from _base(ctx, tok)
-    elif is_verb(tok) and lemma in {"station", "base"}:
+    elif is_verb(tok) and lemma in _STATIONING_VERBS:
         yield from _stationed_verb(ctx, tok)
+
+
+_LEASE_VERB = frozenset(_WORDS["lease_verb"])
+_ESTABLISH_VERB = frozenset(_WORDS["establish_verb"])
+_FOUNDING_VERBS = frozenset(_WORDS["founding_verbs"])
 
 
 def _base(ctx: Context, tok: Token) -> Iterator[Candidate]:
     """Covers "X hosts Y's base", "Y has a base in X", "the Kant base, which Russia has operated"."""
-    guests = ctx.owners(tok, allow_weak=True) + ctx.prep_objects(tok, ("of",))
+    guests = ctx.owners(tok, allow_weak=True) + ctx.prep_objects(tok, _OF_PREP)
     hosts = _places(ctx, tok)
     guest_side = host_side = False
     head = tok.head
     if tok.dep_ == "dobj" and is_verb(head):
         if head.lemma_.lower() in _BASE_HOST_VERBS:
             hosts, host_side = hosts or ctx.subjects(head), True
-        elif head.lemma_.lower() in _BASE_RUN_VERBS - {"lease"}:
+        elif head.lemma_.lower() in _BASE_RUN_VERBS - _LEASE_VERB:
             if not guests:
                 guests, guest_side = ctx.subjects(head), True
             hosts = hosts or _places(ctx, head)
@@ -924,11 +1031,11 @@ def _base(ctx: Context, tok: Token) -> Iterator[Candidate]:
         hosts = home_of(ctx, tok) or mistagged_host(ctx, head)  # "X is home to Y's base"
         host_side = bool(hosts)
     for child in tok.children:
-        if child.dep_ == "relcl" and child.lemma_.lower() in _BASE_RUN_VERBS - {"establish"}:
+        if child.dep_ == "relcl" and child.lemma_.lower() in _BASE_RUN_VERBS - _ESTABLISH_VERB:
             guests = guests or ctx.subjects(child)  # "the Kant base, which Russia has operated"
-    for pobj in ctx.prep_tokens(tok, ("in",)):
+    for pobj in ctx.prep_tokens(tok, _IN_PREP):
         for child in pobj.children:
-            if child.dep_ == "relcl" and child.lemma_.lower() in _BASE_RUN_VERBS - {"establish", "build", "open"}:
+            if child.dep_ == "relcl" and child.lemma_.lower() in _BASE_RUN_VERBS - _FOUNDING_VERBS:
                 guests = guests or ctx.subjects(child)
     # A verb that hosts or runs the base carries the trigger, so "denied hosting U.S. bases" is negated.
     trigger = head if tok.dep_ == "dobj" and (host_side or guest_side) else tok

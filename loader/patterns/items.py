@@ -34,12 +34,16 @@ _MILITARY_AID_MODIFIERS = frozenset(_WORDS["military_aid_modifiers"])
 _NON_LETHAL = frozenset(_WORDS["non_lethal"])
 
 
+_NEGATED_MODIFIERS = frozenset(_WORDS["negated_modifiers"])
+_ITEM_LEAD_WORDS = frozenset(_WORDS["item_lead_words"])
+
+
 def item_text(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     mods = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i]
     mod_lemmas = {m.lemma_.lower() for m in mods} | {g.lemma_.lower() for m in mods for g in m.subtree if g.i < token.i}
     if mod_lemmas & _NON_LETHAL:
-        mod_lemmas -= {"lethal"}  # "non-lethal equipment" is helmets and vests, not weapons
+        mod_lemmas -= _NEGATED_MODIFIERS  # "non-lethal equipment" is helmets and vests, not weapons
     if lemma in _AID_NOUNS and mod_lemmas & _MILITARY_AID_MODIFIERS:
         # Military aid counts as an arms transfer (it is paid in weapons and materiel); the item is
         # recorded as written, without the donor's demonym.
@@ -71,7 +75,7 @@ def item_text(token: Token) -> str | None:
         words[0].ent_type_ in {"NORP", "GPE"}
         or words[0].is_punct
         or words[0].ent_id_
-        or words[0].lower_ in {"first", "new", "used", "its", "their", "more", "than", "least"}
+        or words[0].lower_ in _ITEM_LEAD_WORDS
     ):
         words = words[1:]
     text = "".join(w.text_with_ws for w in words).strip()
@@ -88,16 +92,20 @@ def _weapon_name(token: Token) -> str | None:
     return text if nonactors.is_weapon_name(text) else None
 
 
+_OF_PREP = tuple(_WORDS["of_prep"])
+_AMOUNT_PREPS = tuple(_WORDS["amount_preps"])
+
+
 def arms_items(ctx: Context, heads: list[Token]) -> list[str]:
     expanded: list[Token] = []
     for head in heads:
         expanded.append(head)
         if head.pos_ in {"NUM", "PRON"} or head.lemma_.lower() in CONTAINER_NOUNS:
             # "80 of the jets", "1,000 containers of munitions", "a total of 54"
-            expanded += ctx.prep_tokens(head, ("of",))
+            expanded += ctx.prep_tokens(head, _OF_PREP)
         if head.ent_type_ == "MONEY" or head.lemma_.lower() in _MONEY_WORDS:
             # "$60 billion in weapons", "$571 million in military assistance"
-            expanded += ctx.prep_tokens(head, ("in", "of", "worth"))
+            expanded += ctx.prep_tokens(head, _AMOUNT_PREPS)
     return _items_of(expanded)
 
 

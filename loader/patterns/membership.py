@@ -21,6 +21,10 @@ from loader.rules import lemmas, load_rules
 _WORDS = load_rules("membership")
 
 
+_MEMBER_ORG_PREPS = frozenset(_WORDS["member_org_preps"])
+_MEMBERSHIP_NOUNS = frozenset(_WORDS["membership_nouns"])
+
+
 def _orgs_of_member_noun(ctx: Context, noun: Token, head: Token) -> list[Arg]:
     orgs: list[Arg] = []
     for tok in {noun, head}:
@@ -29,9 +33,9 @@ def _orgs_of_member_noun(ctx: Context, noun: Token, head: Token) -> list[Arg]:
                 r = ctx.actor(child)
                 if r is not None and r.kind in {"Alliance", "Organization"}:
                     orgs.append(Arg(r))
-            if child.dep_ == "poss" and noun.lemma_.lower() not in {"membership", "accession"}:
+            if child.dep_ == "poss" and noun.lemma_.lower() not in _MEMBERSHIP_NOUNS:
                 orgs += ctx.np_actors(child)
-        orgs += ctx.prep_objects(tok, ("of", "in", "to"))
+        orgs += ctx.prep_objects(tok, _MEMBER_ORG_PREPS)
     if not orgs and head.dep_ in {"dobj", "attr"} and head.head.lemma_.lower() in lx.CONTAIN_VERBS:
         orgs = ctx.subjects(head.head)
     return [o for o in orgs if o.actor.kind in {"Alliance", "Organization"}]
@@ -50,36 +54,45 @@ def colon_list(ctx: Context, token: Token) -> list[Arg]:
     return []
 
 
+_CO_MEMBER_PREPS = tuple(_WORDS["co_member_preps"])
+_WITH_PREP = tuple(_WORDS["with_prep"])
+_TOGETHER_ADVERBS = frozenset(_WORDS["together_adverbs"])
+
+
 def _co_members(ctx: Context, *heads: Token) -> list[Arg]:
     """Covers "… a member of Y, alongside A and B" / "together with A"."""
     out: list[Arg] = []
     for head in heads:
-        out += ctx.prep_objects(head, ("alongside", "besides"))
+        out += ctx.prep_objects(head, _CO_MEMBER_PREPS)
         for along in (c for c in head.children if c.lower_ == "along"):
-            out += ctx.prep_objects(along, ("with",))  # "members of Y along with B"
+            out += ctx.prep_objects(along, _WITH_PREP)  # "members of Y along with B"
         for child in head.children:
             if (
                 child.dep_ == "prep"
                 and child.lower_ == "with"
-                and any(g.lower_ in {"together", "along"} for g in child.children)
+                and any(g.lower_ in _TOGETHER_ADVERBS for g in child.children)
             ):
                 out += [a for p in child.children if p.dep_ == "pobj" for a in ctx.np_actors(p)]
-            if child.dep_ == "advmod" and child.lower_ in {"together", "along"}:
-                out += ctx.prep_objects(child, ("with",))
+            if child.dep_ == "advmod" and child.lower_ in _TOGETHER_ADVERBS:
+                out += ctx.prep_objects(child, _WITH_PREP)
     return out
+
+
+_LISTING_VERBS = frozenset(_WORDS["listing_verbs"])
+_EXAMPLE_WORDS = frozenset(_WORDS["example_words"])
 
 
 def _listed_members(ctx: Context, head: Token) -> list[Arg]:
     members: list[Arg] = []
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"including", "like", "namely", "as", "include"}:
+        if child.dep_ == "prep" and child.lower_ in _EXAMPLE_WORDS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     members += ctx.np_actors(pobj)
         if child.dep_ == "appos":
             members += ctx.np_actors(child)
     members += colon_list(ctx, head)
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in {"include", "be", "comprise"}:
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in _LISTING_VERBS:
         members += ctx.objects(head.head, frozenset({"dobj", "attr"}))
     return members
 
@@ -108,6 +121,9 @@ def _sentence_alliances(ctx: Context, tok: Token, exclude: set[str]) -> list[Arg
 _GROUPING_NOUNS = frozenset(_WORDS["grouping_nouns"])
 
 
+_ALLIANCE_MEMBER_PREPS = tuple(_WORDS["alliance_member_preps"])
+
+
 def alliance_apposition(ctx: Context, tok: Token) -> Iterator[Candidate]:
     """MEMBER_OF read from an alliance's own mention, where no trigger word names the membership.
 
@@ -119,7 +135,7 @@ def alliance_apposition(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return
     for child in tok.children:
         if child.dep_ == "appos" and child.lemma_.lower() in _GROUPING_NOUNS and ctx.actor(child) is None:
-            members = ctx.prep_objects(child, ("between", "of", "with", "including", "among"))
+            members = ctx.prep_objects(child, _ALLIANCE_MEMBER_PREPS)
             yield from pairs("MEMBER_OF", [m for m in members if m.actor.kind == "Country"], [Arg(r)], child, 0.75)
     yield from _alliance_states(ctx, tok, r)
     yield from _member_state_sequence(ctx, r)
@@ -134,6 +150,9 @@ def alliance_apposition(ctx: Context, tok: Token) -> Iterator[Candidate]:
 _MEMBER_STATE_NOUNS = frozenset(_WORDS["member_state_nouns"])
 
 
+_FELLOW_MODIFIERS = frozenset(_WORDS["fellow_modifiers"])
+
+
 def _alliance_states(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
     """Covers "EU countries Hungary and Slovakia", "NATO ally Turkey", "Qatar and other GCC states"."""
     noun = np_head(tok)
@@ -145,13 +164,16 @@ def _alliance_states(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidat
         return
     members = _listed_members(ctx, noun) or counted
     side = None
-    if not members and any(c.lower_ in {"other", "fellow"} for c in noun.children) and noun.dep_ == "conj":
+    if not members and any(c.lower_ in _FELLOW_MODIFIERS for c in noun.children) and noun.dep_ == "conj":
         # "Qatar and the other GCC states": the conjuncts before "other" are states of the bloc too.
         members = [a for t in conjuncts(noun.head) if t.i < noun.i for a in [ctx.denote(t)] if a is not None]
     if not members and noun.dep_ in {"attr", "oprd"}:
         members, side = ctx.subjects(noun.head), "source"  # "Poland and Lithuania are NATO countries"
     members = [m for m in members if m.actor.kind == "Country"]
     yield from pairs("MEMBER_OF", members, [Arg(r)], noun, 0.8, subject_side=side)
+
+
+_LIST_GLUE_WORDS = frozenset(_WORDS["list_glue_words"])
 
 
 def _member_state_sequence(ctx: Context, r: Resolved) -> Iterator[Candidate]:
@@ -177,7 +199,7 @@ def _member_state_sequence(ctx: Context, r: Resolved) -> Iterator[Candidate]:
             break
         members.append(Arg(other, 0.9))
         i = other.mention.end
-        while i < sent_end and (doc[i].text == "," or doc[i].lower_ in {"and", "the"}):
+        while i < sent_end and (doc[i].text == "," or doc[i].lower_ in _LIST_GLUE_WORDS):
             i += 1
     if members:
         yield from pairs("MEMBER_OF", members, [Arg(r)], doc[r.mention.end], 0.8)
@@ -226,10 +248,13 @@ def _possessors(ctx: Context, noun: Token) -> list[Arg]:
     return out
 
 
+_LEFT_ORG_PREPS = frozenset(_WORDS["left_org_preps"])
+
+
 def _left_alliance(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
     """Covers "Burkina Faso withdrew from ECOWAS", "Russia was expelled from Y", "Mali's exit from Y"."""
     prep = tok.head
-    if prep.lower_ not in {"from", "of"}:
+    if prep.lower_ not in _LEFT_ORG_PREPS:
         return
     head = prep.head
     if head.lower_ == "out" and prep.lower_ == "of":
@@ -249,12 +274,15 @@ def _left_alliance(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]
         yield c
 
 
+_PART_OF_VERBS = frozenset(_WORDS["part_of_verbs"])
+
+
 def _part_of_alliance(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
     """Covers "Norway is not part of the European Union": a state that is part of a bloc is a member."""
     part = tok.head.head
     if tok.head.lower_ != "of" or part.lemma_.lower() != "part" or part.dep_ not in {"attr", "oprd"}:
         return
-    if part.head.lemma_.lower() not in {"be", "remain", "become", "stay"}:
+    if part.head.lemma_.lower() not in _PART_OF_VERBS:
         return
     states = [a for a in ctx.subjects(part.head) if a.actor.kind == "Country"]
     yield from pairs("MEMBER_OF", states, [Arg(r)], part, 0.8, subject_side="source")
@@ -263,11 +291,14 @@ def _part_of_alliance(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candida
 _ENTRY_NOUNS = frozenset(_WORDS["entry_nouns"])
 
 
+_ENTRY_PREPS = frozenset(_WORDS["entry_preps"])
+
+
 def _completed_entry(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
     """Covers "since Finland's entry into NATO": like an accession, an entry makes a member once it is done."""
     prep = tok.head
     noun = prep.head
-    if prep.lower_ not in {"into", "to"} or noun.lemma_.lower() not in _ENTRY_NOUNS:
+    if prep.lower_ not in _ENTRY_PREPS or noun.lemma_.lower() not in _ENTRY_NOUNS:
         return
     if noun.head.lemma_.lower() not in lx.ACCESSION_DONE_HEADS or any(c.dep_ == "neg" for c in noun.head.children):
         return  # "Sweden's entry into NATO was blocked" may never happen
@@ -282,7 +313,7 @@ _END_VERBS = frozenset(_WORDS["end_verbs"])
 def _participation(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candidate]:
     """Covers "Armenia froze its participation in the CSTO": the bloc hangs on the verb, not the noun."""
     prep = tok.head
-    if prep.lower_ not in {"in", "of", "to"}:
+    if prep.lower_ not in _MEMBER_ORG_PREPS:
         return
     verb = prep.head
     if verb.lemma_.lower() == "participation" and verb.dep_ == "dobj":
@@ -312,10 +343,21 @@ def _founded(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
         yield from pairs("LEADS", people, bodies, verb, 0.75, role="founder")
 
 
+_ADMITTING_VERBS = frozenset(_WORDS["admitting_verbs"])
+_INCLUDING_VERBS = frozenset(_WORDS["including_verbs"])
+_FOUNDING_VERBS = frozenset(_WORDS["founding_verbs"])
+_COUNTED_MEMBER_VERBS = frozenset(_WORDS["counted_member_verbs"])
+_ONE_OF_WORDS = frozenset(_WORDS["one_of_words"])
+_TO_PREP = tuple(_WORDS["to_prep"])
+_INTO_PREP = tuple(_WORDS["into_prep"])
+_AS_PREP = tuple(_WORDS["as_prep"])
+_OF_PREP = tuple(_WORDS["of_prep"])
+
+
 def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if is_verb(tok) and lemma in lx.JOIN_VERBS | lx.LEAVE_VERBS:
-        targets = ctx.objects(tok, frozenset({"dobj"})) + ctx.prep_objects(tok, ("to",))
+        targets = ctx.objects(tok, frozenset({"dobj"})) + ctx.prep_objects(tok, _TO_PREP)
         targets = [t for t in targets if t.actor.kind == "Alliance"]
         mod = "former" if lemma in lx.LEAVE_VERBS else None
         joiners = ctx.subjects(tok)
@@ -326,13 +368,13 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
             c.ended = lemma in lx.LEAVE_VERBS  # "X left the bloc": no longer a member
             yield c
         return
-    if is_verb(tok) and lemma in {"admit", "accept", "welcome"}:
+    if is_verb(tok) and lemma in _ADMITTING_VERBS:
         # "NATO admitted Finland", "the alliance welcomed Sweden as a member"
-        as_member = any(p.lemma_.lower() in lx.MEMBER_NOUNS for p in ctx.prep_tokens(tok, ("as",)))
+        as_member = any(p.lemma_.lower() in lx.MEMBER_NOUNS for p in ctx.prep_tokens(tok, _AS_PREP))
         if any(c.dep_ == "nsubjpass" for c in tok.children):
             # "Iran was admitted to the SCO", "Sweden was welcomed into NATO as a member"
-            orgs = [a for a in ctx.prep_objects(tok, ("to", "into")) if a.actor.kind == "Alliance"]
-            into = bool(ctx.prep_tokens(tok, ("into",)))
+            orgs = [a for a in ctx.prep_objects(tok, _ENTRY_PREPS) if a.actor.kind == "Alliance"]
+            into = bool(ctx.prep_tokens(tok, _INTO_PREP))
             if orgs and (lemma == "admit" or as_member or into):
                 yield from pairs("MEMBER_OF", ctx.patients(tok), orgs, tok, 0.8)
             return
@@ -349,7 +391,7 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         and is_verb(tok.head.head)
     ):
         return  # handled by the verb: "welcomed Sweden as a member"
-    if is_verb(tok) and lemma in {"include", "comprise", "group", "unite", "encompass"}:
+    if is_verb(tok) and lemma in _INCLUDING_VERBS:
         # "The SCO includes China, Russia and India": an alliance listing its members.
         orgs = [a for a in ctx.subjects(tok) if a.actor.kind == "Alliance"]
         if orgs and not any(c.dep_ == "nsubjpass" for c in tok.children):
@@ -360,13 +402,13 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 ]
             yield from pairs("MEMBER_OF", members, orgs, tok, 0.8)
         return
-    if is_verb(tok) and lemma in {"found", "establish", "create", "form", "launch"}:
+    if is_verb(tok) and lemma in _FOUNDING_VERBS:
         yield from _founded(ctx, tok, lemma)
         return
     if is_verb(tok) and lemma in _CONSTITUTE_VERBS:
         yield from _constituted(ctx, tok, lemma)
         return
-    if tok.dep_ == "nsubj" and tok.pos_ == "NUM" and tok.head.lemma_.lower() in {"be", "include"}:
+    if tok.dep_ == "nsubj" and tok.pos_ == "NUM" and tok.head.lemma_.lower() in _COUNTED_MEMBER_VERBS:
         yield from _the_other_members(ctx, tok)
         return
     if not is_noun(tok) or lemma not in lx.MEMBER_NOUNS or ctx.actor(tok) is not None:
@@ -391,16 +433,18 @@ def member_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return
     side = None
     members = listed
-    if not members and lemma in {"membership", "accession"}:
+    if not members and lemma in _MEMBERSHIP_NOUNS:
         # "Sweden's accession to NATO", "the accession of Sweden to NATO", "the membership of X in Y"
         members = _possessors(ctx, tok) or [
-            a for a in ctx.prep_objects(tok, ("of",)) if a.actor.kind != "Alliance" and a.id not in {o.id for o in orgs}
+            a
+            for a in ctx.prep_objects(tok, _OF_PREP)
+            if a.actor.kind != "Alliance" and a.id not in {o.id for o in orgs}
         ]
     if not members and head is not tok and ctx.actor(head) is not None:
         members = ctx.np_actors(head)  # "NATO member Turkey"
     position = _coordinated_alliance(ctx, head) or head  # "an EU and NATO member" stands where "EU" does
     holder = position
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in {"one", "among"}:
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _ONE_OF_WORDS:
         holder = head.head.head  # "X is one of the six members of Y"
     if not members and holder.dep_ in {"attr", "oprd"}:
         members, side = ctx.subjects(holder.head), "source"  # "X is a member of Y"
@@ -440,7 +484,7 @@ def _constituted(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return
     if any(c.dep_ == "nsubjpass" for c in verb.children):
-        orgs, members = ctx.patients(verb), ctx.prep_objects(verb, ("of",))
+        orgs, members = ctx.patients(verb), ctx.prep_objects(verb, _OF_PREP)
     else:
         orgs = ctx.objects(verb, frozenset({"dobj"}))
         members = ctx.subjects(verb) or [
@@ -450,12 +494,15 @@ def _constituted(ctx: Context, verb: Token, lemma: str) -> Iterator[Candidate]:
     yield from pairs("MEMBER_OF", members, orgs, verb, 0.8, subject_side="source")
 
 
+_OTHER_MODIFIERS = frozenset(_WORDS["other_modifiers"])
+
+
 def _the_other_members(ctx: Context, number: Token) -> Iterator[Candidate]:
     """Covers "Belarus became the tenth member of the SCO. The other nine are A, B, …".
 
     The bloc is the one named in this sentence or the one before, when there is exactly one.
     """
-    if not any(c.lower_ in {"other", "remaining"} for c in number.children):
+    if not any(c.lower_ in _OTHER_MODIFIERS for c in number.children):
         return
     members = [a for a in ctx.objects(number.head, frozenset({"attr", "dobj"})) if a.actor.kind == "Country"]
     if len(members) < 2:
@@ -518,13 +565,16 @@ def count_of(token: Token) -> int:
 _COUNTED_STATE_NOUNS = lemmas("membership", "counted_state_nouns")
 
 
+_SUMMARY_WORDS = frozenset(_WORDS["summary_words"])
+
+
 def _summarised_list(ctx: Context, position: Token) -> list[Arg]:
     """Covers "Hungary and Slovakia, both EU and NATO members": the parser joins the summary to the list."""
     doc = ctx.doc
     start = position.left_edge.i
     if position.dep_ != "conj" or start < 1 or doc[start - 1].text != ",":
         return []
-    if doc[start].lower_ not in {"both", "all"}:
+    if doc[start].lower_ not in _SUMMARY_WORDS:
         return []
     first = position.head
     while first.dep_ == "conj" and first.head is not first:

@@ -40,12 +40,11 @@ def _role_of(token: Token) -> str | None:
     return None
 
 
+_SPOKESPERSON_ROLES = frozenset(_WORDS["spokesperson_roles"])
+
+
 def _is_member_role(token: Token) -> bool:
-    return token.lemma_.lower() in lx.MEMBER_ROLES or token.lemma_.lower() in {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-    }
+    return token.lemma_.lower() in lx.MEMBER_ROLES or token.lemma_.lower() in _SPOKESPERSON_ROLES
 
 
 def _following_appositive_org(ctx: Context, np_head: Token) -> list[Arg]:
@@ -88,11 +87,14 @@ def _named_owners(ctx: Context, token: Token) -> list[Arg]:
     return out
 
 
+_ROLE_OWNER_PREPS = tuple(_WORDS["role_owner_preps"])
+
+
 def _owner_slots(ctx: Context, role: Token) -> list[Token]:
     """The "of/at/for" objects of a title that can name its owner: not a portfolio ("Minister of Defence")."""
     return [
         p
-        for p in ctx.prep_tokens(role, ("of", "at", "for"))
+        for p in ctx.prep_tokens(role, _ROLE_OWNER_PREPS)
         if p.lemma_.lower() not in lx.PORTFOLIOS or ctx.actor(p) is not None
     ]
 
@@ -233,6 +235,9 @@ def _appoints_other(verb: Token) -> bool:
     return verb.lemma_.lower() in _APPOINT_VERBS and any(c.dep_ == "dobj" for c in verb.children)
 
 
+_OUTER_TITLE_PREPS = frozenset(_WORDS["outer_title_preps"])
+
+
 def _outer_title(noun: Token) -> Token:
     """Covers "the spokesman for the Secretary-General, X": the name describes the outer title.
 
@@ -240,7 +245,7 @@ def _outer_title(noun: Token) -> Token:
     phrase is whom the person works for, not the person's own office.
     """
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in {"for", "to", "of"}:
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _OUTER_TITLE_PREPS:
         # The phrase may hang on the wrong noun ("the briefing by the spokesman for …"): the word
         # right before the preposition is checked too.
         for outer in (prep.head, noun.doc[max(prep.i - 1, 0)]):
@@ -269,11 +274,14 @@ def _role_tokens(ctx: Context, tok: Token) -> list[Token]:
     return role_tokens
 
 
+_RELATIVE_PRONOUNS = frozenset(_WORDS["relative_pronouns"])
+
+
 def _about_antecedent(relcl: Token) -> bool:
     """ "X, who is president": the clause's subject is the relative pronoun, not another actor ("of which Y is a
     member")."""
     subjects = [c for c in relcl.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return not subjects or any(c.lower_ in {"who", "that", "which", "whom"} for c in subjects)
+    return not subjects or any(c.lower_ in _RELATIVE_PRONOUNS for c in subjects)
 
 
 def _no_longer_holds(role_tok: Token) -> bool:
@@ -320,10 +328,13 @@ def _held(
                         role=role)
 
 
+_INDEFINITE_ARTICLES = frozenset(_WORDS["indefinite_articles"])
+
+
 def _is_one_of_many(role_tok: Token) -> bool:
     """Covers "a senior Hezbollah commander": one of several holders of the title, not the head."""
     return any(
-        (c.dep_ == "det" and c.lower_ in {"a", "an"})
+        (c.dep_ == "det" and c.lower_ in _INDEFINITE_ARTICLES)
         or (c.dep_ in {"amod", "compound"} and c.lower_ in lx.SERVING_MODIFIERS)
         for c in role_tok.children
     )
@@ -453,15 +464,20 @@ _STATE_MARKERS = frozenset(_WORDS["state_markers"])
 _STATE_BODIES = frozenset(_WORDS["state_bodies"])
 
 
+_STATE_OWNED_MODIFIERS = frozenset(_WORDS["state_owned_modifiers"])
+_OWNING_VERBS = frozenset(_WORDS["owning_verbs"])
+_STATE_NOUNS = frozenset(_WORDS["state_nouns"])
+
+
 def _state_marked(noun: Token, start: int) -> bool:
     """Covers "state-owned", "state-run", "government-controlled", "state" before a name."""
     for child in noun.children:
         if child.i >= start or child.dep_ not in {"amod", "compound", "npadvmod", "nmod"}:
             continue
-        if child.lower_ in {"state-owned", "state-run", "government-owned", "state"}:
+        if child.lower_ in _STATE_OWNED_MODIFIERS:
             return True
-        if child.lemma_.lower() in {"own", "run", "control"} and any(
-            g.lower_ in {"state", "government"} for g in child.children
+        if child.lemma_.lower() in _OWNING_VERBS and any(
+            g.lower_ in _STATE_NOUNS for g in child.children
         ):
             return True
     return False
@@ -492,9 +508,9 @@ def _state_owned_before(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candi
     i = r.mention.start - 1
     if _state_marked(tok, r.mention.start) or i < 3 or doc[i - 1].text != "-":
         return
-    if doc[i].lemma_.lower() not in {"own", "run", "control"}:
+    if doc[i].lemma_.lower() not in _OWNING_VERBS:
         return
-    if doc[i - 2].lower_ not in {"state", "government"}:
+    if doc[i - 2].lower_ not in _STATE_NOUNS:
         return
     before = i - 3
     if doc[before].tag_ == "POS":
@@ -502,6 +518,11 @@ def _state_owned_before(ctx: Context, tok: Token, r: Resolved) -> Iterator[Candi
     owner = ctx.by_token.get(before)
     if owner is not None and owner.kind == "Country":
         yield Candidate("PART_OF", Arg(r), Arg(owner, 0.9), tok, 0.75)
+
+
+_NOT_OWNED_MODIFIERS = frozenset(_WORDS["not_owned_modifiers"])
+_PRIVATE_WORDS = frozenset(_WORDS["private_words"])
+_OF_PREP = tuple(_WORDS["of_prep"])
 
 
 def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -525,7 +546,7 @@ def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if tok.dep_ == "compound" and head_actor is None and tok.head.lemma_.lower() in lx.PART_NOUNS:
         owned_by.append(tok.head)  # "Pakistan's Inter-Services Intelligence agency"
     owner_kinds = _POSSESSIVE_OWNER_KINDS[r.kind]
-    private = any(t.lower_ in {"private", "privately", "privately-owned"} for t in ctx.doc[tok.left_edge.i : tok.i])
+    private = any(t.lower_ in _PRIVATE_WORDS for t in ctx.doc[tok.left_edge.i : tok.i])
     for holder in owned_by:
         for child in (c for c in holder.children if c.dep_ == "poss" and not private):
             # "Iran's Shahed Aviation Industries", "France's Naval Group", "the IRGC's Quds Force";
@@ -553,12 +574,12 @@ def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     for desc in descriptions:
         # Words of a name ("Islamic State") are not modifiers of the description.
         modifiers = {t.lower_ for t in desc.subtree if t.i < desc.i and t.i not in ctx.by_token}
-        if modifiers & {"private", "independent", "former"}:
+        if modifiers & _NOT_OWNED_MODIFIERS:
             continue
         # A possessive says who owns it; a demonym alone only says where it is from,
         # unless the description marks it as the state's ("the Russian state exporter").
         state_owned = bool(modifiers & _STATE_MARKERS) or desc.lemma_.lower() in _STATE_BODIES
-        owners = ctx.owners(desc, allow_weak=state_owned) + ctx.prep_objects(desc, ("of",))
+        owners = ctx.owners(desc, allow_weak=state_owned) + ctx.prep_objects(desc, _OF_PREP)
         for child in desc.children:
             if child.dep_ == "compound":
                 owners += ctx.owners(child, allow_weak=state_owned)
@@ -574,12 +595,13 @@ def org_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "be":
         for attr in tok.head.children:
             if attr.dep_ == "attr" and attr.lemma_.lower() in _PART_WORDS:
-                yield from pairs("PART_OF", [Arg(r)], ctx.prep_objects(attr, ("of",)), attr, 0.8, subject_side="source")
+                owners = ctx.prep_objects(attr, _OF_PREP)
+                yield from pairs("PART_OF", [Arg(r)], owners, attr, 0.8, subject_side="source")
     # "X, a subsidiary of Y"; "X, the state exporter and part of Y"
     for appos in (c for c in tok.children if c.dep_ == "appos"):
         for child in conjuncts(appos):
             if child.lemma_.lower() in _PART_WORDS:
-                yield from pairs("PART_OF", [Arg(r)], ctx.prep_objects(child, ("of",)), child, 0.8)
+                yield from pairs("PART_OF", [Arg(r)], ctx.prep_objects(child, _OF_PREP), child, 0.8)
     yield from _owner_in_name(ctx, tok, r)
 
 

@@ -67,6 +67,14 @@ def sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
             yield replace(cand, source=Arg(state, cand.source.directness))
 
 
+_OF_PREP = tuple(_WORDS["of_prep"])
+_TARGET_PREPS = tuple(_WORDS["target_preps"])
+_VERB_TARGET_PREPS = tuple(_WORDS["verb_target_preps"])
+_TO_PREP = tuple(_WORDS["to_prep"])
+_UNDERGOING_VERBS = frozenset(_WORDS["undergoing_verbs"])
+_IMPOSER_PREPS = tuple(_WORDS["imposer_preps"])
+
+
 def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     if lemma in SANCTIONED_PARTICIPLES and tok.dep_ == "amod":
@@ -101,43 +109,43 @@ def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         assets = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         assets = [a for a in assets if a.lemma_.lower() in lx.ASSET_NOUNS]
-        owners = [o for a in assets for o in ctx.owners(a, allow_weak=True) + ctx.prep_objects(a, ("of",))]
+        owners = [o for a in assets for o in ctx.owners(a, allow_weak=True) + ctx.prep_objects(a, _OF_PREP)]
         sources = ctx.agents(tok) if passive else ctx.subjects(tok)
         yield from pairs("SANCTIONS", sources, owners, tok, 0.75, subject_side=None if passive else "source")
     elif is_noun(tok) and lemma in DESIGNATION_NOUNS and _sanctions_cue(ctx, tok):
         # "the designations of A and B", "the designation of X by the Treasury"
         sources, from_subject = noun_sources(ctx, tok, allow_weak=True)
-        targets = ctx.prep_objects(tok, ("of",))
+        targets = ctx.prep_objects(tok, _OF_PREP)
         if targets and not sources:
             sources, from_subject = _sanctioners_before(ctx, tok), False
         yield from pairs("SANCTIONS", sources, targets, tok, 0.75, subject_side="source" if from_subject else None)
     elif is_noun(tok) and (lemma in SANCTION_NOUNS or _qualified_sanction(tok, lemma)):
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in _PACKAGE_NOUNS:
             tok = tok.head  # "its 14th sanctions package against Russia": the package takes the phrases
-        preps = ("on", "against", "targeting")
+        preps = _TARGET_PREPS
         targets = ctx.prep_objects(tok, preps) or _owners_of(ctx, ctx.prep_tokens(tok, preps))
         for noun in ctx.prep_tokens(tok, preps):
             targets = _merge(targets, _following_list(ctx, noun) + _counted_series(ctx, noun))
         if not targets and tok.dep_ == "nsubjpass" and is_verb(tok.head):
             # "EU restrictive measures were imposed on X": the verb takes the target, the noun's owner imposes
-            targets = ctx.prep_objects(tok.head, ("on", "against"))
+            targets = ctx.prep_objects(tok.head, _VERB_TARGET_PREPS)
         relative = [c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _IMPOSE_VERBS]
         if not targets and relative:
             # "the sanctions the EU imposed on X"
             for verb in relative:
                 yield from pairs(
-                    "SANCTIONS", ctx.subjects(verb), ctx.prep_objects(verb, ("on", "against")), tok, 0.75
+                    "SANCTIONS", ctx.subjects(verb), ctx.prep_objects(verb, _VERB_TARGET_PREPS), tok, 0.75
                 )
             return
         if not targets and tok.dep_ == "dobj" and is_verb(tok.head):
             # "imposed sanctions in May on X", "extended its sanctions to X"
-            verb_preps: tuple[str, ...] = ("on", "against")
+            verb_preps: tuple[str, ...] = _VERB_TARGET_PREPS
             if tok.head.lemma_.lower() in _SANCTION_EXTEND_VERBS:
-                verb_preps += ("to",)
+                verb_preps += _TO_PREP
             targets = ctx.prep_objects(tok.head, verb_preps) or _owners_of(ctx, ctx.prep_tokens(tok.head, verb_preps))
         for child in tok.children:
             if child.dep_ == "acl":
-                targets += ctx.prep_objects(child, ("on", "against"))
+                targets += ctx.prep_objects(child, _VERB_TARGET_PREPS)
                 objects = [c for c in child.children if c.dep_ == "dobj"]
                 targets += ctx.objects(child, frozenset({"dobj"})) or _owners_of(ctx, objects)
         if not targets and _under(tok):
@@ -147,11 +155,11 @@ def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
             not targets
             and tok.dep_ == "dobj"
             and tok.head.lemma_.lower()
-            in {"face", "withstand", "suffer", "endure", "evade", "circumvent", "escape", "hit"}
+            in _UNDERGOING_VERBS
         ):
             # "Belarus faces sanctions from the EU", "help his country withstand sanctions imposed by the US"
             targets = ctx.subjects(tok.head)
-            sources = ctx.prep_objects(tok, ("from", "by"))
+            sources = ctx.prep_objects(tok, _IMPOSER_PREPS)
             for child in tok.children:
                 if child.dep_ == "acl":
                     sources += ctx.agents(child)
@@ -163,11 +171,14 @@ def _sanctions(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from pairs("SANCTIONS", sources, targets, tok, 0.8, subject_side="source" if from_subject else None)
 
 
+_BY_PREP = tuple(_WORDS["by_prep"])
+
+
 def _sanctioned_participle(ctx: Context, verb: Token) -> Iterator[Candidate]:
     """Covers "Sanctioned by Washington in 2019, Venezuela's state oil company …": the main subject is the target."""
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return
-    sources = ctx.agents(verb) + ctx.prep_objects(verb, ("by",))
+    sources = ctx.agents(verb) + ctx.prep_objects(verb, _BY_PREP)
     subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     targets = [a for s in subjects for a in ctx.np_actors(s)] or _owners_of(ctx, subjects)
     yield from pairs("SANCTIONS", sources, targets, verb, 0.7)
@@ -186,7 +197,7 @@ def _owners_of(ctx: Context, nouns: list[Token]) -> list[Arg]:
 def _under_sanctions(ctx: Context, noun: Token) -> Iterator[Candidate]:
     """Covers "Iran has been under U.S. sanctions since 1979", "Venezuela remains under American sanctions"."""
     verb = noun.head.head
-    sources = ctx.owners(noun, allow_weak=True) + ctx.prep_objects(noun, ("by", "from"))
+    sources = ctx.owners(noun, allow_weak=True) + ctx.prep_objects(noun, _IMPOSER_PREPS)
     yield from pairs("SANCTIONS", sources, ctx.subjects(verb), noun, 0.7, subject_side="target")
 
 
@@ -247,6 +258,10 @@ def _sanctions_cue(ctx: Context, tok: Token) -> bool:
     return any(_cue(t) for sent in window for t in sent if t.i != tok.i)
 
 
+_LISTING_VERBS = frozenset(_WORDS["listing_verbs"])
+_SANCTIONED_LEMMAS = frozenset(_WORDS["sanctioned_lemmas"])
+
+
 def _sanctioned_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]:
     """Covers "the US-sanctioned Wagner Group", "a US and UN-sanctioned group", "EU-listed entities are A and B".
 
@@ -255,7 +270,7 @@ def _sanctioned_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]
     """
     noun = participle.head
     if not is_noun(noun) or (
-        participle.lemma_.lower() not in {"sanction", "sanctioned"} and not _sanctions_cue(ctx, participle)
+        participle.lemma_.lower() not in _SANCTIONED_LEMMAS and not _sanctions_cue(ctx, participle)
     ):
         return
     sources: list[Arg] = []
@@ -266,7 +281,7 @@ def _sanctioned_modifier(ctx: Context, participle: Token) -> Iterator[Candidate]
                 if r is not None and not r.weak and r.kind in {"Country", "Alliance", "Organization"}:
                     sources.append(Arg(r, 0.9))
     head = noun.head
-    if not sources and noun.dep_ == "nsubj" and head.lemma_.lower() in {"include", "be", "comprise"}:
+    if not sources and noun.dep_ == "nsubj" and head.lemma_.lower() in _LISTING_VERBS:
         # "Sanctioned firms include A and B": those who announced the sanctions just before
         sources = _sanctioners_before(ctx, participle)
     if not sources:
@@ -294,6 +309,9 @@ def _sanctioners_before(ctx: Context, tok: Token) -> list[Arg]:
     return []
 
 
+_COPULA_VERBS = frozenset(_WORDS["copula_verbs"])
+
+
 def _named_by(ctx: Context, noun: Token) -> list[Arg]:
     """The actors a modified noun names: itself, its apposition, or what a copula or "include" joins it to."""
     if ctx.actor(noun) is not None:
@@ -302,9 +320,9 @@ def _named_by(ctx: Context, noun: Token) -> list[Arg]:
     head = noun.head
     if not named and noun.dep_ == "appos" and ctx.actor(head) is not None:
         named = ctx.np_actors(head)  # "the M23, a US-sanctioned group"
-    if not named and noun.dep_ == "attr" and head.lemma_.lower() in {"be", "remain", "become"}:
+    if not named and noun.dep_ == "attr" and head.lemma_.lower() in _COPULA_VERBS:
         named = ctx.subjects(head)  # "M23 is a US-sanctioned group"
-    if not named and noun.dep_ == "nsubj" and head.lemma_.lower() in {"be", "include", "comprise"}:
+    if not named and noun.dep_ == "nsubj" and head.lemma_.lower() in _LISTING_VERBS:
         named = ctx.objects(head, frozenset({"attr", "dobj"}))  # "EU-listed entities are A and B"
     return named
 
@@ -333,9 +351,12 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
+_AS_PREP = tuple(_WORDS["as_prep"])
+
+
 def _listed_as(ctx: Context, verb: Token) -> bool:
     """ "Lockheed Martin is listed as the main contractor": a role, not a sanctions list."""
-    return verb.lemma_.lower() == "list" and bool(ctx.prep_tokens(verb, ("as",)))
+    return verb.lemma_.lower() == "list" and bool(ctx.prep_tokens(verb, _AS_PREP))
 
 
 def _targeted_in_sanctions_passage(ctx: Context, verb: Token) -> bool:
@@ -349,11 +370,14 @@ def _targeted_in_sanctions_passage(ctx: Context, verb: Token) -> bool:
     return _sanctions_cue(ctx, verb)
 
 
+_LIST_PREPS = tuple(_WORDS["list_preps"])
+
+
 def _listed_in(ctx: Context, participle: Token) -> list[Arg]:
     """Covers "the companies listed in the annex, including A, B and C": the examples may hang on the list."""
     return [
         a
-        for holder in ctx.prep_tokens(participle, ("in", "on", "under"))
+        for holder in ctx.prep_tokens(participle, _LIST_PREPS)
         for prep in holder.children
         if prep.dep_ == "prep" and prep.lower_ == "including"
         for pobj in prep.children

@@ -51,6 +51,15 @@ def _of_which(subject: Token) -> bool:
     )
 
 
+_AS_PREP = tuple(_WORDS["as_prep"])
+_PROXY_PLACE_PREPS = frozenset(_WORDS["proxy_place_preps"])
+_BY_PREP = tuple(_WORDS["by_prep"])
+_PROXY_LIST_PREPS = frozenset(_WORDS["proxy_list_preps"])
+_EXAMPLE_PREPS = frozenset(_WORDS["example_preps"])
+_CAME_FROM_PREPS = frozenset(_WORDS["came_from_preps"])
+_ONE_OF_WORDS = frozenset(_WORDS["one_of_words"])
+
+
 class Context:
     """One parsed article and the resolved actor of every token that belongs to a mention."""
 
@@ -126,7 +135,7 @@ class Context:
             return None
         for child in token.children:
             if child.dep_ == "acl" and child.lemma_.lower() in lx.NAMING_PARTICIPLES:
-                for named in self.prep_tokens(child, ("as",)):
+                for named in self.prep_tokens(child, _AS_PREP):
                     arg = self.denote(named, allow_weak=allow_weak, depth=depth + 1)
                     if arg is not None:
                         return arg  # "the mission, known as MINUSMA"
@@ -156,7 +165,7 @@ class Context:
                 return owned
         # A place or owner named with a preposition is the most specific reading.
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "of", "from", "inside", "within"}:
+            if child.dep_ == "prep" and child.lower_ in _PROXY_PLACE_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         arg = self.denote(pobj, depth=depth + 1)
@@ -168,7 +177,7 @@ class Context:
         """Covers "a jet operated by the Pakistan Air Force": a craft or unit stands for who operates it."""
         for child in token.children:
             if child.dep_ == "acl" and child.lemma_.lower() in military("operator_participles"):
-                for agent in self.prep_tokens(child, ("by",)):
+                for agent in self.prep_tokens(child, _BY_PREP):
                     arg = self.denote(agent, depth=2)
                     if arg is not None:
                         return Arg(arg.actor, arg.directness * 0.9)
@@ -199,7 +208,7 @@ class Context:
         if any(c.dep_ == "amod" and c.lemma_.lower() in _HELD for c in token.children):
             return []  # "Russian-held airfields in A and B" are all Russia's, not A's and B's
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
+            if child.dep_ == "prep" and child.lower_ in _PROXY_LIST_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in self.by_token:
                         return list(conjuncts(pobj))[1:]
@@ -266,7 +275,7 @@ class Context:
             # "sanctions on U.S. companies, including A and B": the list may hang one level up.
             near += [c for c in token.head.head.children if 0 < c.i - token.right_edge.i <= 2]
         for child in near:
-            if child.dep_ == "prep" and child.lower_ in {"including", "like", "as"}:
+            if child.dep_ == "prep" and child.lower_ in _EXAMPLE_PREPS:
                 if child.lower_ == "as" and not any(c.lower_ == "such" for c in child.children):
                     continue
                 found = [p for p in child.children if p.dep_ == "pobj" and p.i in self.by_token]
@@ -377,12 +386,12 @@ class Context:
             if cur.dep_ == "pcomp" or (cur.dep_ in {"prep", "pobj", "dobj", "attr"} and cur.head is not cur):
                 came_from = cur
                 cur = cur.head
-                if came_from.dep_ == "prep" and came_from.lower_ in {"of", "for"} and cur.pos_ == "VERB":
+                if came_from.dep_ == "prep" and came_from.lower_ in _CAME_FROM_PREPS and cur.pos_ == "VERB":
                     # Object control: "accused Iran of supplying", "blamed X for attacking".
                     controller = [c for c in cur.children if c.dep_ == "dobj"]
                     if controller:
                         return self.np_actors(controller[0], allow_weak=allow_weak)
-                if came_from.dep_ == "prep" and came_from.lower_ in {"for", "of"} and cur.pos_ in {"NOUN", "PROPN"}:
+                if came_from.dep_ == "prep" and came_from.lower_ in _CAME_FROM_PREPS and cur.pos_ in {"NOUN", "PROPN"}:
                     # "entities (sanctioned) for supplying Russia": the noun is the doer.
                     return self.np_actors(cur, allow_weak=allow_weak)
                 continue
@@ -411,7 +420,7 @@ class Context:
     def _one_of(self, noun: Token) -> list[Arg]:
         """Covers "X is one of two states that host …": the relative clause is about X."""
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in {"one", "among"}:
+        if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in _ONE_OF_WORDS:
             return []
         holder = prep.head
         if holder.dep_ in {"attr", "prep"} and holder.head.lemma_.lower() == "be":
@@ -623,10 +632,13 @@ def is_reported_claim(trigger: Token) -> bool:
     return False
 
 
+_BLANKET_DETERMINERS = frozenset(_WORDS["blanket_determiners"])
+
+
 def _blanket(denial: Token) -> bool:
     """A denial of any such act: "denies sending any arms to either side"."""
     acts = [c for c in denial.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB"]
-    return any(t.dep_ == "det" and t.lower_ in {"any", "either"} for act in acts for t in act.subtree)
+    return any(t.dep_ == "det" and t.lower_ in _BLANKET_DETERMINERS for act in acts for t in act.subtree)
 
 
 def accusation_deniers(doc: Doc, resolved: Iterable[Resolved]) -> set[str]:
@@ -648,9 +660,12 @@ def accusation_deniers(doc: Doc, resolved: Iterable[Resolved]) -> set[str]:
     return deniers
 
 
+_NEITHER_WORDS = frozenset(_WORDS["neither_words"])
+
+
 def has_neither(token: Token) -> bool:
     """Covers "a member of neither NATO nor the EU": negation inside the trigger's own phrase."""
-    return any(t.lower_ in {"neither", "nor"} for t in token.subtree)
+    return any(t.lower_ in _NEITHER_WORDS for t in token.subtree)
 
 
 def is_hypothetical(chain: list[Token]) -> bool:
@@ -674,6 +689,10 @@ def is_hypothetical(chain: list[Token]) -> bool:
     return False
 
 
+_FORMER_ADVERBS = frozenset(_WORDS["former_adverbs"])
+_CONDITIONAL_AUX = frozenset(_WORDS["conditional_aux"])
+
+
 def modality(chain: list[Token], default: str = "asserted") -> str:
     """The most specific hedge on the chain: offered, planned, ordered, alleged…"""
     trigger = chain[0]
@@ -691,11 +710,11 @@ def modality(chain: list[Token], default: str = "asserted") -> str:
         if tok is not trigger and lemma == "threaten":
             return "planned"
         for child in tok.children:
-            if child.dep_ == "aux" and child.lower_ in lx.FUTURE_AUX | {"would"}:
+            if child.dep_ == "aux" and child.lower_ in lx.FUTURE_AUX | _CONDITIONAL_AUX:
                 return "planned"
             if child.dep_ == "advmod" and child.lower_ in lx.ALLEGED_HEADS:
                 return "alleged"
-            if child.dep_ in {"advmod", "amod"} and child.lower_ in {"formerly", "previously", "once"}:
+            if child.dep_ in {"advmod", "amod"} and child.lower_ in _FORMER_ADVERBS:
                 return "former"
     return default
 
