@@ -1,4 +1,4 @@
-"""The quality bars of issue 13 and the floors of tests/eval/floors.yaml.
+"""The quality bars of extraction and the floors of tests/eval/floors.yaml.
 
 Bars: seed P >= 0.95, R >= 0.9 and no forbidden relation; our samples F1 >= 0.85. Floors: every set's
 F1 and entity recall stay at or above the figures stored in floors.yaml, precision at or above its bar.

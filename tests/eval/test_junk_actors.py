@@ -1,5 +1,5 @@
 """Loading the real news inputs creates no actor that is a weapon, a place typed Person or
-Organization, or a common word (issue 13). Reads ../shared/real-inputs and the real dev articles
+Organization, or a common word. Reads ../shared/real-inputs and the real dev articles
 when they are beside the checkout; skips otherwise."""
 
 from __future__ import annotations

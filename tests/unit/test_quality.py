@@ -1,7 +1,7 @@
 """Extraction quality on the team's own sample corpus (loader/samples), measured against its gold annotations.
 
 Bar from design.md: samples micro F1 >= 0.8 and no forbidden relation. The seed article, the held-out set
-and the real dev set are scored by the eval suite (tests/eval, `make eval`), with the higher bars of issue 13.
+and the real dev set are scored by the eval suite (tests/eval, `make eval`), with the higher quality bars.
 """
 
 from __future__ import annotations
