@@ -29,7 +29,7 @@ def _known(m: Mention) -> bool:
     return bool(m.gaz_id) and m.label not in {"ORG", "GPE", "NORP", "PERSON"}
 
 
-def link_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def link_acronyms(doc: Doc, mentions: list[Mention], sent_of: dict[int, int]) -> list[Mention]:
     """`mentions` where every one-token use of a defined acronym stands for the actor that defined it."""
     by_start = {m.start: m for m in mentions}
     defined: dict[str, Mention] = {}
@@ -45,7 +45,6 @@ def link_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     if not defined:
         return mentions
     definers = {id(m): acronym for acronym, m in defined.items()}
-    sent_at = {i: n for n, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
     out: list[Mention] = []
     for m in mentions:
         if id(m) in definers:
@@ -62,7 +61,7 @@ def link_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 outer,
                 start=tok.i,
                 end=tok.i + 1,
-                sent=sent_at.get(tok.i, outer.sent),
+                sent=sent_of.get(tok.i, outer.sent),
                 is_subject=tok.dep_ in {"nsubj", "nsubjpass"},
                 clause=-1,
                 aliases=(tok.text,),

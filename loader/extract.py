@@ -545,7 +545,7 @@ def collect_mentions(doc: Doc, gazetteer: GazetteerLike) -> list[Mention]:
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.DESCRIPTIONS and _is_description(tok, in_entity):
             mentions.append(_token_mention(tok, "DESC", sent_of, form="description", locative=_is_locative(tok),
                                            compatible=lx.DESCRIPTIONS[tok.lemma_.lower()]))
-    return link_acronyms(doc, build_bodies(doc, mentions, gazetteer))
+    return link_acronyms(doc, build_bodies(doc, mentions, gazetteer, sent_of), sent_of)
 
 
 def _token_mention(tok: Any, label: str, sent_of: dict[int, int], *, form: str,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from loader.resolve import GazetteerLike, Mention, clean_surface
 from loader.rules import load_rules
@@ -30,28 +30,29 @@ _POSSESSIVES = frozenset(_WORDS["possessives"])
 _OWNER_KINDS = frozenset({"Country"})
 
 
-Surface = tuple[tuple[str, ...], str, bool]  # lower-case words, body key, whether the name implies its state
+Surface = tuple[tuple[str, ...], str, str | None]  # lower-case words, body key, the state the name implies
 
 
 @cache
 def _surfaces_by_first_word() -> dict[str, list[Surface]]:
     """Every body surface, indexed by its first word, longest first (so most tokens are skipped at once)."""
-    rules = load_rules("state_bodies")
     out: dict[str, list[Surface]] = {}
-    for key, body in rules["bodies"].items():
+    for key, body in _WORDS["bodies"].items():
         for surface in body["surfaces"]:
             words = tuple(surface.lower().split())
-            out.setdefault(words[0], []).append((words, key, False))
-    for surface, spec in rules["owner_implied"].items():
+            out.setdefault(words[0], []).append((words, key, None))
+    for surface, spec in _WORDS["owner_implied"].items():
         words = tuple(surface.lower().split())
-        out.setdefault(words[0], []).append((words, spec["body"], True))
+        out.setdefault(words[0], []).append((words, spec["body"], spec["owner"]))
+    # Longest first; of equal surfaces, the one naming its state (a name like "Defense Department" is the
+    # United States' unless the text writes another state before it).
     for entries in out.values():
-        entries.sort(key=lambda e: (-len(e[0]), e[2]))
+        entries.sort(key=lambda e: (-len(e[0]), e[2] is None))
     return out
 
 
 def body_name(key: str) -> str:
-    return str(load_rules("state_bodies")["bodies"][key]["name"])
+    return str(_WORDS["bodies"][key]["name"])
 
 
 def _demonym(gazetteer: GazetteerLike, state_id: str) -> str:
@@ -62,7 +63,7 @@ def _demonym(gazetteer: GazetteerLike, state_id: str) -> str:
 
 def _body_full_name(gazetteer: GazetteerLike, state_id: str, key: str) -> str:
     """ "Russian Ministry of Defence", or the state's official name where the rules give one."""
-    official = (load_rules("state_bodies").get("official_names") or {}).get(state_id, {})
+    official = (_WORDS.get("official_names") or {}).get(state_id, {})
     return str(official.get(key) or f"{_demonym(gazetteer, state_id)} {body_name(key)}")
 
 
@@ -70,11 +71,11 @@ def body_id(state_id: str, key: str) -> str:
     return f"org:{state_id.split(':', 1)[-1].lower()}-{key}"
 
 
-def _match_at(lowers: list[str], i: int) -> tuple[int, str, bool] | None:
-    """The longest body surface starting at token i: (end, key, implies its state)."""
-    for words, key, implied in _surfaces_by_first_word().get(lowers[i], ()):
+def _match_at(lowers: list[str], i: int) -> tuple[int, str, str | None] | None:
+    """The longest body surface starting at token i: (end, key, the state its name implies)."""
+    for words, key, implied_state in _surfaces_by_first_word().get(lowers[i], ()):
         if tuple(lowers[i : i + len(words)]) == words:
-            return i + len(words), key, implied
+            return i + len(words), key, implied_state
     return None
 
 
@@ -111,15 +112,16 @@ _OWNER_PRONOUNS = frozenset(_WORDS["owner_pronouns"])
 _COORDINATORS = frozenset(_WORDS["coordinators"])
 
 
-def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) -> list[Mention]:
+def build_bodies(
+    doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike, sent_of: dict[int, int]
+) -> list[Mention]:
     """`mentions` with state-body mentions added; NER spans they cover are dropped.
 
     Gazetteer organisations with a state parent keep their entry and gain the owner-prefixed
     surface as an alias ("U.S. State Department").
     """
-    rules = load_rules("state_bodies")
+    rules = _WORDS
     not_state = set(rules["not_state"])
-    implied: dict[str, Any] = rules["owner_implied"]
     owner_at: dict[int, tuple[Mention, str]] = {}
     gaz_at: dict[int, Mention] = {}
     for m in mentions:
@@ -143,7 +145,7 @@ def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) ->
         if hit is None or not _is_head(doc, hit[0]):
             i += 1
             continue
-        end, key, _implied = hit
+        end, key, implied_state = hit
         start = i
         if start > 0 and doc[start - 1].lower_ in not_state:
             i = end
@@ -162,10 +164,7 @@ def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) ->
             if owner is not None and surface_end < len(doc) and doc[surface_end].lower_ in _COORDINATORS:
                 i = end  # "the armed forces of A and B": both states' forces, not one body
                 continue
-        state_id = owner[1] if owner is not None else None
-        surface_words = " ".join(t.lower_ for t in doc[start:end])
-        if state_id is None and surface_words in implied:
-            state_id = implied[surface_words]["owner"]
+        state_id = owner[1] if owner is not None else implied_state
         if state_id is None and start > 0 and doc[start - 1].lower_ in _OWNER_PRONOUNS:
             state_id = _last_state_in_sentence(doc, start, owner_at)  # "Tehran denied it, and its foreign ministry…"
         if state_id is None and key in last_of_kind:
@@ -182,7 +181,7 @@ def build_bodies(doc: Doc, mentions: list[Mention], gazetteer: GazetteerLike) ->
             end,
             doc[start:end].text,
             BODY_LABEL,
-            _sent_index(doc, start),
+            sent_of.get(start, 0),
             gaz_id=body_id(state_id, key),
             form="body",
             is_subject=doc[end - 1].dep_ in {"nsubj", "nsubjpass"},
@@ -297,9 +296,3 @@ def _with_owner_aliases(doc: Doc, mentions: list[Mention], owner_at: dict[int, O
         out.append(m)
     return out
 
-
-def _sent_index(doc: Doc, i: int) -> int:
-    for n, sent in enumerate(doc.sents):
-        if sent.start <= i < sent.end:
-            return n
-    return 0
