@@ -121,15 +121,16 @@ def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places:
     if kind == "object":
         return ctx.objects(head, frozenset({"dobj", "dative"}))
     if kind == "prep":
-        preps, _, inner = preps.partition("/")
+        outer_preps, _, inner = preps.partition("/")
+        wanted = outer_preps.split(",")
+        objects = ctx.prep_tokens(head, wanted)
         if inner:  # "at the air base in Qatar": the place inside the first phrase's object
-            outer = ctx.prep_tokens(head, preps.split(","))
-            return [a for tok in outer for a in ctx.prep_objects(tok, inner.split(","))]
-        found = ctx.prep_objects(head, preps.split(","), allow_weak=True)
+            return [a for tok in objects for a in ctx.prep_objects(tok, inner.split(","))]
+        found = [a for tok in objects for a in ctx.np_actors(tok, allow_weak=True)]
         # "in Naqoura, Lebanon": the state written in apposition to a town names where it is.
-        found += [a for tok in ctx.prep_tokens(head, preps.split(",")) for c in tok.children if c.dep_ == "appos"
+        found += [a for tok in objects for c in tok.children if c.dep_ == "appos"
                   for a in ctx.np_actors(c) if a.actor.kind == "Country"]
-        if capitals_as_places and "in" in preps.split(","):
+        if capitals_as_places and "in" in wanted:
             # "strikes in Beirut": a capital after "in" is the place, not its government.
             found = [a for a in found if a.actor.mention.form != "metonym"]
         return found

@@ -254,18 +254,20 @@ def _last_state_in_sentence(doc: Doc, start: int, owner_at: dict[int, Owner]) ->
     return owner_at[max(ends)][1] if ends else None
 
 
-def _dominant_state(owner_at: dict[int, Owner], before: int) -> str | None:
-    """The state an article is about so far: the only state named yet, or one named at least twice and
-    twice as often as any other. "The Defence Ministry said" in a story about one country is that
-    country's ministry.
-    """
-    counts = Counter(state for end, (_m, state) in owner_at.items() if end < before)
+def dominant_state(counts: Counter[str], *, alone_suffices: bool) -> str | None:
+    """The state an article is about so far, from how often each state has been named: one named at
+    least twice and twice as often as any other, or (`alone_suffices`) the only state named yet."""
     ranked = counts.most_common(2)
-    if len(ranked) == 1:
+    if alone_suffices and len(ranked) == 1:
         return ranked[0][0]
-    if not ranked or ranked[0][1] < 2 or ranked[1][1] * 2 > ranked[0][1]:
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def _dominant_state(owner_at: dict[int, Owner], before: int) -> str | None:
+    """ "The Defence Ministry said" in a story about one country is that country's ministry."""
+    return dominant_state(Counter(state for end, (_m, state) in owner_at.items() if end < before), alone_suffices=True)
 
 
 _DEFINITE_WORDS = frozenset(_WORDS["definite_words"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -16,7 +17,7 @@ from loader.patterns.candidates import (
 from loader.patterns.syntax import Arg, Context, conjuncts
 from loader.resolve import Resolved
 from loader.rules import load_rules
-from loader.state_bodies import BODY_LABEL, OWNER_IN_NAME, body_id
+from loader.state_bodies import BODY_LABEL, OWNER_IN_NAME, body_id, dominant_state
 
 _WORDS = load_rules("people")
 
@@ -645,7 +646,6 @@ def body_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
     root = ctx.doc[r.mention.start : r.mention.end].root
     if any(c.dep_ == "poss" and (o := ctx.actor(c)) is not None and o.kind == "Organization" for c in root.children):
         return  # "the Treasury's Office of Foreign Assets Control": the office belongs to the Treasury
-    sent = tok.sent
     if any(
         other.actor_id == parent.actor_id and other.via != "coref" and sent.start <= other.mention.start < sent.end
         for other in (ctx.by_token.get(i) for i in range(sent.start, sent.end))
@@ -714,16 +714,14 @@ def _article_state(ctx: Context, tok: Token, role: str | None) -> list[Arg]:
     """
     if not role or lx.ROLE_CLASS.get(role) != "head_of_state":
         return []
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     firsts: dict[str, Resolved] = {}
     for i, r in ctx.by_token.items():
         if i < tok.i and r.kind == "Country" and r.via != "coref" and i == r.mention.start:
-            counts[r.actor_id] = counts.get(r.actor_id, 0) + 1
+            counts[r.actor_id] += 1
             firsts.setdefault(r.actor_id, r)
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
-        return []
-    return [Arg(firsts[ranked[0][0]], 0.5)]
+    state = dominant_state(counts, alone_suffices=False)
+    return [Arg(firsts[state], 0.5)] if state else []
 
 
 def _most_specific(owners: list[Arg]) -> list[Arg]:
