@@ -143,15 +143,12 @@ class Counts:
 
 
 @dataclass
-class ArticleScore:
-    """Scores of one article, with what was missed and what was wrong."""
+class ArticleScore(Counts):
+    """Scores of one article, with what was missed and what was wrong (its relation counts are `Counts`)."""
 
-    article: str
+    article: str = ""
     entity_found: int = 0
     entity_total: int = 0
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     neutral: int = 0
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
@@ -162,34 +159,14 @@ class ArticleScore:
         return self.by_type.setdefault(rtype, Counts())
 
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return (self.tp_gold / (self.tp_gold + self.fn)) if self.tp_gold + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
     def entity_recall(self) -> float:
         return self.entity_found / self.entity_total if self.entity_total else 1.0
-
-    tp_gold: int = 0  # required gold relations found (recall numerator)
 
     def as_dict(self) -> dict[str, object]:
         return {
             "article": self.article,
             "entity_recall": round(self.entity_recall, 4),
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "true_positives": self.tp,
-            "false_positives": self.fp,
-            "false_negatives": self.fn,
+            **super().as_dict(),
             "neutral": self.neutral,
             "forbidden": len(self.forbidden_hits),
             "misses": self.misses,
@@ -257,10 +234,7 @@ class Report:
         for s in self.articles:
             total.entity_found += s.entity_found
             total.entity_total += s.entity_total
-            total.tp += s.tp
-            total.tp_gold += s.tp_gold
-            total.fp += s.fp
-            total.fn += s.fn
+            total.add(s)
             total.neutral += s.neutral
             total.forbidden_hits += s.forbidden_hits
             for rtype, counts in s.by_type.items():
