@@ -5,7 +5,7 @@ MATCH (a:Actor {id: id})
 OPTIONAL CALL (a) {
   MATCH (a)-[r:{{types}}]-(b:Actor)
   WHERE ($all_kinds OR b.kind IN $kinds) AND {{edge_filter}}
-  WITH r, b ORDER BY r.claims DESC LIMIT $limit
+  WITH r, b ORDER BY r.claims DESC, b.id LIMIT $limit
   RETURN collect(b.id) AS neighbours
 }
 RETURN a.id AS id, coalesce(neighbours, []) AS neighbours,

@@ -5,7 +5,7 @@ UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 OPTIONAL CALL (a) {
   MATCH (a)-[r:{{types}}]-(b)
-  WITH r, b ORDER BY r.claims DESC LIMIT $limit
+  WITH r, b ORDER BY r.claims DESC, b.id LIMIT $limit
   RETURN collect(b.id) AS neighbours
 }
 RETURN a.id AS id, coalesce(neighbours, []) AS neighbours, COUNT { (a)-[:{{types}}]-() } AS total

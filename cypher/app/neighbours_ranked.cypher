@@ -6,7 +6,7 @@ MATCH (a:Actor {id: id})
 OPTIONAL CALL (a) {
   WITH a WHERE a.strongest IS NULL OR a.strongest_limit < $limit  // no list: read the relations
   MATCH (a)-[r:{{types}}]-(b)
-  WITH r, b ORDER BY r.claims DESC LIMIT $limit
+  WITH r, b ORDER BY r.claims DESC, b.id LIMIT $limit
   RETURN collect(b.id) AS neighbours
 }
 RETURN a.id AS id,

@@ -12,7 +12,7 @@ CALL (actors, anchors) {
   MATCH (s)-[r:{{types}}]->(t)
   WHERE t IN actors AND {{edge_filter}}
   WITH s, r, t, s IN anchors OR t IN anchors AS anchored
-  ORDER BY anchored DESC, r.claims DESC
+  ORDER BY anchored DESC, r.claims DESC, s.id, t.id
   RETURN count(*) AS total, sum(CASE WHEN anchored THEN 1 ELSE 0 END) AS anchored,
          collect([s, r, t])[..$limit] AS chosen
 }

@@ -7,7 +7,7 @@ MATCH (a:Actor) WHERE a.strongest IS NULL AND COUNT { (a)-[:{{types}}]-() } >= $
 CALL (a) {
   CALL (a) {
     MATCH (a)-[r:{{types}}]-(b)
-    WITH r, b ORDER BY r.claims DESC LIMIT $limit
+    WITH r, b ORDER BY r.claims DESC, b.id LIMIT $limit
     RETURN collect(b.id) AS strongest
   }
   SET a.strongest = strongest, a.strongest_limit = $limit
