@@ -6,6 +6,7 @@ the network or needing a GPU.
 
 from __future__ import annotations
 
+import os
 import shutil
 from typing import Any
 
@@ -19,6 +20,14 @@ CHROME_SWITCHES = (
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync", "--window-size=1500,950",
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """GEOKG_TEST_DASH_PORT moves the first app port, so two checkouts can run browser tests at once."""
+    from dash.testing.application_runners import BaseDashRunner
+
+    if port := os.environ.get("GEOKG_TEST_DASH_PORT"):
+        BaseDashRunner._next_port = int(port)
 
 
 def pytest_setup_options() -> Any:
