@@ -12,6 +12,7 @@ Never touches Neo4j: the output is `ExtractedArticle`s, the extraction contract.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -647,9 +648,46 @@ def extract_documents(
 ) -> Iterator[ExtractedArticle]:
     """Extract articles in a stream, batching them through `nlp.pipe` for throughput."""
     nlp = get_pipeline(gazetteer)
-    stream = ((_within_limit(document.text, nlp.max_length), document) for document in docs)
+    stream = ((_within_limit(_with_headline(document), nlp.max_length), document) for document in docs)
     for doc, document in nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
         yield build_article(doc, document, gazetteer)
+
+
+# "[title from URL slug]": a note an editor or a dataset adds to a headline, not part of it.
+_EDITORIAL_NOTE = re.compile(r"\s*\[[^\]]*\]\s*$")
+
+
+def _with_headline(document: Document) -> str:
+    """The headline states relations too: it is read as the first paragraph of the body."""
+    title = _EDITORIAL_NOTE.sub("", document.title).strip()
+    if not title or document.text.lstrip().startswith(title):
+        return document.text
+    end = "" if title[-1] in ".!?" else "."
+    return f"{_sentence_case(title, document.text)}{end}\n\n{document.text}"
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+# A capitalised word inside a sentence (after a word, a number or a comma), so a name, not a sentence start.
+_INNER_CAPITALISED = re.compile(r"(?<=[A-Za-z0-9,;:(] )[A-Z][A-Za-z'’.-]*")
+
+
+def _sentence_case(title: str, body: str) -> str:
+    """A Title Case Headline parses as a row of names ("Deadly Drone Attack" becomes an actor). Its
+    words are written as the body writes them: capitalised where the body capitalises them inside a
+    sentence (names, demonyms), lower case otherwise."""
+    words = _WORD.findall(title)
+    capitalised = [w for w in words[1:] if w[0].isupper()]
+    if len(words) < 4 or len(capitalised) < 0.6 * (len(words) - 1):
+        return title  # already written as a sentence
+    names = {word.rstrip(".") for word in _INNER_CAPITALISED.findall(body)}
+
+    def case(match: re.Match[str]) -> str:
+        word = match.group()
+        if match.start() == 0 or word.rstrip(".") in names or not word[1:].islower():
+            return word  # the first word, a name the body capitalises, an acronym ("S-400s", "UN")
+        return word.lower()
+
+    return _WORD.sub(case, title)
 
 
 def _within_limit(text: str, limit: int) -> str:

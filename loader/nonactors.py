@@ -52,7 +52,7 @@ def _not_actor_lists() -> dict[str, Any]:
     return _read("not_actors.yaml")
 
 
-NOT_ACTOR_CLASSES: tuple[str, ...] = ("titles", "time_zones", "diseases", "religions", "common_words")
+NOT_ACTOR_CLASSES: tuple[str, ...] = ("titles", "time_zones", "diseases", "religions", "commodities", "common_words")
 NOT_ACTORS: frozenset[str] = frozenset(
     str(w).casefold() for cls in NOT_ACTOR_CLASSES for w in _not_actor_lists().get(cls) or []
 )

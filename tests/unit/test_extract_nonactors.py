@@ -97,6 +97,7 @@ def test_a_list_of_sites_is_never_one_actor(gazetteer: Gazetteer) -> None:
         ("X. wrote that Judaism and COVID-19 were on the agenda.", "Judaism"),
         ("X. wrote that Judaism and COVID-19 were on the agenda.", "COVID-19"),
         ("X. wrote that Judaism and COVID-19 were on the agenda.", "X."),
+        ("The European Union banned LNG shipments from Russia in its new package.", "LNG"),
     ],
 )
 def test_junk_spans_are_dropped(gazetteer: Gazetteer, text: str, word: str) -> None:
@@ -109,7 +110,7 @@ def test_titles_alone(text: str) -> None:
     assert nonactors.is_title(text)
 
 
-@pytest.mark.parametrize("text", ["GMT", "COVID-19", "Judaism", "X.", "1990", "Background"])
+@pytest.mark.parametrize("text", ["GMT", "COVID-19", "Judaism", "X.", "1990", "Background", "LNG"])
 def test_junk_words(text: str) -> None:
     assert nonactors.is_junk_word(text)
 
