@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 _DIR = "constructions"
-_ATTRS = {"lemma": "LEMMA", "pos": "POS", "dep": "DEP", "tag": "TAG", "lower": "LOWER"}
+_PLACE_KINDS = frozenset({"Country", "Region"})
+_ATTRS = {"lemma": "LEMMA", "pos": "POS", "dep": "DEP", "tag": "TAG", "lower": "LOWER", "ent_type": "ENT_TYPE"}
 
 
 @cache
@@ -77,15 +78,29 @@ def _attrs(spec: dict[str, Any]) -> dict[str, Any]:
     return attrs
 
 
-def compile_pattern(construction: dict[str, Any]) -> list[dict[str, Any]]:
-    """A construction's DependencyMatcher pattern: the trigger and the words it governs."""
-    pattern: list[dict[str, Any]] = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": _attrs(construction["trigger"])}]
+def _alternatives(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """A token's attributes, or its alternatives: `any: [{lemma: [refugee]}, {tag: [NNPS]}]` matches
+    either (one DependencyMatcher pattern each)."""
+    shared = {k: v for k, v in spec.items() if k != "any"}
+    return [{**shared, **alt} for alt in spec["any"]] if "any" in spec else [shared]
+
+
+def compile_patterns(construction: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """A construction's DependencyMatcher patterns: the trigger and the words it governs (one
+    pattern per combination of token alternatives)."""
+    patterns: list[list[dict[str, Any]]] = [
+        [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": _attrs(alt)}] for alt in _alternatives(construction["trigger"])
+    ]
     for name, spec in (construction.get("anchors") or {}).items():
         spec = dict(spec)
         parent = spec.pop("of", "trigger")
         op = spec.pop("op", ">")
-        pattern.append({"LEFT_ID": parent, "REL_OP": op, "RIGHT_ID": name, "RIGHT_ATTRS": _attrs(spec)})
-    return pattern
+        patterns = [
+            [*pattern, {"LEFT_ID": parent, "REL_OP": op, "RIGHT_ID": name, "RIGHT_ATTRS": _attrs(alt)}]
+            for pattern in patterns
+            for alt in _alternatives(spec)
+        ]
+    return patterns
 
 
 @cache
@@ -99,14 +114,16 @@ def _matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[str, tuple[dict[str,
             key = f"{frame['type']}:{construction['id']}"
             if key in index:
                 raise ValueError(f"{frame['file']}: construction id {construction['id']!r} is used twice")
-            matcher.add(key, [compile_pattern(construction)])
+            matcher.add(key, compile_patterns(construction))
             index[key] = (frame, construction)
     return matcher, index
 
 
 def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places: bool = False) -> list[Arg]:
     """The actors filling one role: "subject", "object@noun", "prep:to,into@noun", "prep:at/in" (a place
-    inside the object of "at"), "owner@noun", "self@noun" (the anchored noun itself)…"""
+    inside the object of "at"), "prep:from+to" (a "to" phrase hung on the "from" phrase), "place:in" (the
+    state or region an "in" phrase names, or the state owning it: "in Sudan's Gedaref state"), "owner@noun",
+    "self@noun" (the anchored noun itself)…"""
     name, _, where = role.partition("@")
     head = tokens.get(where or "trigger")
     if head is None:
@@ -120,6 +137,12 @@ def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places:
         return ctx.patients(head)
     if kind == "object":
         return ctx.objects(head, frozenset({"dobj", "dative"}))
+    if kind == "prep" and "+" in preps:
+        # "fled from A to B" where the parser hangs "to B" on the "from" phrase (the preposition or its object)
+        first, _, second = preps.partition("+")
+        nested = [p for p in head.children if p.dep_ == "prep" and p.lower_ in first.split(",")]
+        nested += [o for p in nested for o in p.children if o.dep_ == "pobj"]
+        return [a for tok in nested for a in ctx.prep_objects(tok, second.split(","))]
     if kind == "prep":
         outer_preps, _, inner = preps.partition("/")
         wanted = outer_preps.split(",")
@@ -134,6 +157,16 @@ def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places:
             # "strikes in Beirut": a capital after "in" is the place, not its government.
             found = [a for a in found if a.actor.mention.form != "metonym"]
         return found
+    if kind == "place":
+        # "in Sudan's Darfur region", "in Sudan's Gedaref state": a state or region named in the phrase,
+        # else a region modifying it, else the state that owns it.
+        named: list[Arg] = []
+        for tok in ctx.prep_tokens(head, preps.split(",")):
+            places = [a for a in ctx.np_actors(tok, allow_weak=True) if a.actor.kind in _PLACE_KINDS]
+            regions = [Arg(r) for c in tok.children if c.dep_ == "compound"
+                       and (r := ctx.actor(c)) is not None and r.kind == "Region"]
+            named += places or regions or ctx.owners(tok)
+        return named
     if kind == "owner":
         # A possessive pronoun ("its war") is left out: whose it is needs more than the last subject.
         return [a for a in ctx.owners(head, allow_weak=True) if a.actor.mention.label != "PRON"]

@@ -1,7 +1,7 @@
 """The rule registry: which rules run on which tokens of a sentence.
 
 Each rule is a small function over one trigger token (see the family modules: arms,
-conflict, membership, cooperation, refugees, people). It returns `Candidate`s; hedges,
+conflict, membership, cooperation, people). It returns `Candidate`s; hedges,
 negation, attribution, ellipsis ("do the same") and de-duplication are applied afterwards
 by `loader.relations`, so the rules only say who did what to whom.
 """
@@ -26,7 +26,6 @@ from loader.patterns.cooperation import (
 )
 from loader.patterns.membership import COUNT_WORDS, alliance_apposition, member_of
 from loader.patterns.people import body_part_of, led_by, led_organisation, org_part_of, people_roles
-from loader.patterns.refugees import refugees
 from loader.patterns.sanctions import TRIGGERS as SANCTION_TRIGGERS
 from loader.patterns.sanctions import sanctions
 from loader.patterns.syntax import Context
@@ -47,7 +46,6 @@ TRIGGER_RULES: tuple[Rule, ...] = (
     allied,
     military_support,
     hosts_base,
-    refugees,
     led_by,
 )
 ACTOR_RULES: tuple[Rule, ...] = (
@@ -113,7 +111,6 @@ TRIGGER_LEMMAS = frozenset(
     | lx.STATIONED_NOUNS
     | {"station", "host", "house", "centre", "center", "hub", "basis"}  # spaCy's lemma of "bases"
     | {"retaliate", "avenge"}
-    | {"refugee", "asylum", "migrant", "evacuee", "flee", "escape", "cross", "refuge", "sanctuary", "shelter"}
     | lx.LEAD_VERBS
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from loader.constructions import compile_pattern, construction_files
+from loader.constructions import compile_patterns, construction_files
 from loader.gazetteer import Gazetteer
 from loader.models import RELATION_TYPES
 from tests.extraction_support import run, triples
@@ -24,14 +24,14 @@ def test_every_file_names_a_relation_type_and_compiles() -> None:
         ids = [c["id"] for c in frame["constructions"]]
         assert len(ids) == len(set(ids)), frame["file"]
         for construction in frame["constructions"]:
-            pattern = compile_pattern(construction)
-            assert pattern[0]["RIGHT_ID"] == "trigger"
+            patterns = compile_patterns(construction)
+            assert patterns and all(pattern[0]["RIGHT_ID"] == "trigger" for pattern in patterns)
             assert construction["source"] and construction["target"]
 
 
 def test_unknown_attributes_are_refused() -> None:
     with pytest.raises(ValueError, match="unknown token attribute"):
-        compile_pattern({"id": "x", "trigger": {"lema": ["fire"]}, "source": ["subject"], "target": ["object"]})
+        compile_patterns({"id": "x", "trigger": {"lema": ["fire"]}, "source": ["subject"], "target": ["object"]})
 
 
 @pytest.mark.parametrize(
@@ -85,10 +85,22 @@ def test_a_capital_after_in_is_the_place_of_an_attack(gazetteer: Gazetteer) -> N
 
 
 def test_lists_of_other_rules_files_can_be_named_in_a_construction() -> None:
-    pattern = compile_pattern(
+    (pattern,) = compile_patterns(
         {"id": "x", "trigger": {"lemma": ["@lexicon:supply_verbs"]}, "source": ["subject"], "target": ["object"]}
     )
     assert "deliver" in pattern[0]["RIGHT_ATTRS"]["LEMMA"]["IN"]
+
+
+def test_a_token_may_have_alternatives_each_compiled_to_a_pattern() -> None:
+    patterns = compile_patterns({
+        "id": "x", "trigger": {"lemma": ["flee"]},
+        "anchors": {"people": {"dep": ["nsubj"], "any": [{"lemma": ["refugee"]}, {"tag": ["NNPS"]}]}},
+        "source": ["owner@people"], "target": ["prep:to"],
+    })
+    assert [p[1]["RIGHT_ATTRS"] for p in patterns] == [
+        {"DEP": {"IN": ["nsubj"]}, "LEMMA": {"IN": ["refugee"]}},
+        {"DEP": {"IN": ["nsubj"]}, "TAG": {"IN": ["NNPS"]}},
+    ]
 
 
 def test_a_coalition_of_armed_groups_has_members_and_an_acronym_beats_an_outlets_initials(
