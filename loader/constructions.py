@@ -123,7 +123,8 @@ def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places:
     """The actors filling one role: "subject", "object@noun", "prep:to,into@noun", "prep:at/in" (a place
     inside the object of "at"), "prep:from+to" (a "to" phrase hung on the "from" phrase), "place:in" (the
     state or region an "in" phrase names, or the state owning it: "in Sudan's Gedaref state"), "owner@noun",
-    "self@noun" (the anchored noun itself)…"""
+    "self@noun" (the anchored noun itself), "described@noun" (the name a description is in apposition
+    to), "modified" (the noun a participle modifies, alone)…"""
     name, _, where = role.partition("@")
     head = tokens.get(where or "trigger")
     if head is None:
@@ -172,15 +173,27 @@ def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places:
         return [a for a in ctx.owners(head, allow_weak=True) if a.actor.mention.label != "PRON"]
     if kind == "self":
         return ctx.np_actors(head, allow_weak=True)
+    if kind == "modified":
+        # "the army, led by X, and the RSF": the noun a participle modifies, without the nouns coordinated with it
+        arg = ctx.denote(head.head) if head.dep_ in {"acl", "amod", "relcl"} else None
+        return [arg] if arg is not None else []
+    if kind == "described":  # "KFOR, the NATO-led mission": the name a description stands beside
+        appositive = ctx.denote(head.head) if head.dep_ == "appos" else None
+        return [appositive] if appositive is not None else ctx.described(head)
     raise ValueError(f"unknown role {role!r}")
 
 
 def _fill(
-    ctx: Context, tokens: dict[str, Token], roles: list[str], capitals_as_places: bool = False
+    ctx: Context, tokens: dict[str, Token], roles: list[str], kinds: list[str] | None, *,
+    named_only: bool = False, capitals_as_places: bool = False,
 ) -> tuple[list[Arg], str | None]:
-    """The first role in the list that names an actor, and which role it was."""
+    """The first role in the list that names an actor of the wanted kinds, and which role it was."""
     for role in roles:
-        found = [a for a in _role(ctx, tokens, role, capitals_as_places) if a.actor.kind != "Media"]
+        found = [
+            a for a in _role(ctx, tokens, role, capitals_as_places)
+            if a.actor.kind != "Media" and (kinds is None or a.actor.kind in kinds)
+            and not (named_only and a.actor.via == "coref")
+        ]
         if found:
             return found, role
     return [], None
@@ -205,15 +218,18 @@ def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
         names = ["trigger", *(construction.get("anchors") or {})]
         tokens = {name: ctx.doc[i] for name, i in zip(names, token_ids, strict=True)}
         places = bool(frame.get("capitals_as_places"))
-        sources, source_role = _fill(ctx, tokens, construction["source"])
-        targets, _ = _fill(ctx, tokens, construction["target"], places)
-        # Optional narrowing of the frame's actor kinds for one construction.
-        sources = [a for a in sources if a.actor.kind in construction.get("source_kinds", [a.actor.kind])]
-        targets = [a for a in targets if a.actor.kind in construction.get("target_kinds", [a.actor.kind])]
+        # Optional narrowing of the frame's actor kinds for one construction; "named_only": a description
+        # ("the Russian-led alliance") is too loose an end for it.
+        named_only = bool(construction.get("named_only"))
+        sources, source_role = _fill(ctx, tokens, construction["source"], construction.get("source_kinds"),
+                                     named_only=named_only)
+        targets, _ = _fill(ctx, tokens, construction["target"], construction.get("target_kinds"),
+                           named_only=named_only, capitals_as_places=places)
         if not sources or not targets:
             continue
         confidence = float(construction.get("confidence", frame.get("confidence", 0.75)))
         side = "source" if source_role == "subject" else None
         items = arms_items(ctx, [tokens[construction["items"]]]) if construction.get("items") in tokens else []
+        extra = {"role": construction["role"]} if "role" in construction else {}
         yield from pairs(frame["type"], sources, targets, tokens["trigger"], confidence,
-                         subject_side=side, modality=construction.get("modality"), items=items)
+                         subject_side=side, modality=construction.get("modality"), items=items, **extra)

@@ -10,7 +10,6 @@ from spacy.tokens import Span, Token
 from loader.patterns import lexicon as lx
 from loader.patterns.candidates import (
     Candidate,
-    hyphen_modifier,
     is_verb,
     pairs,
 )
@@ -412,25 +411,9 @@ def people_roles(ctx: Context, tok: Token) -> Iterator[Candidate]:
             yield from pairs("LEADS", [person], ctx.objects(verb, frozenset({"dobj"})), verb, 0.8, role="head")
 
 
-def led_by(ctx: Context, tok: Token) -> Iterator[Candidate]:
-    """Covers "Y, led by X" and "Y is headed by X", where X is a person."""
-    if not is_verb(tok) or tok.lemma_.lower() not in lx.LEAD_VERBS:
-        return
-    leaders = [a for a in ctx.agents(tok) if a.actor.kind == "Person"]
-    if not leaders:
-        return
-    if tok.dep_ == "acl":
-        led = ctx.denote(tok.head)  # the noun itself, not the nouns coordinated with it
-        ruler = tok.head
-        by_agent = ruler.dep_ == "pobj" and ruler.head.dep_ == "agent"
-        if led is None and by_agent and ruler.lemma_.lower() in _RULING_BODIES:
-            # "X is ruled by a junta led by Y": Y leads X.
-            ruled = ruler.head.head
-            if ruled.lemma_.lower() in lx.LEAD_VERBS:
-                yield from pairs("LEADS", leaders, ctx.patients(ruled), tok, 0.75, role="leader")
-        yield from pairs("LEADS", leaders, [led] if led else [], tok, 0.8, role="head")
-    else:
-        yield from pairs("LEADS", leaders, ctx.patients(tok), tok, 0.8, role="head")
+def gapped_led_by(ctx: Context, tok: Token) -> Iterator[Candidate]:
+    """The gapped pairs after "X is led by A": "…, Y by B and Z by C" (see `_gapped_by`)."""
+    if is_verb(tok) and tok.lemma_.lower() in lx.LEAD_VERBS and tok.dep_ != "acl" and ctx.agents(tok):
         yield from _gapped_by(ctx, tok)
 
 
@@ -652,26 +635,6 @@ def body_part_of(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if other is not None
     ):
         yield Candidate("PART_OF", Arg(r), Arg(parent), tok, 0.75)
-
-
-def led_organisation(ctx: Context, tok: Token) -> Iterator[Candidate]:
-    """A state or alliance that runs an organisation: "the Moscow-led CSTO", "the NATO-led KFOR mission"."""
-    r = ctx.actor(tok)
-    if r is None or r.kind not in {"Alliance", "Organization", "ArmedGroup"} or r.via == "coref":
-        return
-    head = ctx.doc[r.mention.start : r.mention.end].root
-    if head.i != tok.i:
-        return
-    leaders = [a for a in hyphen_modifier(ctx, head, lx.DOMINATING_PARTICIPLES)
-               if a.actor.kind in {"Country", "Alliance"} and a.id != r.actor_id]
-    # The modifier may sit on a description of the name: "the NATO-led mission KFOR", "KFOR, the NATO-led mission".
-    described = [head.head] if head.dep_ in {"appos", "compound"} else []
-    described += [c for c in head.children if c.dep_ == "appos"]
-    for noun in described:
-        if not leaders:
-            leaders = [a for a in hyphen_modifier(ctx, noun, lx.DOMINATING_PARTICIPLES)
-                       if a.actor.kind in {"Country", "Alliance"} and a.id != r.actor_id]
-    yield from pairs("LEADS", leaders, [Arg(r)], tok, 0.8, role="leading state")
 
 
 def _counterpart(ctx: Context, person: Arg, title: Token) -> Iterator[Candidate]:

@@ -25,7 +25,7 @@ from loader.patterns.cooperation import (
     military_support,
 )
 from loader.patterns.membership import COUNT_WORDS, alliance_apposition, member_of
-from loader.patterns.people import body_part_of, led_by, led_organisation, org_part_of, people_roles
+from loader.patterns.people import body_part_of, gapped_led_by, org_part_of, people_roles
 from loader.patterns.sanctions import TRIGGERS as SANCTION_TRIGGERS
 from loader.patterns.sanctions import sanctions
 from loader.patterns.syntax import Context
@@ -46,13 +46,12 @@ TRIGGER_RULES: tuple[Rule, ...] = (
     allied,
     military_support,
     hosts_base,
-    led_by,
+    gapped_led_by,
 )
 ACTOR_RULES: tuple[Rule, ...] = (
     people_roles,
     org_part_of,
     body_part_of,
-    led_organisation,
     alliance_apposition,
     affiliation,
 )
