@@ -219,10 +219,9 @@ def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
         tokens = {name: ctx.doc[i] for name, i in zip(names, token_ids, strict=True)}
         places = bool(frame.get("capitals_as_places"))
         # Optional narrowing of the frame's actor kinds for one construction; "named_only": a description
-        # ("the Russian-led alliance") is too loose an end for it.
+        # ("the Russian-led alliance") is too loose a target for it.
         named_only = bool(construction.get("named_only"))
-        sources, source_role = _fill(ctx, tokens, construction["source"], construction.get("source_kinds"),
-                                     named_only=named_only)
+        sources, source_role = _fill(ctx, tokens, construction["source"], construction.get("source_kinds"))
         targets, _ = _fill(ctx, tokens, construction["target"], construction.get("target_kinds"),
                            named_only=named_only, capitals_as_places=places)
         if not sources or not targets:
