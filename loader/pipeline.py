@@ -1,4 +1,5 @@
-"""The load job: read files → skip articles already in the graph → extract → write in batches.
+"""The load job: read files → skip articles already in the graph → extract → write in batches, the
+writing of one batch overlapping the extraction of the next.
 
 Already-loaded articles are recognised by content hash before extraction, so a rerun after an
 interruption only pays for what is missing.
@@ -6,8 +7,11 @@ interruption only pays for what is missing.
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -82,11 +86,41 @@ def load_documents(
     if on_batch and total.articles_unchanged:
         on_batch(total.articles_unchanged)
     articles: Iterator[ExtractedArticle] = extract_documents(fresh, gazetteer, n_process=n_process)
-    for batch in chunked(articles, batch_size):
-        total.add(write_articles(graph, batch))
-        if on_batch:
-            on_batch(len(batch))
+    # Extraction and writing overlap: the writer thread sends one batch to Neo4j while the next is
+    # extracted. Batches are written one at a time in article order, so the graph is the one a
+    # sequential load gives; at most _WRITES_AHEAD batches wait, which bounds memory.
+    pending: deque[tuple[Future[WriteSummary], int]] = deque()
+    failed = threading.Event()
+
+    def write(batch: list[ExtractedArticle]) -> WriteSummary:
+        if failed.is_set():  # a batch queued behind a failed one is not sent, as in a sequential load
+            return WriteSummary()
+        try:
+            return write_articles(graph, batch)
+        except BaseException:
+            failed.set()
+            raise
+
+    def settle(limit: int) -> None:
+        while len(pending) > limit:
+            future, size = pending.popleft()
+            total.add(future.result())
+            if on_batch:
+                on_batch(size)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="geokg-writer") as writer:
+        try:
+            for batch in chunked(articles, batch_size):
+                pending.append((writer.submit(write, batch), len(batch)))
+                settle(_WRITES_AHEAD)
+            settle(0)
+        except BaseException:
+            failed.set()  # an error stops the load: batches not yet sent are not written
+            raise
     return total
+
+
+_WRITES_AHEAD = 2
 
 
 def load_paths(
