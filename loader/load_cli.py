@@ -9,14 +9,16 @@ from pathlib import Path
 import click
 
 from geokg.settings import Settings
+from loader.pipeline import AUTO_WORKERS_FROM
 
 
 @click.command("load")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Extra gazetteer file (YAML or CSV) extending the shipped one; repeatable.")
-@click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 8),
-              help="spaCy worker processes for extraction.")
+@click.option("--workers", "--processes", "processes", default=0, show_default=True, type=click.IntRange(0, 64),
+              help="Worker processes for extraction; 0 picks one per core for loads of "
+                   f"{AUTO_WORKERS_FROM} articles or more, one below (starting workers costs seconds).")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show a progress bar with articles per second on stderr.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,

@@ -7,6 +7,7 @@ interruption only pays for what is missing.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import deque
@@ -73,7 +74,8 @@ def load_documents(
     n_process: int = 1,
     on_batch: Callable[[int], None] | None = None,
 ) -> WriteSummary:
-    """Extract and write `documents`; those already in the graph are counted as unchanged."""
+    """Extract and write `documents`; those already in the graph are counted as unchanged. `n_process`
+    0 picks one extraction process per core for large loads."""
     from loader.extract import extract_documents
 
     total = WriteSummary()
@@ -85,7 +87,8 @@ def load_documents(
     total.articles_unchanged = len(documents) - len(fresh)
     if on_batch and total.articles_unchanged:
         on_batch(total.articles_unchanged)
-    articles: Iterator[ExtractedArticle] = extract_documents(fresh, gazetteer, n_process=n_process)
+    workers = n_process or (os.cpu_count() or 1 if len(fresh) >= AUTO_WORKERS_FROM else 1)
+    articles: Iterator[ExtractedArticle] = extract_documents(fresh, gazetteer, n_process=workers)
     # Extraction and writing overlap: the writer thread sends one batch to Neo4j while the next is
     # extracted. Batches are written one at a time in article order, so the graph is the one a
     # sequential load gives; at most _WRITES_AHEAD batches wait, which bounds memory.
@@ -121,6 +124,8 @@ def load_documents(
 
 
 _WRITES_AHEAD = 2
+# Below this many articles to extract, one process is faster than starting a worker per core.
+AUTO_WORKERS_FROM = 200
 
 
 def load_paths(
