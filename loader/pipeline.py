@@ -65,6 +65,13 @@ def load_gazetteer(settings: Settings, extra: Sequence[Path] = ()) -> object:
     return Gazetteer.load([*settings.geokg_gazetteer_files, *extra])
 
 
+def extraction_workers(requested: int, articles: int) -> int:
+    """The extraction processes of a load: as requested, or for 0 one per core when there are enough articles."""
+    if requested:
+        return requested
+    return (os.cpu_count() or 1) if articles >= AUTO_WORKERS_FROM else 1
+
+
 def load_documents(
     graph: Graph,
     documents: Sequence[Document],
@@ -87,8 +94,8 @@ def load_documents(
     total.articles_unchanged = len(documents) - len(fresh)
     if on_batch and total.articles_unchanged:
         on_batch(total.articles_unchanged)
-    workers = n_process or (os.cpu_count() or 1 if len(fresh) >= AUTO_WORKERS_FROM else 1)
-    articles: Iterator[ExtractedArticle] = extract_documents(fresh, gazetteer, n_process=workers)
+    articles: Iterator[ExtractedArticle] = extract_documents(
+        fresh, gazetteer, n_process=extraction_workers(n_process, len(fresh)))
     # Extraction and writing overlap: the writer thread sends one batch to Neo4j while the next is
     # extracted. Batches are written one at a time in article order, so the graph is the one a
     # sequential load gives; at most _WRITES_AHEAD batches wait, which bounds memory.
