@@ -12,6 +12,34 @@ source and the target:
       source: [subject]
       target: ["prep:on,against@noun", "prep:on,against"]
       modality: asserted          # optional: the trigger itself fixes it ("delivered")
+      voice: active               # optional: only an active (or only a passive) trigger verb
+      qualified: {lemma: [measure], by: [restrictive]}  # optional: these trigger lemmas count only
+                                  # with one of the qualifying modifiers ("restrictive measures")
+      cue: {words: [sanction], window: 5}   # optional: the passage must be about this (`passage_fits`)
+      unless: {child: {dep: [agent]}}       # optional: skip a trigger with such a word (`passage_fits`)
+
+A token attribute may also exclude values: `dep: {not: [acl, relcl]}`.
+Role kinds besides those of `_role`: "doer@noun" is who performs an event noun ("Russia's
+sanctions", "sanctions by X", "X imposed sanctions" — loader.patterns.candidates.noun_sources);
+"object:attr,dobj@verb" objects of the listed relations; "named@x" the actors x itself names,
+"appos@x" those in apposition to x, "appos-head@x" the named actor x is in apposition to;
+"modifier@noun" named actors in the name modifiers before the trigger ("the US-sanctioned group");
+"earlier" who did the nearest act of the frame before, in the passage (frame option `earlier`,
+see `earlier_doers`); "listed@noun" the names after the colon of "the following firms: A, B and
+C", "counted@noun" those after a counted plural, "three entities, A; B; and C", "including@noun"
+those after a following "including", "listed-in" those of "the firms listed in the annex,
+including A and B" (loader.patterns.series, read from the text, which long lists break).
+
+Frame options (for every construction of a file):
+
+    target_spared_by: [company, firm]  # "sanctions on 12 U.S. companies" hit the firms, not the
+                                       # United States: a target that only modifies such a noun is dropped
+    strict_roles: [prep, subject]      # these role kinds take the actors named in the slot only: no demonym,
+                                       # name modifier or state in apposition ("the carrier Iran Air" is not
+                                       # Iran); also per construction
+    source_acts_for: [ministry, office] # a state body whose name holds one of these words acts for its
+                                       # state, and a union's institution for the union: the act is
+                                       # stated for both ("OFAC designated X": OFAC and the United States)
 
 Roles are resolved by the shared argument code of `loader.patterns.syntax.Context`
 (coordination, appositions, "X-backed", possessives, state bodies), so a construction only
@@ -21,16 +49,18 @@ with every other candidate. A new phrasing is a data entry, not a function.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from loader.patterns.candidates import Candidate, pairs
+from loader.patterns.candidates import Candidate, noun_sources, pairs
 from loader.patterns.items import arms_items
-from loader.patterns.syntax import Arg, Context
+from loader.patterns.series import counted_series, following_list, including, listed_in, series_after
+from loader.patterns.syntax import Arg, Context, conjuncts
 from loader.rules import load_rules
 
 if TYPE_CHECKING:
@@ -74,6 +104,9 @@ def _attrs(spec: dict[str, Any]) -> dict[str, Any]:
     for key, value in spec.items():
         if key not in _ATTRS:
             raise ValueError(f"unknown token attribute {key!r} (use {', '.join(_ATTRS)})")
+        if isinstance(value, dict) and set(value) == {"not"}:
+            attrs[_ATTRS[key]] = {"NOT_IN": _values(value["not"])}
+            continue
         attrs[_ATTRS[key]] = {"IN": _values(value)}
     return attrs
 
@@ -119,7 +152,10 @@ def _matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[str, tuple[dict[str,
     return matcher, index
 
 
-def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places: bool = False) -> list[Arg]:
+def _role(
+    ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places: bool = False,
+    strict_roles: frozenset[str] = frozenset(), frame: dict[str, Any] | None = None,
+) -> list[Arg]:
     """The actors filling one role: "subject", "object@noun", "prep:to,into@noun", "prep:at/in" (a place
     inside the object of "at"), "prep:from+to" (a "to" phrase hung on the "from" phrase), "place:in" (the
     state or region an "in" phrase names, or the state owning it: "in Sudan's Gedaref state"), "owner@noun",
@@ -130,14 +166,15 @@ def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places:
     if head is None:
         return []
     kind, _, preps = name.partition(":")
+    weak = kind not in strict_roles  # option `strict_roles`: no demonym or name modifier ("Iran" in "Iran Air")
     if kind == "subject":
-        return ctx.subjects(head, allow_weak=True)
+        return ctx.subjects(head, allow_weak=weak)
     if kind == "agent":
         return ctx.agents(head)
     if kind == "patient":
         return ctx.patients(head)
     if kind == "object":
-        return ctx.objects(head, frozenset({"dobj", "dative"}))
+        return ctx.objects(head, frozenset(preps.split(",") if preps else {"dobj", "dative"}))
     if kind == "prep" and "+" in preps:
         # "fled from A to B" where the parser hangs "to B" on the "from" phrase (the preposition or its object)
         first, _, second = preps.partition("+")
@@ -150,9 +187,9 @@ def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places:
         objects = ctx.prep_tokens(head, wanted)
         if inner:  # "at the air base in Qatar": the place inside the first phrase's object
             return [a for tok in objects for a in ctx.prep_objects(tok, inner.split(","))]
-        found = [a for tok in objects for a in ctx.np_actors(tok, allow_weak=True)]
+        found = [a for tok in objects for a in ctx.np_actors(tok, allow_weak=weak)]
         # "in Naqoura, Lebanon": the state written in apposition to a town names where it is.
-        found += [a for tok in objects for c in tok.children if c.dep_ == "appos"
+        found += [a for tok in objects for c in tok.children if c.dep_ == "appos" and weak
                   for a in ctx.np_actors(c) if a.actor.kind == "Country"]
         if capitals_as_places and "in" in wanted:
             # "strikes in Beirut": a capital after "in" is the place, not its government.
@@ -170,9 +207,9 @@ def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places:
         return named
     if kind == "owner":
         # A possessive pronoun ("its war") is left out: whose it is needs more than the last subject.
-        return [a for a in ctx.owners(head, allow_weak=True) if a.actor.mention.label != "PRON"]
+        return [a for a in ctx.owners(head, allow_weak=weak) if a.actor.mention.label != "PRON"]
     if kind == "self":
-        return ctx.np_actors(head, allow_weak=True)
+        return ctx.np_actors(head, allow_weak=weak)
     if kind == "modified":
         # "the army, led by X, and the RSF": the noun a participle modifies, without the nouns coordinated with it
         arg = ctx.denote(head.head) if head.dep_ in {"acl", "amod", "relcl"} else None
@@ -180,17 +217,41 @@ def _role(ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places:
     if kind == "described":  # "KFOR, the NATO-led mission": the name a description stands beside
         appositive = ctx.denote(head.head) if head.dep_ == "appos" else None
         return [appositive] if appositive is not None else ctx.described(head)
+    if kind == "doer":
+        return noun_sources(ctx, head, allow_weak=weak)[0]
+    if kind in _SERIES_ROLES:
+        return _SERIES_ROLES[kind](ctx, head)
+    if kind in _NAMING_ROLES:
+        return _NAMING_ROLES[kind](ctx, head)
+    if kind == "modifier":
+        return _modifiers(ctx, tokens["trigger"], head)
+    if kind == "earlier":
+        return earlier_doers(ctx, tokens["trigger"], (frame or {}).get("earlier"))
     raise ValueError(f"unknown role {role!r}")
+
+
+def _examples_after(ctx: Context, noun: Token) -> list[Arg]:
+    return series_after(ctx, including(noun))
+
+
+# Written series of names read from the text after a noun (loader.patterns.series): "listed@noun" is
+# "the following firms: A, B and C", "counted@noun" is "three entities, A; B; and C", "including@noun"
+# the names after the "including" that follows the noun, "listed-in@participle" is "the firms listed in
+# the annex, including A and B".
+_SERIES_ROLES: dict[str, Callable[[Context, Token], list[Arg]]] = {
+    "listed": following_list, "counted": counted_series, "including": _examples_after, "listed-in": listed_in,
+}
 
 
 def _fill(
     ctx: Context, tokens: dict[str, Token], roles: list[str], kinds: list[str] | None, *,
     named_only: bool = False, capitals_as_places: bool = False,
+    strict_roles: frozenset[str] = frozenset(), frame: dict[str, Any] | None = None,
 ) -> tuple[list[Arg], str | None]:
     """The first role in the list that names an actor of the wanted kinds, and which role it was."""
     for role in roles:
         found = [
-            a for a in _role(ctx, tokens, role, capitals_as_places)
+            a for a in _role(ctx, tokens, role, capitals_as_places, strict_roles, frame)
             if a.actor.kind != "Media" and (kinds is None or a.actor.kind in kinds)
             and not (named_only and a.actor.via == "coref")
         ]
@@ -217,18 +278,196 @@ def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
         frame, construction = index[ctx.doc.vocab.strings[match_id]]
         names = ["trigger", *(construction.get("anchors") or {})]
         tokens = {name: ctx.doc[i] for name, i in zip(names, token_ids, strict=True)}
+        if not _voice_fits(tokens["trigger"], construction.get("voice")) or not _qualified(
+            tokens["trigger"], construction.get("qualified")
+        ):
+            continue
+        if not passage_fits(ctx, tokens["trigger"], construction):
+            continue
         places = bool(frame.get("capitals_as_places"))
         # Optional narrowing of the frame's actor kinds for one construction; "named_only": a description
         # ("the Russian-led alliance") is too loose a target for it.
         named_only = bool(construction.get("named_only"))
-        sources, source_role = _fill(ctx, tokens, construction["source"], construction.get("source_kinds"))
+        strict = frozenset(construction.get("strict_roles", frame.get("strict_roles", [])))
+        sources, source_role = _fill(ctx, tokens, construction["source"], construction.get("source_kinds"),
+                                     strict_roles=strict, frame=frame)
         targets, _ = _fill(ctx, tokens, construction["target"], construction.get("target_kinds"),
-                           named_only=named_only, capitals_as_places=places)
+                           named_only=named_only, capitals_as_places=places, strict_roles=strict, frame=frame)
+        targets = [a for a in targets if not spared_target(ctx, frame, a)]
         if not sources or not targets:
             continue
         confidence = float(construction.get("confidence", frame.get("confidence", 0.75)))
-        side = "source" if source_role == "subject" else None
+        side = "source" if source_role == "subject" or _doer_is_subject(ctx, tokens, source_role) else None
         items = arms_items(ctx, [tokens[construction["items"]]]) if construction.get("items") in tokens else []
         extra = {"role": construction["role"]} if "role" in construction else {}
-        yield from pairs(frame["type"], sources, targets, tokens["trigger"], confidence,
-                         subject_side=side, modality=construction.get("modality"), items=items, **extra)
+        for cand in pairs(frame["type"], sources, targets, tokens["trigger"], confidence,
+                          subject_side=side, modality=construction.get("modality"), items=items, **extra):
+            yield from acting_for(ctx, frame, cand)
+
+
+def _voice_fits(verb: Token, voice: str | None) -> bool:
+    """ "voice: passive" wants a passive verb ("X was sanctioned", "firms sanctioned by Y"), "active" any other."""
+    if voice is None:
+        return True
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    return passive == (voice == "passive")
+
+
+def _qualified(noun: Token, spec: dict[str, Any] | None) -> bool:
+    """ "qualified: {lemma: [measure], by: [restrictive]}": a trigger with one of these lemmas counts only
+    with one of the qualifying modifiers ("restrictive measures" are sanctions, "measures" alone are not)."""
+    if spec is None or noun.lemma_.lower() not in _values(spec["lemma"]):
+        return True
+    qualifiers = _values(spec["by"])
+    return any(c.dep_ == "amod" and c.lemma_.lower() in qualifiers for c in noun.children)
+
+
+def _doer_is_subject(ctx: Context, tokens: dict[str, Token], role: str | None) -> bool:
+    """Whether a "doer" source is the clause subject ("X imposed sanctions"), which "do the same" may repeat."""
+    if role is None or not role.startswith("doer"):
+        return False
+    head = tokens.get(role.partition("@")[2] or "trigger")
+    return head is not None and noun_sources(ctx, head, allow_weak=True)[1]
+
+
+def spared_target(ctx: Context, frame: dict[str, Any], arg: Arg) -> bool:
+    """Frame option `target_spared_by`: a target named only as the modifier of one of these nouns is not
+    the target ("sanctions on 20 U.S. defence companies" hit the companies, not the United States); a
+    possessor owns what it modifies, so "Venezuela's state oil company" still stands for Venezuela."""
+    nouns = frozenset(_values(frame.get("target_spared_by") or []))
+    if not nouns:
+        return False
+    token = ctx.doc[arg.actor.mention.start : arg.actor.mention.end].root
+    modifier_deps = {"compound", "amod", "nmod", "npadvmod"}
+    while token.dep_ == "conj" and token.head.dep_ in modifier_deps:
+        token = token.head  # "Chinese and Turkish firms": the first modifier holds the chain
+    while token.dep_ in modifier_deps and token.head is not token:
+        token = token.head
+        if ctx.actor(token) is not None:
+            return False
+        if token.lemma_.lower() in nouns:
+            return True
+    return False
+
+
+def acting_for(ctx: Context, frame: dict[str, Any], cand: Candidate) -> Iterator[Candidate]:
+    """The candidate, and under frame option `source_acts_for` the same act by the source's state (a state
+    body whose name holds one of the listed words: "the Treasury's Office of Foreign Assets Control") or
+    union (an institution whose parent is an alliance: "the EU Council")."""
+    yield cand
+    words = frozenset(_values(frame.get("source_acts_for") or []))
+    if not words:
+        return
+    source = cand.source.actor
+    state = ctx.state_of_body(source) if words & {w.lower() for w in source.name.split()} else None
+    if state is None and source.kind == "Organization":
+        parent = ctx.implied_parent_of(source)
+        state = parent if parent is not None and parent.kind == "Alliance" else None
+    if state is not None:
+        yield replace(cand, source=Arg(state, cand.source.directness))
+
+
+def _named(ctx: Context, noun: Token) -> list[Arg]:
+    """ "named@x": the actors x names itself (no proxy: "Russian officials" is not named@)."""
+    return ctx.np_actors(noun) if ctx.actor(noun) is not None else []
+
+
+def _appositions(ctx: Context, noun: Token) -> list[Arg]:
+    """ "appos@x": the actors in apposition to x ("a sanctioned group, the M23")."""
+    return [a for c in noun.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
+
+
+def _apposed_to(ctx: Context, noun: Token) -> list[Arg]:
+    """ "appos-head@x": the named actor x is in apposition to ("the M23, a sanctioned group")."""
+    return ctx.np_actors(noun.head) if noun.dep_ == "appos" and ctx.actor(noun.head) is not None else []
+
+
+_NAMING_ROLES = {"named": _named, "appos": _appositions, "appos-head": _apposed_to}
+
+
+def _modifiers(ctx: Context, trigger: Token, noun: Token) -> list[Arg]:
+    """ "modifier@noun": named actors (no demonym) in the name modifiers of the trigger and of `noun` written
+    before the trigger: "the US- and UN-sanctioned group", "a Kremlin-backed militia"."""
+    out: list[Arg] = []
+    for child in [*trigger.children, *(noun.children if noun is not trigger else [])]:
+        if child.dep_ in {"compound", "nmod", "npadvmod"} and child.i < trigger.i:
+            for item in conjuncts(child):
+                r = ctx.actor(item)
+                if r is not None and not r.weak and r.kind != "Media":
+                    out.append(Arg(r, 0.9))
+    return out
+
+
+def _cue_word(tok: Token, cues: frozenset[str]) -> bool:
+    word = tok.lower_  # any inflection the tagger leaves: "Sanctions Law", "Countermeasures List"
+    return tok.lemma_.lower() in cues or word in cues or (word.endswith("s") and word[:-1] in cues)
+
+
+def _passage(ctx: Context, tok: Token, window: int) -> list[Span]:
+    """The sentence of `tok` and the `window` sentences before it."""
+    sents = list(ctx.doc.sents) if ctx.doc.has_annotation("SENT_START") else [tok.sent]
+    here = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    return sents[max(0, here - window) : here + 1]
+
+
+def _token_fits(tok: Token, spec: dict[str, Any]) -> bool:
+    """Whether a token has the attributes of a spec like an anchor's ({lemma: [...], dep: [...]})."""
+    values = {"lemma": tok.lemma_.lower(), "pos": tok.pos_, "dep": tok.dep_, "tag": tok.tag_, "lower": tok.lower_}
+    return all(values[key] in _values(want) for key, want in spec.items())
+
+
+def passage_fits(ctx: Context, trigger: Token, construction: dict[str, Any]) -> bool:
+    """Conditions beyond the trigger's own phrase:
+
+        cue: {words: [sanction, embargo], window: 5}   # the passage is about this: a cue word (any
+                                                       # inflection) in the sentence or the 5 before it;
+                                                       # `except: {lemma: [...]}` triggers need none
+        unless:                                        # skip when … (or a list of such specs)
+          trigger: {lemma: [list]}                     #   (only for a trigger like this)
+          child: {dep: [prep], lower: [as]}            #   the trigger governs such a word ("listed as")
+          sentence: {lemma: [shelling, strike]}        #   another word of the sentence is such a word
+    """
+    cue = construction.get("cue")
+    if cue is not None and not _token_fits(trigger, cue.get("except", {"lemma": []})):
+        cues = frozenset(_values(cue["words"]))
+        window = _passage(ctx, trigger, int(cue.get("window", 0)))
+        if not any(_cue_word(t, cues) for sent in window for t in sent if t.i != trigger.i):
+            return False
+    unless = construction.get("unless") or []
+    return not any(_unless(trigger, spec) for spec in (unless if isinstance(unless, list) else [unless]))
+
+
+def _unless(trigger: Token, spec: dict[str, Any]) -> bool:
+    if not _token_fits(trigger, spec.get("trigger", {})):
+        return False
+    if "child" in spec and any(_token_fits(c, spec["child"]) for c in trigger.children):
+        return True
+    sentence: dict[str, Any] = spec.get("sentence") or {}
+    return bool(sentence) and any(_token_fits(t, sentence) for t in trigger.sent if t.i != trigger.i)
+
+
+def earlier_doers(ctx: Context, trigger: Token, spec: dict[str, Any] | None) -> list[Arg]:
+    """Role "earlier": who did the nearest act of the frame before the trigger, in its sentence or the few
+    before it, for a passage that names the parties without restating the doer ("The EU widened its
+    sanctions. Rosoboronexport was also designated."). The frame option says which words are such acts:
+
+        earlier: {nouns: [sanction], verbs: [sanction, designate], qualified: {…}, kinds: [Country], window: 5}
+
+    A noun's doer is read as "doer@" (of the noun a compound modifies: "the sanctions package"), a
+    verb's as its subject; the actor found counts a little less than one named in the slot."""
+    if not spec:
+        return []
+    nouns, verbs = frozenset(_values(spec.get("nouns", []))), frozenset(_values(spec.get("verbs", [])))
+    kinds = frozenset(_values(spec.get("kinds", [])))
+    for sent in reversed(_passage(ctx, trigger, int(spec.get("window", 0)))):
+        for t in reversed([t for t in sent if t.i < trigger.i]):
+            lemma = t.lemma_.lower()
+            found: list[Arg] = []
+            if t.pos_ in {"NOUN", "PROPN"} and lemma in nouns and _qualified(t, spec.get("qualified")):
+                found = noun_sources(ctx, t.head if t.dep_ == "compound" else t)[0]
+            elif (t.pos_ in {"VERB", "AUX"} or t.tag_ == "VBN") and lemma in verbs and t.dep_ != "amod":
+                found = ctx.subjects(t)
+            found = [a for a in found if not kinds or a.actor.kind in kinds]
+            if found:
+                return [Arg(a.actor, a.directness * 0.85) for a in found]
+    return []

@@ -27,7 +27,6 @@ from loader.patterns.cooperation import (
 from loader.patterns.membership import COUNT_WORDS, alliance_apposition, member_of
 from loader.patterns.people import body_part_of, gapped_led_by, org_part_of, people_roles
 from loader.patterns.sanctions import TRIGGERS as SANCTION_TRIGGERS
-from loader.patterns.sanctions import sanctions
 from loader.patterns.syntax import Context
 from loader.patterns.vocabulary import trigger_lemmas
 
@@ -39,7 +38,6 @@ TRIGGER_RULES: tuple[Rule, ...] = (
     supplies,
     attacked,
     threatens,
-    sanctions,
     controls,
     exercises,
     member_of,

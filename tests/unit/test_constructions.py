@@ -131,3 +131,98 @@ def test_an_army_may_hold_land_of_its_own_state_but_not_attack_it(gazetteer: Gaz
     assert ("org:sdn-armed-forces", "CONTROLS", "country:SDN") in triples(art)
     art = run(gazetteer, "The Sudanese army struck Sudan.")
     assert not [t for t in triples(art) if t[1] == "ATTACKED"]
+
+
+def _construction_triples(gazetteer: Gazetteer, text: str) -> set[tuple[str, str, str]]:
+    """What the data constructions alone state of `text` (before hedges and negation)."""
+    from loader.constructions import construction_candidates
+    from loader.extract import collect_mentions, get_pipeline
+    from loader.patterns.syntax import Context
+    from loader.resolve import resolve_mentions
+
+    doc = get_pipeline(gazetteer)(text)
+    resolution = resolve_mentions(collect_mentions(doc, gazetteer), gazetteer)
+    ctx = Context(doc, resolution.resolved, resolution.parents)
+    return {(c.source.id, c.type, c.target.id) for sent in doc.sents for c in construction_candidates(ctx, sent)}
+
+
+def test_an_attribute_can_exclude_values() -> None:
+    [pattern] = compile_patterns(
+        {"id": "x", "trigger": {"lemma": ["target"], "dep": {"not": ["acl", "relcl"]}}, "source": ["subject"],
+         "target": ["object"]}
+    )
+    assert pattern[0]["RIGHT_ATTRS"]["DEP"] == {"NOT_IN": ["acl", "relcl"]}
+
+
+def test_voice_tells_the_doer_of_an_active_verb_from_a_passive_one(gazetteer: Gazetteer) -> None:
+    found = _construction_triples(gazetteer, "Almaz-Antey was blacklisted by Australia in March.")
+    assert ("country:AUS", "SANCTIONS", "company:almaz-antey") in found
+    assert ("company:almaz-antey", "SANCTIONS", "country:AUS") not in found
+    found = _construction_triples(gazetteer, "New Zealand froze the bank accounts of Belarusian officials.")
+    assert ("country:NZL", "SANCTIONS", "country:BLR") in found
+
+
+def test_the_doer_of_an_event_noun_fills_a_role(gazetteer: Gazetteer) -> None:
+    found = _construction_triples(gazetteer, "Norway's penalties against Belarus took effect on Friday.")
+    assert ("country:NOR", "SANCTIONS", "country:BLR") in found
+    found = _construction_triples(gazetteer, "Switzerland slapped fresh sanctions in April on Belarus.")
+    assert ("country:CHE", "SANCTIONS", "country:BLR") in found
+
+
+def test_a_qualified_trigger_counts_only_with_its_qualifier(gazetteer: Gazetteer) -> None:
+    found = _construction_triples(gazetteer, "Canada adopted punitive measures against Belarus.")
+    assert ("country:CAN", "SANCTIONS", "country:BLR") in found
+    found = _construction_triples(gazetteer, "Canada adopted customs measures against Belarus.")
+    assert not [t for t in found if t[1] == "SANCTIONS"]
+
+
+def test_a_target_named_only_as_a_firms_modifier_is_spared(gazetteer: Gazetteer) -> None:
+    found = _construction_triples(gazetteer, "Ottawa imposed sanctions on two Iranian drone manufacturers.")
+    assert ("country:CAN", "SANCTIONS", "country:IRN") not in found
+    found = _construction_triples(gazetteer, "Ottawa imposed sanctions on two Iranian generals.")
+    assert ("country:CAN", "SANCTIONS", "country:IRN") in found
+
+
+def test_an_office_acts_for_its_state_and_an_institution_for_its_union(gazetteer: Gazetteer) -> None:
+    found = _construction_triples(gazetteer, "The Office of Foreign Assets Control sanctioned Almaz-Antey.")
+    assert {("org:ofac", "SANCTIONS", "company:almaz-antey"), ("country:USA", "SANCTIONS", "company:almaz-antey")} <= (
+        found
+    )
+    found = _construction_triples(gazetteer, "The EU Council imposed sanctions on Belarus.")
+    assert {("org:european-council", "SANCTIONS", "country:BLR"), ("alliance:eu", "SANCTIONS", "country:BLR")} <= found
+
+
+def test_strict_roles_take_no_state_from_a_name_inside_the_phrase(gazetteer: Gazetteer) -> None:
+    found = _construction_triples(gazetteer, "Canada imposed sanctions on the flag carrier Iran Air.")
+    assert ("country:CAN", "SANCTIONS", "country:IRN") not in found
+    found = _construction_triples(gazetteer, "Canada imposed sanctions on Iran over the drone sales.")
+    assert ("country:CAN", "SANCTIONS", "country:IRN") in found
+
+
+def test_a_cue_in_the_passage_is_required_where_a_construction_asks_for_one(gazetteer: Gazetteer) -> None:
+    assert not _construction_triples(gazetteer, "The Treasury designated Almaz-Antey on Friday.")
+    found = _construction_triples(gazetteer, "Under the new sanctions law, the Treasury designated Almaz-Antey.")
+    assert ("org:treasury", "SANCTIONS", "company:almaz-antey") in found
+
+
+def test_unless_skips_a_trigger_with_a_governed_word_or_a_word_in_its_sentence(gazetteer: Gazetteer) -> None:
+    text = "Sanctions experts met in Oslo. Almaz-Antey is listed as a supplier of the radar."
+    assert not [t for t in _construction_triples(gazetteer, text) if t[1] == "SANCTIONS"]
+    text = "The EU imposed sanctions on Russia. Kharkiv was targeted in the missile strike."
+    found = {t for t in _construction_triples(gazetteer, text) if t[1] == "SANCTIONS"}
+    assert found == {("alliance:eu", "SANCTIONS", "country:RUS")}
+
+
+def test_an_earlier_doer_fills_a_passage_that_names_only_the_parties(gazetteer: Gazetteer) -> None:
+    text = "Norway announced new sanctions on Monday. Almaz-Antey was also designated."
+    assert ("country:NOR", "SANCTIONS", "company:almaz-antey") in _construction_triples(gazetteer, text)
+    text = "Norway held talks on Monday. Almaz-Antey was also designated."
+    assert not _construction_triples(gazetteer, text)
+
+
+def test_name_modifiers_and_what_the_modified_noun_names(gazetteer: Gazetteer) -> None:
+    found = _construction_triples(gazetteer, "Kinshasa condemned the M23, an EU-sanctioned rebel group.")
+    assert ("alliance:eu", "SANCTIONS", "group:m23") in found
+    found = _construction_triples(gazetteer, "The Wagner Group is a US-sanctioned company.")
+    assert ("country:USA", "SANCTIONS", "group:wagner") in found
+    assert not _construction_triples(gazetteer, "A Belarusian sanctioned freighter left the port.")
