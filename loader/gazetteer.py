@@ -51,12 +51,14 @@ KIND_PREFIXES: dict[str, str] = {
     "Media": "media",
 }
 
-_FIELDS = ("id", "name", "kind", "aliases", "demonyms", "metonyms", "iso2", "iso3", "parent")
+_FIELDS = ("id", "name", "kind", "aliases", "demonyms", "metonyms", "iso2", "iso3", "parent", "since", "until")
 _LIST_FIELDS = ("aliases", "demonyms", "metonyms")
 # Free-text keys allowed in data files and ignored by the lookup.
 _IGNORED_FIELDS = frozenset({"note", "notes", "description"})
 
 _ID_RE = re.compile(r"^[a-z]+:[A-Za-z0-9][A-Za-z0-9._-]*$")
+# When a historic state or a group existed: YYYY, YYYY-MM or YYYY-MM-DD.
+_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 # Forms that are also ordinary lowercase English words: they only name an actor when written
 # with a capital ("Turkey", "Foreign Policy"), never as "turkey" or "foreign policy".
@@ -102,6 +104,8 @@ class GazetteerEntry:
     iso2: str | None = None
     iso3: str | None = None
     parent: str | None = None
+    since: str | None = None  # when the actor came into being (historic states: Soviet Union 1922)
+    until: str | None = None  # when it ceased to exist; None while it exists
 
     def forms(self) -> Iterator[tuple[str, str]]:
         """(surface form, form type) for every form as written in the data."""
@@ -189,6 +193,8 @@ class _Draft:
     iso2: str | None = None
     iso3: str | None = None
     parent: str | None = None
+    since: str | None = None
+    until: str | None = None
 
     def freeze(self) -> GazetteerEntry:
         return GazetteerEntry(
@@ -201,6 +207,8 @@ class _Draft:
             iso2=self.iso2,
             iso3=self.iso3,
             parent=self.parent,
+            since=self.since,
+            until=self.until,
         )
 
 
@@ -280,6 +288,15 @@ def _merge_record(
             setattr(draft, key, value.upper())
     if parent is not None:
         draft.parent = parent
+    for key in ("since", "until"):
+        value = record.get(key)
+        text = str(value).strip() if value is not None else ""  # YAML reads a bare 1922 as a number
+        if text and not _DATE_RE.match(text):
+            raise GazetteerError(f"{where}: '{key}' of {actor_id} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+        if text:
+            setattr(draft, key, text)
+    if draft.since and draft.until and draft.until < draft.since:
+        raise GazetteerError(f"{where}: {actor_id} ends ({draft.until}) before it begins ({draft.since})")
     drafts[actor_id] = draft
 
 

@@ -147,3 +147,13 @@ class ReferenceClaim(BaseModel):
     extractor: str = Field(description='"curated:<file>" or "sipri:<file>"')
     row: int = Field(description="1-based data row number in its file")
     entities: list[Entity] = Field(default_factory=list)
+    identity: str | None = Field(
+        default=None,
+        description="what the row is about across files (a register's deal); set, it alone keys the claim, "
+                    "so a newer export of the same deal updates the claim instead of adding one")
+
+    def claim_id(self) -> str:
+        """The claim's id: the deal for register rows with an identity, else the row's content in its file."""
+        if self.identity:
+            return content_id(self.extractor.split(":", 1)[0], "deal", self.identity)
+        return self.relation.claim_id(self.extractor)

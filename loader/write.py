@@ -111,14 +111,14 @@ def _article_rows(articles: Sequence[ExtractedArticle]) -> _Rows:
     return rows
 
 
-def _write_rows(graph: Graph, rows: _Rows) -> list[dict[str, Any]]:
+def _write_rows(graph: Graph, rows: _Rows, claims_statement: str = "write/claims") -> list[dict[str, Any]]:
     """All statements of one batch in one managed transaction."""
 
     def work(tx: Any) -> list[dict[str, Any]]:
         for name, data in (("write/actors", list(rows.actors.values())),
                            ("write/articles", rows.articles),
                            ("write/mentions", rows.mentions),
-                           ("write/claims", rows.claims)):
+                           (claims_statement, rows.claims)):
             if data:
                 tx.run(cypher.load(name), rows=data).consume()
         return recompute_edges(tx, rows.keys.values())
@@ -183,7 +183,7 @@ def write_reference(graph: Graph, claims: Sequence[ReferenceClaim],
     """Write curated/register rows as claims without an article; their time axis is since/until.
 
     `details`, parallel to `claims`, adds properties of each row to its claim (e.g. order_year,
-    number_delivered, weapon); they are set when the claim is created, like the rest.
+    number_delivered, weapon); a claim already present takes the latest values.
     """
     if details is not None and len(details) != len(claims):
         raise ValueError("write_reference: details must be parallel to claims")
@@ -191,10 +191,11 @@ def write_reference(graph: Graph, claims: Sequence[ReferenceClaim],
     for index, ref in enumerate(claims):
         for ent in ref.entities:
             rows.add_actor(ent.id, ent.name, ent.kind, ent.aliases, ent.confidence, ent.iso2, ent.iso3)
-        rows.add_claim(ref.relation, ref.relation.claim_id(ref.extractor), ref.extractor,
+        rows.add_claim(ref.relation, ref.claim_id(), ref.extractor,
                        None, None, details[index] if details is not None else None)
     if rows.claims:
-        _write_rows(graph, rows)
+        # Reference claims are upserted: a newer file stating the same claim updates it.
+        _write_rows(graph, rows, "write/reference_claims")
     summary = WriteSummary(actors=len(rows.actors), claims=len(rows.claims))
     summary.edge_keys.update(rows.keys)
     return summary

@@ -1,5 +1,5 @@
 // Recompute aggregated actor→actor edges from their claims (idempotent: counts are derived, not added).
-// Negated claims never make an edge. $modality_order runs from the most to the least definite.
+// Negated claims never make an edge. A register's exports are one source (their claims' dataset). $modality_order runs from the most to the least definite.
 // {{rel_type}} is filled from the fixed list of relation types (one statement per type): a literal
 // type lets the planner merge by expand-into instead of scanning relationships.
 UNWIND $keys AS k
@@ -9,7 +9,7 @@ CALL (k) {
   MATCH (c:Claim {key: k.key}) WHERE c.negated = false
   OPTIONAL MATCH (c)-[:STATED_IN]->(a:Article)
   OPTIONAL MATCH (a)-[:PUBLISHED_BY|CITES]->(src:Source)
-  RETURN collect(DISTINCT c) AS cs, count(DISTINCT coalesce(src.name, a.id, c.extractor)) AS sources
+  RETURN collect(DISTINCT c) AS cs, count(DISTINCT coalesce(src.name, a.id, c.dataset, c.extractor)) AS sources
 }
 WITH s, t, k, cs, sources WHERE size(cs) > 0
 CALL (cs) {

@@ -33,7 +33,9 @@ _BATCH = click.option("--batch-size", type=click.IntRange(1, 100_000), default=D
                       show_default=True, help="Rows written per transaction.")
 _FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 _REPLACE = click.option("--replace", is_flag=True,
-                        help="Also remove claims this file loaded before and no longer contains (after an edit).")
+                        help="Also remove claims this file loaded before and no longer contains (after an edit); "
+                             "for a register, the deals earlier exports listed between this file's suppliers and "
+                             "recipients in its order years that this newer export no longer lists.")
 
 
 def _quiet_server_notices() -> None:
@@ -89,6 +91,8 @@ def _report_import(result: ImportResult, fmt: str) -> None:
     line = (f"{table.file}: {table.rows} rows, {len(table.claims)} loaded "
             f"({result.new_claims} new claims, {result.existing_claims} already present), "
             f"{len(table.problems)} skipped")
+    if result.revised_deals:
+        line += f", {result.revised_deals} revising deals already loaded"
     if result.removed_claims:
         line += f", {result.removed_claims} claims no longer in the file removed"
     if table.unplaced:

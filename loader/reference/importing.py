@@ -8,7 +8,7 @@ claim already present and changes no count.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,11 +64,17 @@ def parse_curated_table(path: Path, resolver: NameResolver, *, kind: str, column
 
 def collect_rows(path: Path, lines: Sequence[str], header: int, columns: Sequence[str | None], *, kind: str,
                  extractor: str, resolver: NameResolver, row_claim: RowClaim,
-                 skip: Callable[[Row], bool] | None = None) -> ParsedTable:
+                 skip: Callable[[Row], bool] | None = None,
+                 regroup: Callable[[Iterable[Row | RowProblem]], Iterator[Row | RowProblem]] | None = None,
+                 ) -> ParsedTable:
     """Every row under the header → a claim, a problem (bad cell: skipped and listed), or an unplaced row
-    (a party the register itself leaves unknown); rows that `skip` says are not data are not counted."""
+    (a party the register itself leaves unknown); rows that `skip` says are not data are not counted.
+    `regroup` may gather several file rows into one (a deal written once per delivery year)."""
     table = ParsedTable(file=path.name, kind=kind)
-    for item in iter_rows(path, lines, header, columns):
+    items: Iterable[Row | RowProblem] = iter_rows(path, lines, header, columns)
+    if regroup is not None:
+        items = regroup(items)
+    for item in items:
         if isinstance(item, RowProblem):
             table.rows += 1
             table.problems.append(item)
@@ -96,6 +102,7 @@ class ImportResult:
     new_claims: int = 0
     existing_claims: int = 0
     removed_claims: int = 0
+    revised_deals: int = 0  # rows recognised as a deal already loaded that this file revises
     summary: WriteSummary = field(default_factory=WriteSummary)
 
     @property
@@ -108,7 +115,7 @@ class ImportResult:
         return {
             "file": t.file, "kind": t.kind, "rows": t.rows, "loaded": len(t.claims),
             "new_claims": self.new_claims, "existing_claims": self.existing_claims,
-            "removed_claims": self.removed_claims,
+            "removed_claims": self.removed_claims, "revised_deals": self.revised_deals,
             "skipped": [p.as_dict() for p in t.problems],
             "unknown_party": [p.as_dict() for p in t.unplaced],
             "unresolved_names": dict(sorted(t.unresolved.items())),
@@ -129,11 +136,14 @@ def write_table(graph: Graph, table: ParsedTable, batch_size: int = DEFAULT_BATC
     With `replace`, claims this file loaded before and no longer produces (rows edited or removed
     since, or skipped now) are removed afterwards and their edges recomputed or deleted.
     """
+    from loader.reference.deals import reconnect_revised_deals  # deals need this module: import here
+
     result = ImportResult(table=table)
+    result.revised_deals = reconnect_revised_deals(graph, table)
     for start in range(0, len(table.claims), max(1, batch_size)):
         claims = table.claims[start:start + batch_size]
         details = table.details[start:start + batch_size]
-        ids = list({c.relation.claim_id(c.extractor) for c in claims})
+        ids = list({c.claim_id() for c in claims})
         present = existing_claim_ids(graph, ids)
         result.existing_claims += len(present)
         result.new_claims += len(ids) - len(present)
@@ -148,8 +158,19 @@ def write_table(graph: Graph, table: ParsedTable, batch_size: int = DEFAULT_BATC
 def remove_stale_claims(graph: Graph, table: ParsedTable) -> int:
     """Remove the claims of this table's file that it no longer produces; returns how many."""
     extractors = {c.extractor for c in table.claims}
-    keep = {c.relation.claim_id(c.extractor) for c in table.claims}
+    keep = {c.claim_id() for c in table.claims}
     stale: dict[str, str] = {}
+    dataset = next((d.get("dataset") for d in table.details if d.get("dataset") and d.get("order_year")), None)
+    if dataset is not None:
+        # A register's deals, whichever export stated them: the file replaces what earlier exports said
+        # about its suppliers, recipients and order years.
+        years = [int(d["order_year"]) for d in table.details if d.get("order_year")]
+        scope = {"dataset": dataset, "first_year": min(years), "last_year": max(years),
+                 "suppliers": sorted({c.relation.oriented().source for c in table.claims}),
+                 "recipients": sorted({c.relation.oriented().target for c in table.claims})}
+        for row in graph.read(cypher.load("app/reference_deals_in_scope"), scope):
+            if row["id"] not in keep:
+                stale[row["id"]] = row["key"]
     for extractor in extractors:
         for row in graph.read(cypher.load("app/reference_claims_of_file"), {"extractor": extractor}):
             if row["id"] not in keep:

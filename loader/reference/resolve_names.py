@@ -4,6 +4,9 @@
 through the register's own spellings (`loader/data/reference/names.csv`: SIPRI's "Congo" is the
 Republic of the Congo, not the DR Congo), then without register decorations ("Houthi rebels
 (Yemen)*" → "Houthi rebels"), then as an ISO 3166 alpha-3 or alpha-2 code, then as an actor id.
+A starred name ("SNA (Somalia)*") is a non-state actor: it never resolves to a state, and an acronym
+in it resolves only with its qualifier ("SNA (Somalia)" in `names.csv`), never alone, since SNA or
+PRC alone name other actors.
 A name that resolves to nothing is reported by the importer and its row skipped: reference data
 never creates actors the gazetteer does not know. Cells such as "unknown country" or "unknown
 recipient(s)" are recognised as the register saying it does not know.
@@ -24,6 +27,10 @@ REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data" / "reference"
 REGISTER_NAMES_FILE = REFERENCE_DIR / "names.csv"
 
 _DECORATION_RE = re.compile(r"\s*(?:\([^)]*\)|\*+)\s*$")
+# SIPRI marks a non-state party with one star after its country ("Houthi rebels (Yemen)*"), an
+# international organisation with two ("NATO**").
+_NON_STATE_RE = re.compile(r"(?<!\*)\*\s*$")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&.\-]{1,7}")
 _UNKNOWN_RE = re.compile(r"^(?:unknown|unidentified|\?)(?:\b|$)", re.IGNORECASE)
 
 
@@ -79,6 +86,11 @@ class Resolved:
                       aliases=aliases, iso2=self.entry.iso2, iso3=self.entry.iso3)
 
 
+def is_non_state(name: str) -> bool:
+    """Whether a register writes `name` as a non-state actor: one star, never a state."""
+    return bool(_NON_STATE_RE.search(name))
+
+
 def load_register_names(path: Path = REGISTER_NAMES_FILE) -> dict[str, str]:
     """Register spellings → actor ids, from a `name,id,note` CSV."""
     with path.open(encoding="utf-8", newline="") as handle:
@@ -116,6 +128,10 @@ class NameResolver:
                 break
             bare = stripped
             candidates.append(bare)
+        if is_non_state(name) and _ACRONYM_RE.fullmatch(bare):
+            # "PRC (Israel/Palestine)*" is not China, "SNA (Somalia)*" not the Syrian National Army: a
+            # starred acronym names its actor only together with its qualifier.
+            candidates = candidates[:-1]
         for candidate in candidates:
             mapped = self.register_names.get(candidate.casefold())
             if mapped:
@@ -123,6 +139,8 @@ class NameResolver:
             entry = self.gazetteer.lookup(candidate)
             if entry is not None:
                 return entry
+        if is_non_state(name):
+            return None
         if re.fullmatch(r"[A-Z]{2,3}", bare):
             return self._code_index().get(bare)
         if ":" in bare:
@@ -142,6 +160,10 @@ class NameResolver:
             raise UnresolvedName(f"{text!r} is not in the gazetteer — add it to a gazetteer file "
                                  f"(GEOKG_GAZETTEER_FILES) or correct the spelling")
         allowed = tuple(kinds or ())
+        if is_non_state(text) and entry.kind == "Country":
+            self.unresolved[text] = self.unresolved.get(text, 0) + 1
+            raise UnresolvedName(f"{text!r} is a non-state actor (starred) but its name resolves to the state "
+                                 f"{entry.id} — add it to a gazetteer file with its qualifier")
         if allowed and entry.kind not in allowed:
             raise UnresolvedName(f"{text!r} names {entry.id}, a {entry.kind}; expected a "
                                  f"{' or '.join(allowed)}")

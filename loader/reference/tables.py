@@ -23,7 +23,8 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _COUNT_RE = re.compile(r"^(\()?\s*(\d[\d,\s]*)\s*(\))?(\?)?$")
 _YEAR_RE = re.compile(r"^\(?(\d{4})\)?\??$")
 _RANGE_RE = re.compile(r"^\(?(\d{4})\)?\s*[-\u2013\u2014/]\s*\(?(\d{2}|\d{4})\)?\??$")
-MIN_YEAR = 1900
+MIN_YEAR = 1900  # years in registers
+MIN_DATE_YEAR = 1800  # dates in membership tables reach the 19th century (the OAS dates from 1890)
 MAX_YEAR = 2100
 
 
@@ -78,19 +79,53 @@ def is_blank(cell: str) -> bool:
     return cell.strip().casefold() in _BLANKS
 
 
+def decode_table(path: Path, data: bytes) -> tuple[str, str]:
+    """The text of a table file and the encoding it was read in.
+
+    Registers are downloaded in whatever their site writes: UTF-8 (with or without a BOM), UTF-16
+    with a BOM, or Latin-1 / Windows-1252 (SIPRI's exports). UTF-8 is tried first because a Latin-1
+    file is almost never valid UTF-8; Windows-1252 is read before Latin-1 since it names the bytes
+    0x80–0x9F (curly quotes, dashes) that Latin-1 leaves as control characters.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise TableRejected(f"{path}: not valid UTF-16 text") from None
+    if b"\x00" in data[:8192]:
+        raise TableRejected(f"{path}: binary file, not a CSV table")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise TableRejected(f"{path}: cannot decode the text")  # unreachable: Latin-1 decodes any byte
+
+
+_TRAILING_SEMICOLONS_RE = re.compile(r"(?:;[ \t]*)+$")
+
+
 def read_lines(path: Path) -> list[str]:
-    """The file's text as lines; a file that is missing, unreadable or not UTF-8 is rejected."""
+    """The file's text as lines; a file that is missing, unreadable, binary or empty is rejected.
+
+    A spreadsheet round trip can pad every line of a comma-separated file with semicolons
+    ("…,125;;;;;;"); when most lines end that way, the padding is removed.
+    """
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise TableRejected(f"{path}: file not found") from None
-    except UnicodeDecodeError:
-        raise TableRejected(f"{path}: not UTF-8 text — save the file as UTF-8 CSV") from None
     except OSError as exc:
         raise TableRejected(f"{path}: cannot read: {exc.strerror or exc}") from None
+    text, _encoding = decode_table(path, data)
     if not text.strip():
         raise TableRejected(f"{path}: the file is empty")
-    return text.splitlines()
+    lines = text.splitlines()
+    filled = [line for line in lines if line.strip()]
+    padded = [line for line in filled if "," in line and line.rstrip().endswith(";;")]
+    if filled and len(padded) * 2 > len(filled):
+        lines = [_TRAILING_SEMICOLONS_RE.sub("", line) if "," in line else line for line in lines]
+    return lines
 
 
 def sniff_dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
@@ -112,27 +147,45 @@ def iter_rows(path: Path, lines: Sequence[str], header_index: int, columns: Sequ
     """Data rows after the header line `header_index` (0-based), cells keyed by `columns`.
 
     `columns` gives the canonical name of each header position (None for ignored columns). Blank
-    lines are skipped; a line with more cells than the header becomes a `RowProblem`.
+    lines are skipped; a line with more cells than the header becomes a `RowProblem`. A record cut
+    in two by a line break that was not quoted (SIPRI's comments carry them) is joined again when
+    its pieces add up to the header's width; the row keeps the line where it starts.
     """
     dialect = sniff_dialect(lines[header_index])
     body = lines[header_index + 1:]
     reader = csv.reader(body, dialect)
-    number = 0
+    width = len(columns)
+    records: list[tuple[int, list[str]]] = []
     try:
+        previous_end = 0
         for cells in reader:
-            line = header_index + 1 + reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            number += 1
-            extra = [c for c in cells[len(columns):] if c.strip()]
-            if extra:
-                yield RowProblem(number, line, None,
-                                 f"{len(cells)} cells but the header has {len(columns)} columns")
-                continue
-            padded = list(cells) + [""] * (len(columns) - len(cells))
-            yield Row(number, line, {name: padded[i].strip() for i, name in enumerate(columns) if name})
+            records.append((header_index + 2 + previous_end, cells))
+            previous_end = reader.line_num
     except csv.Error as exc:
         raise TableRejected(f"{path}: line {header_index + 1 + reader.line_num}: not valid CSV: {exc}") from None
+    number = 0
+    index = 0
+    while index < len(records):
+        line, cells = records[index]
+        index += 1
+        if not any(c.strip() for c in cells):
+            continue
+        joined, taken = cells, index
+        while len(joined) < width and taken < len(records):
+            following = records[taken][1]
+            if not following or len(joined) + len(following) - 1 > width:
+                break
+            joined = [*joined[:-1], f"{joined[-1].rstrip()} {following[0].lstrip()}".strip(), *following[1:]]
+            taken += 1
+        if len(joined) == width and taken > index:  # the pieces make exactly one row: a broken comment
+            cells, index = joined, taken
+        number += 1
+        extra = [c for c in cells[width:] if c.strip()]
+        if extra:
+            yield RowProblem(number, line, None, f"{len(cells)} cells but the header has {width} columns")
+            continue
+        padded = list(cells) + [""] * (width - len(cells))
+        yield Row(number, line, {name: padded[i].strip() for i, name in enumerate(columns) if name})
 
 
 def parse_date(cell: str) -> str | None:
@@ -144,8 +197,8 @@ def parse_date(cell: str) -> str | None:
     if not match:
         raise CellError(f"{cell!r} is not a date — use YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(g) if g else None for g in match.groups())
-    if not MIN_YEAR <= (year or 0) <= MAX_YEAR:
-        raise CellError(f"{cell!r}: year out of range {MIN_YEAR}–{MAX_YEAR}")
+    if not MIN_DATE_YEAR <= (year or 0) <= MAX_YEAR:
+        raise CellError(f"{cell!r}: year out of range {MIN_DATE_YEAR}–{MAX_YEAR}")
     if month is not None and not 1 <= month <= 12:
         raise CellError(f"{cell!r}: month must be 01–12")
     if day is not None:

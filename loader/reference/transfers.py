@@ -15,6 +15,7 @@ is "delivered" when deliveries are recorded, "ordered" otherwise. The weapon goe
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from loader.reference.tables import (
     CellError,
     ColumnError,
     Row,
+    RowProblem,
     TableRejected,
     header_cells,
     header_key,
@@ -53,6 +55,8 @@ ALIASES: dict[str, str] = {
     "number delivered produced": "number_delivered", "delivered": "number_delivered",
     "quantity delivered": "number_delivered",
     "status": "status",
+    # SIPRI's own deal number (the per-delivery-year layout): the deal's identity across exports.
+    "sipri at database id": "deal_id", "deal id": "deal_id", "sipri deal id": "deal_id",
     "comments": "comments", "comment": "comments", "status comments": "comments",
     "status and comments": "comments", "notes": "comments", "remarks": "comments",
     # Uncertainty flags written as columns of their own by some export versions.
@@ -68,7 +72,7 @@ ALIASES: dict[str, str] = {
 # Columns of real exports that carry nothing this graph uses.
 IGNORED = frozenset({
     "sipri tiv per unit", "sipri tiv for total order", "sipri tiv of delivered weapons", "tiv deal unit",
-    "tiv delivery values", "tiv delivery value", "deal id", "armament category", "local production",
+    "tiv delivery values", "tiv delivery value", "armament category", "local production",
     "sipri estimate", "order date is estimate?", "sipri tiv", "tiv",
 })
 REQUIRED = ("supplier", "recipient", "order_year")
@@ -202,6 +206,7 @@ def _row_claim(row: Row, resolver: NameResolver, extractor: str) -> tuple[Refere
         "weapon_description": description or None,
         "status": _cell(row, "status") or None,
         "comments": _cell(row, "comments") or None,
+        "sipri_deal_id": _cell(row, "deal_id") or None,
     }
     claim = ReferenceClaim(relation=relation, extractor=extractor, row=row.number,
                            entities=[supplier.entity(), recipient.entity()])
@@ -214,8 +219,72 @@ def parse_transfers(path: Path, resolver: NameResolver) -> ParsedTable:
     lines = read_lines(path)
     header = find_header(path, lines)
     columns = map_columns(path, header_cells(lines[header]))
-    return collect_rows(path, lines, header, columns, kind="arms-transfers", extractor=f"sipri:{path.name}",
-                        resolver=resolver, row_claim=_row_claim, skip=_is_footer)
+    regroup = gather_deliveries if "deal_id" in columns else None
+    table = collect_rows(path, lines, header, columns, kind="arms-transfers", extractor=f"sipri:{path.name}",
+                         resolver=resolver, row_claim=_row_claim, skip=_is_footer, regroup=regroup)
+    set_deal_identities(table)
+    return table
+
+
+def gather_deliveries(items: Iterable[Row | RowProblem]) -> Iterator[Row | RowProblem]:
+    """One row per deal: SIPRI's per-delivery-year layout repeats a deal (same database id) once per
+    year of delivery; its years are gathered, its numbers delivered added up, any estimate flag kept.
+    The deal keeps the number and line of its first row."""
+    deals: dict[str, list[Row]] = {}
+    order: list[Row | RowProblem | str] = []
+    for item in items:
+        deal = item.get("deal_id").strip() if isinstance(item, Row) else ""
+        if not deal:
+            order.append(item)
+            continue
+        if deal not in deals:
+            deals[deal] = []
+            order.append(deal)
+        deals[deal].append(item)  # type: ignore[arg-type]
+    for entry in order:
+        yield _merge_deal(deals[entry]) if isinstance(entry, str) else entry
+
+
+def _merge_deal(rows: list[Row]) -> Row:
+    first = rows[0]
+    if len(rows) == 1:
+        return first
+    cells = dict(first.cells)
+    cells["delivery_years"] = "; ".join(r.get("delivery_years") for r in rows if not is_blank(r.get("delivery_years")))
+    try:
+        counts = [parse_count(r.get("number_delivered")) for r in rows]
+    except CellError:
+        pass  # the bad cell stays in the first row's value or is reported with its row below
+    else:
+        values = [value for value, _ in counts if value is not None]
+        if values:
+            total = str(sum(values))
+            cells["number_delivered"] = f"({total})" if any(unsure for _, unsure in counts) else total
+    for flag in ("number_delivered_flag", "delivery_years_flag"):
+        if any(r.get(flag).strip().casefold() in _TRUE for r in rows):
+            cells[flag] = "yes"
+    return Row(first.number, first.line, cells)
+
+
+def set_deal_identities(table: ParsedTable) -> None:
+    """Key each claim by its deal, so a newer export of the register updates it instead of adding one.
+
+    SIPRI's database id where the layout has one; otherwise supplier, recipient, weapon and order
+    year, numbered when a file lists the same combination more than once (two separate orders).
+    """
+    seen: dict[str, int] = {}
+    for index, (claim, details) in enumerate(zip(table.claims, table.details, strict=True)):
+        deal = details.get("sipri_deal_id")
+        if deal:
+            identity = f"sipri-id:{deal}"
+        else:
+            weapon = " ".join((details.get("weapon") or details.get("weapon_description") or "").casefold().split())
+            base = f"{claim.relation.source}|{claim.relation.target}|{weapon}|{details.get('order_year')}"
+            seen[base] = seen.get(base, 0) + 1
+            identity = base if seen[base] == 1 else f"{base}#{seen[base]}"
+        table.claims[index] = claim.model_copy(update={"identity": identity})
+        details["deal"] = identity
+        details["dataset"] = "sipri"
 
 
 def _is_footer(row: Row) -> bool:

@@ -110,7 +110,30 @@ def test_unreadable_files_are_rejected(tmp_path: Path) -> None:
     empty.write_text("  \n", encoding="utf-8")
     with pytest.raises(TableRejected, match="empty"):
         read_lines(empty)
-    latin = tmp_path / "latin.csv"
-    latin.write_bytes("member\nC\xf4te".encode("latin-1"))
-    with pytest.raises(TableRejected, match="not UTF-8"):
-        read_lines(latin)
+    binary = tmp_path / "sheet.csv"
+    binary.write_bytes(b"PK\x03\x04\x00\x00member")
+    with pytest.raises(TableRejected, match="binary file"):
+        read_lines(binary)
+
+
+@pytest.mark.parametrize(("encoding", "prefix"), [
+    ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("latin-1", b""), ("cp1252", b""), ("utf-16", b""),
+])
+def test_tables_are_read_in_the_encoding_they_were_saved_in(tmp_path: Path, encoding: str, prefix: bytes) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(prefix + "member,note\nC\xf4te d'Ivoire,Kr\xe4mer \u2013 \u201cyes\u201d\n".replace(
+        "\u2013 \u201cyes\u201d", "\u2013 \u201cyes\u201d" if encoding != "latin-1" else "- yes").encode(encoding))
+    lines = read_lines(path)
+    assert lines[0] == "member,note"
+    assert lines[1].startswith("C\xf4te d'Ivoire,Kr\xe4mer ")
+    if encoding == "cp1252":  # Windows-1252 names the bytes Latin-1 leaves as control characters
+        assert lines[1].endswith("\u2013 \u201cyes\u201d")
+
+
+def test_semicolon_padding_of_a_spreadsheet_round_trip_is_removed(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("a,b,c;;;;;;\r\n1,2,3;;;;\r\n4,,;;;;;;;;\r\n", encoding="utf-8")
+    assert read_lines(path) == ["a,b,c", "1,2,3", "4,,"]
+    kept = tmp_path / "k.csv"  # a real semicolon-separated table keeps its empty cells
+    kept.write_text("a;b;c\n1;;\n", encoding="utf-8")
+    assert read_lines(kept) == ["a;b;c", "1;;"]
