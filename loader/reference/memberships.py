@@ -1,5 +1,7 @@
 """Curated memberships (`member, organisation, role, since, until, source`) → MEMBER_OF claims.
 
+The Correlates of War IGO data is read too (`loader.reference.cow`), recognised by its header.
+
 Each row says that a state belonged to an alliance or intergovernmental organisation from `since`
 until `until` (blank: still does), as a member, observer, partner, or a former member. The claim
 keeps the role; its modality is "asserted", or "former" for former members. `since`/`until` are the
@@ -19,11 +21,13 @@ from loader.reference.tables import (
     ColumnError,
     Row,
     date_floor,
+    header_cells,
     is_blank,
     parse_date,
+    read_lines,
 )
 
-ROLES = ("member", "observer", "partner", "former")
+ROLES = ("member", "associate", "observer", "partner", "former")
 COLUMNS = ("member", "organisation", "role", "since", "until", "source")
 ALIASES = {
     "member": "member", "member state": "member", "state": "member", "country": "member",
@@ -39,6 +43,7 @@ ORGANISATION_KINDS = ("Alliance", "Organization")
 
 _PHRASES = {
     "member": "is a member of",
+    "associate": "is an associate member of",
     "observer": "has observer status in",
     "partner": "is a partner of",
     "former": "was a member of",
@@ -50,7 +55,8 @@ def evidence(member: str, organisation: str, role: str, since: str | None, until
     """The sentence a membership row states, as shown beside the edge."""
     phrase = _PHRASES[role]
     if until and role != "former":
-        phrase = {"member": "was a member of", "observer": "had observer status in",
+        phrase = {"member": "was a member of", "associate": "was an associate member of",
+                  "observer": "had observer status in",
                   "partner": "was a partner of"}[role]
     text = f"{member} {phrase} {organisation}"
     if since:
@@ -102,6 +108,12 @@ def _row_claim(row: Row, resolver: NameResolver, extractor: str) -> tuple[Refere
 
 
 def parse_memberships(path: Path, resolver: NameResolver) -> ParsedTable:
-    """Read a memberships CSV; a wrong header rejects the file (TableRejected), bad rows are listed."""
+    """Read a memberships CSV, ours or the Correlates of War IGO data (recognised by its header); a wrong
+    header rejects the file (TableRejected), bad rows are listed."""
+    from loader.reference import cow  # cow builds on this module's evidence sentences
+
+    lines = read_lines(Path(path))
+    if cow.is_cow_header(header_cells(lines[0])):
+        return cow.parse_cow(Path(path), lines, resolver)
     return parse_curated_table(path, resolver, kind="memberships", columns=COLUMNS, aliases=ALIASES,
                                required=REQUIRED, row_claim=_row_claim)
