@@ -53,7 +53,11 @@ _GAZETTEER_OPTION = click.option(
     help="json: the extraction contract on stdout; table: a readable summary.",
 )
 @_GAZETTEER_OPTION
-def extract_command(paths: tuple[Path, ...], fmt: str, gazetteer_files: tuple[Path, ...]) -> None:
+@click.option("--field", "field_pairs", multiple=True, metavar="FIELD=NAME",
+              help="JSON/JSONL: the key holding an article's title, text, url, date or source when it is not one "
+                   "of the common names, e.g. --field text=short_description; repeatable.")
+def extract_command(paths: tuple[Path, ...], fmt: str, gazetteer_files: tuple[Path, ...],
+                    field_pairs: tuple[str, ...]) -> None:
     """Extract actors and relations from articles (files or folders), touching no database.
 
     Unreadable inputs are reported on stderr, one line each. Exit code 0 when all inputs
@@ -61,10 +65,14 @@ def extract_command(paths: tuple[Path, ...], fmt: str, gazetteer_files: tuple[Pa
     """
     from loader.extract import extract_documents
     from loader.models import ExtractionResult
-    from loader.read import read_paths
+    from loader.read import parse_field_overrides, read_paths
 
+    try:
+        fields = parse_field_overrides(field_pairs)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--field") from None
     gazetteer = _gazetteer(gazetteer_files)
-    docs, errors = read_paths(paths)
+    docs, errors = read_paths(paths, fields)
     for error in errors:
         click.echo(f"{error.path}: {error.error}", err=True)
     result = ExtractionResult(articles=list(extract_documents(docs, gazetteer)), errors=errors)

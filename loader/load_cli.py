@@ -23,8 +23,11 @@ from loader.pipeline import AUTO_WORKERS_FROM
               help="Show a progress bar with articles per second on stderr.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Summary format on stdout.")
+@click.option("--field", "field_pairs", multiple=True, metavar="FIELD=NAME",
+              help="JSON/JSONL: the key holding an article's title, text, url, date or source when it is not one "
+                   "of the common names, e.g. --field text=short_description; repeatable.")
 def load_command(paths: tuple[Path, ...], gazetteer_files: tuple[Path, ...], processes: int, progress: bool,
-                 fmt: str) -> None:
+                 fmt: str, field_pairs: tuple[str, ...]) -> None:
     """Load articles (.txt .md .html .json .jsonl RSS/Atom; folders recursively) into the graph.
 
     Idempotent: articles already loaded (same content) are skipped. Exit code 0 when everything
@@ -35,7 +38,12 @@ def load_command(paths: tuple[Path, ...], gazetteer_files: tuple[Path, ...], pro
 
     from geokg.graphdb import Graph
     from loader.pipeline import load_paths
+    from loader.read import parse_field_overrides
 
+    try:
+        fields = parse_field_overrides(field_pairs)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--field") from None
     settings = Settings()
     err = Console(stderr=True)
     columns = (TextColumn("loading"), BarColumn(), MofNCompleteColumn(),
@@ -53,7 +61,7 @@ def load_command(paths: tuple[Path, ...], gazetteer_files: tuple[Path, ...], pro
             bar.update(task, rate=bar.tasks[0].completed / elapsed if elapsed else 0.0)
 
         report = load_paths(settings, graph, list(paths), gazetteer_files=gazetteer_files,
-                            n_process=processes, on_batch=on_batch, on_read=on_read)
+                            n_process=processes, on_batch=on_batch, on_read=on_read, fields=fields)
     for error in report.errors:
         click.echo(f"{error.path}: {error.error}", err=True)
     s = report.summary

@@ -11,7 +11,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -53,10 +53,11 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def read_all(paths: Sequence[Path]) -> tuple[list[Document], list[ReadError]]:
+def read_all(paths: Sequence[Path], fields: Mapping[str, str] | None = None
+             ) -> tuple[list[Document], list[ReadError]]:
     from loader.read import read_paths
 
-    return read_paths(paths)
+    return read_paths(paths, fields)
 
 
 def load_gazetteer(settings: Settings, extra: Sequence[Path] = ()) -> object:
@@ -144,11 +145,13 @@ def load_paths(
     n_process: int = 1,
     on_batch: Callable[[int], None] | None = None,
     on_read: Callable[[int], None] | None = None,
+    fields: Mapping[str, str] | None = None,
 ) -> LoadReport:
-    """Load files and folders into the graph; read errors are collected, not raised."""
+    """Load files and folders into the graph; read errors are collected, not raised. `fields` names
+    unusual JSON keys of the article's title, text, url, date or outlet."""
     started = time.perf_counter()
     init_schema(graph)
-    documents, errors = read_all(paths)
+    documents, errors = read_all(paths, fields)
     if on_read:
         on_read(len(documents))
     report = LoadReport(errors=errors, documents=len(documents))

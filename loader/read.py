@@ -1,9 +1,12 @@
 """Reading articles from files and folders into `Document`s.
 
-Formats: plain text and Markdown (first line is the title; an optional dateline or
-"Published:" line gives the date), HTML (main text through trafilatura, offline), JSON (an
-object or a list of objects) and JSON Lines with the fields title, text, url, published,
-source, and RSS/Atom feed files (feedparser; entry content or summary, HTML stripped).
+Formats: plain text and Markdown (front matter — YAML between `---` lines, or `Key: value` lines
+such as URL:, Date:, Source: — is metadata; then the title line; an optional dateline or
+"Published:" line gives the date), HTML (main text through trafilatura, offline), JSON (an object,
+a list of objects, or a list wrapped in an object) and JSON Lines, whose title, text, url, date
+and outlet are found under their common names (`headline`, `short_description`, `link`,
+`pubDate`, `site`… see FIELD_NAMES) or the names the caller gives, and RSS/Atom feed files
+(feedparser; the entry's own content or summary, never a Media RSS caption; HTML stripped).
 
 Nothing here raises on bad input: every unreadable file (or JSONL line, or JSON record)
 becomes a `ReadError` with a one-line reason, and the rest is read. Dates come from
@@ -15,8 +18,8 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
-from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -198,20 +201,63 @@ def split_dateline(body: str) -> tuple[str, date | None, str | None]:
     return body[dateline.end() :], parse_date(dateline.group("date")), agency
 
 
+# Keys of a `Key: value` header block at the top of a text file (front matter without YAML fences).
+_HEADER_KEYS = {
+    "title": "title", "headline": "title",
+    "url": "url", "link": "url", "source url": "url",
+    "date": "published", "published": "published", "pubdate": "published", "posted": "published",
+    "updated": "published",
+    "source": "source", "outlet": "source", "publisher": "source", "site": "source",
+    "author": None, "authors": None, "by": None, "byline": None, "license": None, "licence": None,
+    "copyright": None, "rights": None, "tags": None, "category": None, "language": None, "id": None,
+}
+_HEADER_LINE_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,15}?)\s*:\s*(?P<value>\S.*)$")
+
+
+def _header_block(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """A block of `Key: value` lines (URL:, Date:, Source:, Title:…) opening the file, ended by a blank
+    line: metadata, never article text. Returns the metadata and the lines after the block."""
+    meta: dict[str, str] = {}
+    for index, line in enumerate(lines):
+        if not line.strip():
+            return (meta, lines[index + 1:]) if meta else ({}, lines)
+        match = _HEADER_LINE_RE.match(line.strip())
+        key = match.group("key").strip().casefold() if match else ""
+        if not match or key not in _HEADER_KEYS:
+            return {}, lines
+        field = _HEADER_KEYS[key]
+        if field is not None:
+            meta.setdefault(field, match.group("value").strip())
+    return {}, lines  # metadata lines only, no article
+
+
+def _meta_text(meta: Mapping[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
 def read_text(path: Path, text: str) -> Document:
-    """A .txt/.md article: title line, optional metadata lines or dateline, then the body."""
+    """A .txt/.md article: front matter (YAML between `---` lines, or `Key: value` lines), a title line,
+    optional metadata lines or a dateline, then the body."""
     meta, text = _split_front_matter(text)
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     while lines and not lines[0].strip():
         lines.pop(0)
+    if not meta:
+        meta, lines = _header_block(lines)
+        while lines and not lines[0].strip():
+            lines.pop(0)
     if not lines:
         raise ValueError("empty file")
-    title = str(meta.get("title") or "").strip()
+    title = _meta_text(meta, "title", "headline") or ""
     if not title:
         title = re.sub(r"^#+\s*", "", lines.pop(0)).strip()
-    published = parse_date(meta.get("published") or meta.get("date"))
-    source = meta.get("source") if isinstance(meta.get("source"), str) else None
-    url = meta.get("url") if isinstance(meta.get("url"), str) else None
+    published = parse_date(meta.get("published") or meta.get("date") or meta.get("pubDate"))
+    source = _meta_text(meta, "source", "outlet", "publisher", "site")
+    url = _meta_text(meta, "url", "link")
     # Metadata lines right under the title ("Published: 2023-05-04", "Source: …", the URL, a licence line).
     while lines and (
         not lines[0].strip()
@@ -270,25 +316,83 @@ def read_html(path: Path, text: str) -> Document:
     )
 
 
-def _record(path: str, record: Any) -> Document:
-    """One JSON object with title, text, url, published, source."""
+# Field names of the article datasets and APIs people have, in order of preference; `--field` overrides.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "heading", "name"),
+    "text": ("text", "content", "body", "article", "full_text", "fulltext", "article_text", "maintext",
+             "description", "short_description", "summary", "abstract", "lead"),
+    "url": ("url", "link", "href", "uri", "permalink", "web_url", "source_url", "canonical_url"),
+    "published": ("published", "date", "pubDate", "pub_date", "publish_date", "published_at", "publishedAt",
+                  "datePublished", "date_published", "publication_date", "created_at", "time"),
+    "source": ("source", "site", "outlet", "publisher", "source_name", "site_name", "sitename", "domain",
+               "media", "newspaper"),
+}
+FIELD_ALIASES = {"date": "published", "link": "url", "headline": "title", "body": "text", "site": "source"}
+
+
+def parse_field_overrides(pairs: Iterable[str]) -> dict[str, str]:
+    """`text=short_description` style overrides → {field: record key}; raises ValueError (one line)."""
+    fields: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, key = pair.partition("=")
+        name = FIELD_ALIASES.get(name.strip(), name.strip())
+        if not sep or not key.strip() or name not in FIELD_NAMES:
+            raise ValueError(f"bad field mapping {pair!r}: use FIELD=NAME with FIELD one of "
+                             f"{', '.join(FIELD_NAMES)} (e.g. text=short_description)")
+        fields[name] = key.strip()
+    return fields
+
+
+def _field(record: dict[str, Any], field: str, fields: Mapping[str, str] | None) -> Any:
+    """The record's value for `field`: the overriding key if given, else the first common name present."""
+    names = (fields[field],) if fields and field in fields else FIELD_NAMES[field]
+    folded = {str(k).casefold(): k for k in record}
+    for name in names:
+        key = name if name in record else folded.get(name.casefold())
+        if key is None:
+            continue
+        value = record[key]
+        if isinstance(value, dict):  # {"source": {"id": …, "name": "Reuters"}}
+            value = value.get("name") or value.get("title") or value.get("url") or value.get("href")
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            value = "\n\n".join(value)  # text as a list of paragraphs
+        if isinstance(value, (str, int, float)) and str(value).strip():
+            return value
+    return None
+
+
+def _record(path: str, record: Any, fields: Mapping[str, str] | None = None) -> Document:
+    """One JSON object: title, text, url, date and outlet under any of their common names."""
     if not isinstance(record, dict):
-        raise ValueError(f"expected an object with 'text', got {type(record).__name__}")
-    text = record.get("text") or record.get("content") or record.get("body")
+        raise ValueError(f"expected an object with the article text, got {type(record).__name__}")
+    text = _field(record, "text", fields)
     if not isinstance(text, str) or not text.strip():
-        raise ValueError("no 'text' field with article text")
-    title = record.get("title")
-    title = title.strip() if isinstance(title, str) and title.strip() else _first_line(text)
-    url = record.get("url") if isinstance(record.get("url"), str) else None
-    source = record.get("source") if isinstance(record.get("source"), str) else None
-    published = parse_date(record.get("published") or record.get("date"))
-    body, dated, agency = split_dateline(normalise_paragraphs(text))
+        wanted = fields["text"] if fields and "text" in fields else ", ".join(FIELD_NAMES["text"][:6]) + "…"
+        raise ValueError(f"no article text (looked for {wanted}; name the field with --field text=NAME)")
+    title = _field(record, "title", fields)
+    title = strip_html(title).strip() if isinstance(title, str) and title.strip() else _first_line(strip_html(text))
+    url = _field(record, "url", fields)
+    url = url.strip() if isinstance(url, str) else None
+    source = _field(record, "source", fields)
+    source = _outlet(source) if isinstance(source, str) else None
+    published = _field(record, "published", fields)
+    if isinstance(published, (int, float)) and published > 10_000_000:  # a Unix timestamp
+        published = datetime.fromtimestamp(published / (1000 if published > 10**11 else 1), tz=UTC)
+    body, dated, agency = split_dateline(normalise_paragraphs(strip_html(text)))
     return Document.build(
-        path=path, title=title, text=body, url=url, published=published or dated, source=source or agency
+        path=path, title=title, text=body, url=url, published=parse_date(published) or dated,
+        source=source or agency,
     )
 
 
-def read_json(path: Path, text: str) -> Iterator[Document | ReadError]:
+def _outlet(value: str) -> str | None:
+    """An outlet name, or the host of an outlet given as an address ("http://aol.com" → "aol.com")."""
+    text = value.strip()
+    host = re.match(r"^https?://(?:www\.)?([^/\s]+)", text)
+    return (host.group(1) if host else text) or None
+
+
+def read_json(path: Path, text: str, fields: Mapping[str, str] | None = None) -> Iterator[Document | ReadError]:
     if not text.strip():
         yield ReadError(path=str(path), error="empty file")
         return
@@ -297,8 +401,9 @@ def read_json(path: Path, text: str) -> Iterator[Document | ReadError]:
     except json.JSONDecodeError as exc:
         yield ReadError(path=str(path), error=f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
         return
-    if isinstance(data, dict) and isinstance(data.get("articles"), list):
-        data = data["articles"]
+    if isinstance(data, dict):  # a list of articles wrapped in an object, as APIs return them
+        data = next((data[k] for k in ("articles", "items", "data", "results", "documents", "news")
+                     if isinstance(data.get(k), list)), data)
     records = data if isinstance(data, list) else [data]
     if not records:
         yield ReadError(path=str(path), error="JSON list has no articles")
@@ -307,12 +412,12 @@ def read_json(path: Path, text: str) -> Iterator[Document | ReadError]:
     for n, record in enumerate(records, start=1):
         where = f"{path}#{n}" if many else str(path)
         try:
-            yield _record(where, record)
+            yield _record(where, record, fields)
         except ValueError as exc:
             yield ReadError(path=str(path), error=f"record {n}: {exc}" if many else str(exc))
 
 
-def read_jsonl(path: Path, text: str) -> Iterator[Document | ReadError]:
+def read_jsonl(path: Path, text: str, fields: Mapping[str, str] | None = None) -> Iterator[Document | ReadError]:
     found = False
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -324,7 +429,7 @@ def read_jsonl(path: Path, text: str) -> Iterator[Document | ReadError]:
             yield ReadError(path=str(path), error=f"line {n}: invalid JSON: {exc.msg}")
             continue
         try:
-            yield _record(f"{path}#{n}", record)
+            yield _record(f"{path}#{n}", record, fields)
         except ValueError as exc:
             yield ReadError(path=str(path), error=f"line {n}: {exc}")
     if not found:
@@ -337,6 +442,44 @@ def _entry_date(entry: Any) -> date | None:
         if value:
             return _safe_date(value.tm_year, value.tm_mon, value.tm_mday)
     return None
+
+
+# The prefixes a feed binds to the Media RSS namespace (usually "media").
+_MEDIA_NS_RE = re.compile(rb"""xmlns:([\w.-]+)\s*=\s*["']https?://search\.yahoo\.com/mrss/?["']""")
+
+
+def media_captions(data: bytes) -> set[str]:
+    """Texts of the feed's Media RSS elements (photo captions, credits): never an article's text.
+
+    feedparser files a `media:description` under the entry's `content`, where a reader would take
+    it for the item's own text.
+    """
+    prefixes = b"|".join(re.escape(m.group(1)) for m in _MEDIA_NS_RE.finditer(data))
+    if not prefixes:
+        return set()
+    element = rb"(?:%s):(?:description|text|title|credit)" % prefixes
+    found: set[str] = set()
+    for match in re.finditer(rb"<%s\b[^>]*>(.*?)</%s>" % (element, element), data, re.DOTALL):
+        raw = match.group(1).decode("utf-8", errors="replace")
+        raw = re.sub(r"^\s*<!\[CDATA\[(.*)\]\]>\s*$", r"\1", raw, flags=re.DOTALL)
+        found.add(_caption_key(strip_html(html_lib.unescape(raw))))
+    return found - {""}
+
+
+def _caption_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def entry_text(entry: Any, captions: set[str]) -> str:
+    """An entry's own text: the longest of its content (content:encoded, Atom content) that is not a
+    media caption, else its summary/description."""
+    contents = [c.get("value", "") for c in entry.get("content") or []
+                if c.get("value") and _caption_key(strip_html(c.get("value", ""))) not in captions]
+    summary = entry.get("summary", "") or entry.get("description", "") or ""
+    if summary and _caption_key(strip_html(summary)) in captions:
+        summary = ""
+    best = max(contents, key=len) if contents else ""
+    return best if len(strip_html(best)) >= len(strip_html(summary)) else summary
 
 
 def read_feed(path: Path, data: bytes) -> Iterator[Document | ReadError]:
@@ -360,9 +503,9 @@ def read_feed(path: Path, data: bytes) -> Iterator[Document | ReadError]:
     feed_title = (parsed.get("feed") or {}).get("title") or None
     docs: list[Document] = []
     entry_errors: list[ReadError] = []
+    captions = media_captions(data)
     for n, entry in enumerate(entries, start=1):
-        contents = entry.get("content") or []
-        raw = contents[0].get("value", "") if contents else entry.get("summary", "") or entry.get("description", "")
+        raw = entry_text(entry, captions)
         body, dated, _agency = split_dateline(normalise_paragraphs(strip_html(raw or "")))
         title = strip_html(entry.get("title") or "").strip()
         if not body.strip():
@@ -394,9 +537,10 @@ def read_feed(path: Path, data: bytes) -> Iterator[Document | ReadError]:
 # ---------------------------------------------------------------------------------------
 # entry points
 # ---------------------------------------------------------------------------------------
-def read_file(path: Path) -> Iterator[Document | ReadError]:
-    """Documents (and errors) of one file; an article longer than the extractor takes is an error."""
-    for item in _read_file(path):
+def read_file(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[Document | ReadError]:
+    """Documents (and errors) of one file; an article longer than the extractor takes is an error.
+    `fields` names the JSON keys of title, text, url, published or source where they are unusual."""
+    for item in _read_file(path, fields):
         if isinstance(item, Document) and len(item.text) > MAX_TEXT_CHARS:
             yield ReadError(path=item.path, error=f"article text has {len(item.text):,} characters, more than "
                             f"{MAX_TEXT_CHARS:,} — split it into articles")
@@ -404,7 +548,7 @@ def read_file(path: Path) -> Iterator[Document | ReadError]:
             yield item
 
 
-def _read_file(path: Path) -> Iterator[Document | ReadError]:
+def _read_file(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[Document | ReadError]:
     """Documents (and errors) of one file, chosen by its extension."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -441,9 +585,9 @@ def _read_file(path: Path) -> Iterator[Document | ReadError]:
         elif suffix in HTML_SUFFIXES:
             yield read_html(path, text)
         elif suffix in JSON_SUFFIXES:
-            yield from read_json(path, text)
+            yield from read_json(path, text, fields)
         else:
-            yield from read_jsonl(path, text)
+            yield from read_jsonl(path, text, fields)
     except ValueError as exc:
         yield ReadError(path=str(path), error=str(exc))
     except Exception as exc:
@@ -458,7 +602,8 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield child
 
 
-def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | ReadError]:
+def iter_documents(paths: Iterable[str | Path], fields: Mapping[str, str] | None = None
+                   ) -> Iterator[Document | ReadError]:
     """Documents and errors of files and folders (recursive), in a stable order.
 
     Files of unknown types inside a folder are skipped silently; a file named explicitly
@@ -468,20 +613,21 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | ReadError
         path = Path(raw)
         if path.is_dir():
             for child in _walk(path):
-                yield from read_file(child)
+                yield from read_file(child, fields)
         elif path.is_file():
-            yield from read_file(path)
+            yield from read_file(path, fields)
         elif path.exists():
             yield ReadError(path=str(path), error="not a regular file")
         else:
             yield ReadError(path=str(path), error="no such file or folder")
 
 
-def read_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[ReadError]]:
+def read_paths(paths: Iterable[str | Path], fields: Mapping[str, str] | None = None
+               ) -> tuple[list[Document], list[ReadError]]:
     """All documents and all errors of `paths`."""
     docs: list[Document] = []
     errors: list[ReadError] = []
-    for item in iter_documents(paths):
+    for item in iter_documents(paths, fields):
         if isinstance(item, ReadError):
             errors.append(item)
         else:
