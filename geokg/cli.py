@@ -21,6 +21,7 @@ from geokg.settings import Settings
 LAZY_COMMANDS = {
     "load": ("loader.load_cli:load_command", "Read, extract and write articles into Neo4j."),
     "extract": ("loader.cli:extract_command", "Extract actors and relations as JSON, no database."),
+    "watch": ("loader.watch_cli:watch_command", "Follow news feeds and load their new items."),
     "eval": ("loader.cli:eval_command", "Score extraction against gold annotation files."),
     "import": ("loader.reference.cli:import_group", "Import curated memberships or an arms register."),
     "reconcile": ("loader.reference.cli:reconcile_command", "Compare news claims with reference data."),

@@ -482,8 +482,8 @@ def entry_text(entry: Any, captions: set[str]) -> str:
     return best if len(strip_html(best)) >= len(strip_html(summary)) else summary
 
 
-def read_feed(path: Path, data: bytes) -> Iterator[Document | ReadError]:
-    """Entries of an RSS or Atom feed file."""
+def read_feed(path: str | Path, data: bytes) -> Iterator[Document | ReadError]:
+    """Entries of an RSS or Atom feed (a file, or the body of a feed URL named by `path`)."""
     import feedparser
 
     parsed = feedparser.parse(data)

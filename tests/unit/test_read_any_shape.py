@@ -130,7 +130,8 @@ def test_text_files_opening_with_key_value_lines(tmp_path: Path) -> None:
         "Ports close on the coast", "https://paper.example/ports", date(2024, 3, 5), "Example Paper")
     assert doc.text == "Freedonia closed two ports to Sylvanian ships on Tuesday."
     # Without a Title: key the first line after the block is the title.
-    other = write(tmp_path, "b.md", "Date: 2024-03-06\nSource: Example Paper\n\n# Ports reopen\n\nThe ports reopened.\n")
+    other = write(tmp_path, "b.md",
+                  "Date: 2024-03-06\nSource: Example Paper\n\n# Ports reopen\n\nThe ports reopened.\n")
     [doc], _ = read_paths([other])
     assert (doc.title, doc.text, doc.published) == ("Ports reopen", "The ports reopened.", date(2024, 3, 6))
     # A first line that merely has a colon is a title, not metadata.
