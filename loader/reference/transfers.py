@@ -91,6 +91,10 @@ def find_header(path: Path, lines: list[str]) -> int:
         keys = {ALIASES.get(header_key(cell)) for cell in header_cells(line)}
         if {"supplier", "recipient"} <= keys:
             return index
+    top = " ".join(lines[:HEADER_SEARCH_LINES]).casefold()
+    if "trend-indicator value" in top and "volume" in top:  # SIPRI's other download, without deals
+        raise TableRejected(f"{path}: this is SIPRI's table of TIV volumes by year, not a trade register — "
+                            f"download the trade register (one row per deal) instead")
     raise TableRejected(f"{path}: no header with supplier and recipient columns in the first "
                         f"{HEADER_SEARCH_LINES} lines (expected the SIPRI trade-register layout: {LAYOUT})")
 

@@ -10,6 +10,7 @@ import pytest
 
 from loader.gazetteer import Gazetteer
 from loader.reference.resolve_names import NameResolver, UnresolvedName, load_register_names
+from loader.reference.tables import TableRejected
 from loader.reference.transfers import parse_transfers
 
 HEADER = ("Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
@@ -140,3 +141,11 @@ def test_deals_are_identities_across_exports(tmp_path: Path, resolver_factory: G
     # ...and a second order of the same weapon in the same year is a deal of its own.
     assert len(set(new_ids)) == 3
     assert newer.claims[0].extractor == "sipri:register-2025.csv"  # the file is provenance, not identity
+
+
+def test_a_tiv_volume_table_is_refused_with_what_it_is(tmp_path: Path, resolver_factory: Gazetteer) -> None:
+    path = tmp_path / "tiv.csv"
+    path.write_text("Volume of transfers, invented\nFigures are in millions of SIPRI trend-indicator values (TIVs).\n\n"
+                    "Recipient,2020,2021,Total\nFreedonia,1,2,3\n", encoding="latin-1")
+    with pytest.raises(TableRejected, match="table of TIV volumes by year, not a trade register"):
+        parse_transfers(path, fresh(resolver_factory))
