@@ -50,23 +50,16 @@ class FeedServer:
             def do_GET(self) -> None:
                 etag = '"' + hashlib.sha256(server.body).hexdigest()[:16] + '"'
                 sent = self.headers.get("If-None-Match")
-                if server.fail_with:
-                    status = server.fail_with
-                    self.send_response(status)
-                    self.end_headers()
-                elif sent == etag:
-                    status = 304
-                    self.send_response(304)
-                    self.end_headers()
-                else:
-                    status = 200
-                    self.send_response(200)
+                status = server.fail_with or (304 if sent == etag else 200)
+                server.log.append((sent, status))  # before answering, so the client never sees it missing
+                self.send_response(status)
+                if status == 200:
                     self.send_header("Content-Type", "application/rss+xml")
                     self.send_header("ETag", etag)
                     self.send_header("Last-Modified", server.modified)
-                    self.end_headers()
+                self.end_headers()
+                if status == 200:
                     self.wfile.write(server.body)
-                server.log.append((sent, status))
 
             def log_message(self, *args: object) -> None:
                 pass
