@@ -259,9 +259,12 @@ def parse_params(text: str | None) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise InputError(f"Parameters are not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
                          ' — write an object like {"country": "Russia"}') from exc
+    except ValueError as exc:  # an integer of thousands of digits: Python refuses to read it
+        raise InputError("Parameters hold an integer too long to read; integers must fit in 64 bits") from exc
     if not isinstance(value, dict):
         raise InputError('Parameters must be a JSON object like {"country": "Russia"}, '
                          f"not {type(value).__name__}")
+    check_param_values(value)
     return value
 
 
