@@ -53,21 +53,23 @@ _GAZETTEER_OPTION = click.option(
     help="json: the extraction contract on stdout; table: a readable summary.",
 )
 @_GAZETTEER_OPTION
-def extract_command(paths: tuple[Path, ...], fmt: str, gazetteer_files: tuple[Path, ...]) -> None:
+@click.option("--follow-links", is_flag=True,
+              help="Read files that links inside the folders point to outside them (refused by default).")
+def extract_command(paths: tuple[Path, ...], fmt: str, gazetteer_files: tuple[Path, ...], follow_links: bool) -> None:
     """Extract actors and relations from articles (files or folders), touching no database.
 
     Unreadable inputs are reported on stderr, one line each. Exit code 0 when all inputs
     were read, 1 when some failed, 2 when nothing could be read.
     """
-    from loader.extract import extract_documents
     from loader.models import ExtractionResult
+    from loader.pipeline import extract_all
     from loader.read import read_paths
 
     gazetteer = _gazetteer(gazetteer_files)
-    docs, errors = read_paths(paths)
+    docs, errors = read_paths(paths, follow_links=follow_links)
     for error in errors:
         click.echo(f"{error.path}: {error.error}", err=True)
-    result = ExtractionResult(articles=list(extract_documents(docs, gazetteer)), errors=errors)
+    result = ExtractionResult(articles=list(extract_all(docs, gazetteer)), errors=errors)
     if fmt == "json":
         click.echo(result.model_dump_json(indent=1))
     else:

@@ -23,8 +23,10 @@ from loader.pipeline import AUTO_WORKERS_FROM
               help="Show a progress bar with articles per second on stderr.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Summary format on stdout.")
+@click.option("--follow-links", is_flag=True,
+              help="Read files that links inside the folders point to outside them (refused by default).")
 def load_command(paths: tuple[Path, ...], gazetteer_files: tuple[Path, ...], processes: int, progress: bool,
-                 fmt: str) -> None:
+                 fmt: str, follow_links: bool) -> None:
     """Load articles (.txt .md .html .json .jsonl RSS/Atom; folders recursively) into the graph.
 
     Idempotent: articles already loaded (same content) are skipped. Exit code 0 when everything
@@ -53,7 +55,7 @@ def load_command(paths: tuple[Path, ...], gazetteer_files: tuple[Path, ...], pro
             bar.update(task, rate=bar.tasks[0].completed / elapsed if elapsed else 0.0)
 
         report = load_paths(settings, graph, list(paths), gazetteer_files=gazetteer_files,
-                            n_process=processes, on_batch=on_batch, on_read=on_read)
+                            n_process=processes, on_batch=on_batch, on_read=on_read, follow_links=follow_links)
     for error in report.errors:
         click.echo(f"{error.path}: {error.error}", err=True)
     s = report.summary
