@@ -1,15 +1,17 @@
 """The read-only Cypher runner behind the ad-hoc console and every saved query.
 
 Safe by construction, in layers, so that no single mistake lets a statement write:
-1. text checks on the statement with its strings and comments blanked out: one statement only, no
-   `LOAD CSV`, no `CALL … IN TRANSACTIONS`, no write/admin clauses, no `USE`, only procedures on a
-   read-only list, no invisible Unicode that could hide what the text says;
+1. text checks on the statement's tokens (geokg.cypher_lex: strings, `quoted` names and comments are read as
+   such): one statement only, no `LOAD CSV`, no `CALL … IN TRANSACTIONS`, no write/admin clauses, no `USE`,
+   only procedures on a read-only list, no invisible Unicode that could hide what the text says; and shape
+   limits (geokg.query_limits) on what the server cannot bound: deep brackets, long boolean chains, big
+   literal lists, values that grow inside one expression;
 2. `EXPLAIN` (plans, runs nothing): refused unless Neo4j classifies the statement as read-only ("r"),
    and refused if the plan holds an operator or procedure call outside the read-only list — some
    side-effecting commands (`TERMINATE TRANSACTIONS`, `db.resampleIndex`) are classified "r";
-3. execution in a READ access-mode transaction (the server refuses writes there as well), with a
-   server-side timeout and a row cap that stops fetching once reached.
-Values only ever travel as parameters, never spliced into the text.
+3. execution in a READ access-mode transaction (the server refuses writes there as well).
+Planning and running share one deadline (geokg.graphdb.guarded_read), rows stop at a row cap and a byte
+cap. Values only ever travel as parameters, never spliced into the text.
 """
 
 from __future__ import annotations
