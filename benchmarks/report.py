@@ -92,6 +92,10 @@ def _summary(results: dict[str, dict[str, Any]], fault: dict[str, dict[str, Any]
                              _status(share >= 0.5)])
         e2e = load["end_to_end"]["articles_per_s"]
         rows.append(["end-to-end load into Neo4j", "≥ 10 articles/s", f"{e2e:.1f} articles/s", _status(e2e >= 10)])
+        long = load.get("long_article")
+        if long:
+            rows.append([f"peak memory extracting one {long['chars'] / 1e6:.0f} MB article", "< 1,024 MB",
+                         f"{long['peak_mb']:,.0f} MB in {long['seconds']:.0f} s", _status(long["peak_mb"] < 1024)])
     ingest = results.get("ingest")
     if ingest:
         by = {r["name"]: r for r in ingest["results"]}

@@ -137,9 +137,16 @@ def run_load(profile: Profile, writer: BenchServer, work: Path) -> dict[str, Any
     bare1 = by_name["bare nlp.pipe, 1 process"]
     say(f"{e2e.name:34s} {e2e.articles_per_s:8.1f} articles/s {e2e.words_per_s:9,.0f} words/s"
         f"  = {ratio(e2e.articles_per_s, bare1.articles_per_s)} of bare nlp.pipe (target ≥ 10 articles/s)")
+    from benchmarks import long_article
+
+    chars = long_article.write_long_article(docs, work / "long-article.txt")
+    long = long_article.measure(work / "long-article.txt") | {"chars": chars}
+    say(f"{'one article of ' + format(chars, ',') + ' chars':34s} {long['seconds']:8.1f} s, peak memory "
+        f"{long['peak_mb']:,.0f} MB (target < {long_article.TARGET_MB:,} MB)")
     return {"corpus": {"articles": len(docs), "words": word_count(docs)},
             "rates": [asdict(r) | {"articles_per_s": r.articles_per_s, "words_per_s": r.words_per_s} for r in rates],
-            "end_to_end": asdict(e2e) | {"articles_per_s": e2e.articles_per_s, "words_per_s": e2e.words_per_s}}
+            "end_to_end": asdict(e2e) | {"articles_per_s": e2e.articles_per_s, "words_per_s": e2e.words_per_s},
+            "long_article": long}
 
 
 def run_ingest(profile: Profile, writer: BenchServer, importer: BenchServer, work: Path,

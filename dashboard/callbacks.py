@@ -6,8 +6,6 @@ the health check brings the app back when Neo4j returns.
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import time
 from collections.abc import Callable
@@ -30,6 +28,7 @@ from dashboard.state import (
     month_label,
     parse_query,
 )
+from geokg.csv_safe import write_csv
 from geokg.errors import GeoKGError
 from geokg.graphdb import Graph
 from geokg.settings import Settings
@@ -169,12 +168,7 @@ def working_data(sub: repo.Subgraph, state: ExploreState, positions: dict[str, d
 
 
 def edges_csv(canvas: list[dict[str, Any]]) -> str:
-    rows = elements.edge_table(canvas)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=elements.CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    return write_csv(elements.CSV_COLUMNS, elements.edge_table(canvas))
 
 
 def actor_options(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

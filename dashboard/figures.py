@@ -1,7 +1,12 @@
-"""Plotly figures and tables for the analytics view, built from plain rows (pure functions)."""
+"""Plotly figures and tables for the analytics view, built from plain rows (pure functions).
+
+Every text that comes from data goes through `plotly_text`: Plotly renders a subset of HTML in labels,
+hovers and annotations (links, styled spans), so an actor named `<a href=…>` would otherwise be a link.
+"""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import networkx as nx
@@ -13,8 +18,14 @@ EMPTY_LAYOUT = {"xaxis": {"visible": False}, "yaxis": {"visible": False}, "heigh
                 "margin": {"l": 10, "r": 10, "t": 10, "b": 10}}
 
 
+def plotly_text(value: Any) -> str:
+    """Data as text Plotly shows literally: `<`, `>` and `&` become entities, which it renders as characters."""
+    return html.escape("" if value is None else str(value), quote=False)
+
+
 def empty_figure(message: str) -> go.Figure:
     fig = go.Figure(layout=EMPTY_LAYOUT)
+    # callers escape the data they put in the message
     fig.add_annotation(text=message, showarrow=False, font={"size": 14, "color": "#666"},
                        xref="paper", yref="paper", x=0.5, y=0.5)
     return fig
@@ -32,7 +43,7 @@ def sankey(flows: list[dict[str, Any]]) -> go.Figure:
         key = (side, actor["id"])
         if key not in index:
             index[key] = len(labels)
-            labels.append(actor.get("name") or actor["id"])
+            labels.append(plotly_text(actor.get("name") or actor["id"]))
         return index[key]
 
     sources, targets, values, colours, hover = [], [], [], [], []
@@ -41,8 +52,8 @@ def sankey(flows: list[dict[str, Any]]) -> go.Figure:
         targets.append(node(flow["target"], "recipient"))
         values.append(int(flow["claims"]))
         colours.append("rgba(213,94,0,0.25)" if flow.get("hedged") else "rgba(213,94,0,0.6)")
-        items = ", ".join(flow.get("items") or [])
-        hover.append(f"{flow.get('modality') or 'asserted'}{' · ' + items if items else ''}")
+        items = plotly_text(", ".join(flow.get("items") or []))
+        hover.append(f"{plotly_text(flow.get('modality') or 'asserted')}{' · ' + items if items else ''}")
     fig = go.Figure(go.Sankey(
         arrangement="snap",
         node={"label": labels, "pad": 14, "thickness": 14, "color": "#4e79a7"},
@@ -65,21 +76,23 @@ def world_map(actor: dict[str, Any] | None, rows: list[dict[str, Any]]) -> go.Fi
         iso3 = country.get("iso3")
         if not iso3:
             continue
-        entry = best.setdefault(iso3, {"name": country.get("name"), "relations": [], "type": row["type"],
+        entry = best.setdefault(iso3, {"name": plotly_text(country.get("name")), "relations": [], "type": row["type"],
                                        "claims": 0})
         arrow = "→" if row["outgoing"] else "←"
-        entry["relations"].append(f"{arrow} {RELATION_LABELS.get(row['type'], row['type'])} ({row['claims']})")
+        label = plotly_text(RELATION_LABELS.get(row["type"], row["type"]))
+        entry["relations"].append(f"{arrow} {label} ({plotly_text(row['claims'])})")
         if int(row["claims"] or 0) > entry["claims"]:
             entry.update(type=row["type"], claims=int(row["claims"] or 0))
     if not best:
-        return empty_figure(f"No country is related to {actor.get('name') or actor['id']} under these filters.")
+        name = plotly_text(actor.get("name") or actor["id"])
+        return empty_figure(f"No country is related to {name} under these filters.")
     fig = go.Figure()
     for rel in sorted({e["type"] for e in best.values()}):
         codes = [iso for iso, e in best.items() if e["type"] == rel]
         fig.add_trace(go.Choropleth(
             locations=codes, locationmode="ISO-3", z=[1] * len(codes),
             colorscale=[[0, RELATION_COLOURS.get(rel, "#999")], [1, RELATION_COLOURS.get(rel, "#999")]],
-            showscale=False, name=RELATION_LABELS.get(rel, rel), marker_line_color="#fff",
+            showscale=False, name=plotly_text(RELATION_LABELS.get(rel, rel)), marker_line_color="#fff",
             text=[f"{best[c]['name']}<br>" + "<br>".join(best[c]["relations"]) for c in codes],
             hovertemplate="%{text}<extra></extra>", showlegend=True,
         ))

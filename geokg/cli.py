@@ -71,6 +71,8 @@ def main(verbose: bool) -> None:
     """GeoKG: geopolitical news → a Neo4j knowledge graph with evidence, and a dashboard to explore it."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if not verbose:  # the driver logs each broken connection; the command reports the failure in one line
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
 
 
 @main.group()

@@ -1,33 +1,37 @@
 """The read-only Cypher runner behind the ad-hoc console and every saved query.
 
 Safe by construction, in layers, so that no single mistake lets a statement write:
-1. text checks on the statement with its strings and comments blanked out: one statement only, no
-   `LOAD CSV`, no `CALL … IN TRANSACTIONS`, no write/admin clauses, no `USE`, only procedures on a
-   read-only list, no invisible Unicode that could hide what the text says;
+1. text checks on the statement's tokens (geokg.cypher_lex: strings, `quoted` names and comments are read as
+   such): one statement only, no `LOAD CSV`, no `CALL … IN TRANSACTIONS`, no write/admin clauses, no `USE`,
+   only procedures on a read-only list, no invisible Unicode that could hide what the text says; and shape
+   limits (geokg.query_limits) on what the server cannot bound: deep brackets, long boolean chains, big
+   literal lists, values that grow inside one expression;
 2. `EXPLAIN` (plans, runs nothing): refused unless Neo4j classifies the statement as read-only ("r"),
    and refused if the plan holds an operator or procedure call outside the read-only list — some
    side-effecting commands (`TERMINATE TRANSACTIONS`, `db.resampleIndex`) are classified "r";
-3. execution in a READ access-mode transaction (the server refuses writes there as well), with a
-   server-side timeout and a row cap that stops fetching once reached.
-Values only ever travel as parameters, never spliced into the text.
+3. execution in a READ access-mode transaction (the server refuses writes there as well).
+Planning and running share one deadline (geokg.graphdb.guarded_read), rows stop at a row cap and a byte
+cap. Values only ever travel as parameters, never spliced into the text.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from geokg.csv_safe import write_csv
+from geokg.cypher_lex import Token, significant
+from geokg.cypher_lex import mask as mask  # re-exported: the saved-query parser masks with it
 from geokg.errors import InputError, QueryError, QueryRefused
-from geokg.graphdb import Graph, explain, read_capped
+from geokg.graphdb import Graph, guarded_read
+from geokg.query_limits import check_shape
 from geokg.settings import Settings
 
-MAX_QUERY_CHARS = 100_000
+# A console statement is typed or pasted; the saved queries are far shorter. Long value lists go in parameters.
+MAX_QUERY_CHARS = 20_000
 
 # Procedures that only read data or schema; everything else (dbms.*, db.create*, tx.*, stats
 # collection, index resampling, any plugin) is refused even when Neo4j calls it read-only.
@@ -55,34 +59,20 @@ REFUSED_OPERATORS = {
     "ShowSettings": "SHOW SETTINGS is not allowed: it exposes server configuration",
 }
 
-# Clauses that write or administer. Matched as whole words on the statement with strings, comments and
-# `quoted` names blanked, and not after `.`, `$` or `:` (so n.set, $create and :Delete are fine).
-_WRITE_WORDS = (
+# Clauses that write or administer: words (not `quoted` names) that are keywords where they stand, i.e. not
+# a property, label, parameter or map key (n.set, :Delete, $create, {merge: 1}) and not an alias (AS set).
+_WRITE_WORDS = frozenset({
     "CREATE", "MERGE", "DELETE", "DETACH", "NODETACH", "SET", "REMOVE", "FOREACH", "DROP", "ALTER",
     "RENAME", "GRANT", "DENY", "REVOKE", "TERMINATE", "INSERT", "DEALLOCATE", "REALLOCATE", "DRYRUN",
-)
-_CLAUSE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?<![\w.$:])LOAD\s+CSV\b", re.I),
-     "LOAD CSV is not allowed: the console does not read files or URLs"),
-    # only after a subquery's closing brace, so `x IN transactions` (a variable) stays allowed
-    (re.compile(r"\}\s*IN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b", re.I),
-     "CALL … IN TRANSACTIONS is not allowed: it commits in batches outside the read transaction"),
-    (re.compile(r"\bPERIODIC\s+COMMIT\b", re.I), "USING PERIODIC COMMIT is not allowed"),
-    (re.compile(r"(?<![\w.$:])(?:START|STOP)\s+DATABASE\b", re.I), "database administration is not allowed"),
-    (re.compile(r"(?<![\w.$:])ENABLE\s+SERVER\b", re.I), "server administration is not allowed"),
-    # PROFILE is only a keyword at the very start (after CYPHER options); elsewhere it is a name
-    (re.compile(r"^\s*(?:CYPHER(?:\s+[\w.]+(?:\s*=\s*[\w.]+)?)*\s+)?PROFILE\b", re.I),
-     "PROFILE runs the statement to measure it; use EXPLAIN to see the plan"),
-    (re.compile(r"(?<![\w$:])apoc\s*\.", re.I), "APOC is not allowed: many of its procedures and functions write"),
-    (re.compile(r"(?<![\w.$:])USE\s", re.I), "USE is not allowed: the console reads only the configured database"),
-    (re.compile(r"(?<![\w.$:])(" + "|".join(_WRITE_WORDS) + r")\b", re.I),
-     "{word} is not allowed: the console is read-only"),
-]
-_NAME_PART = r"(?:`[^`]*`|[A-Za-z_][\w]*)"
-_CALL = re.compile(rf"(?<![\w.$:])CALL\s+({_NAME_PART}(?:\s*\.\s*{_NAME_PART})*)", re.I)
-# `$name`, `$`odd name`` or `$0`; `$any(...)`/`$all(...)` (dynamic labels and types) are not parameters
-_PARAM = re.compile(r"\$(?:([A-Za-z_][A-Za-z0-9_]*)(?![\w(])(?!\s+\()|`([^`]+)`|(\d+))")
-_EXPLAIN_PREFIX = re.compile(r"^\s*EXPLAIN\b", re.I)
+})
+_PAIR_RULES: dict[tuple[str, str], str] = {
+    ("LOAD", "CSV"): "LOAD CSV is not allowed: the console does not read files or URLs",
+    ("PERIODIC", "COMMIT"): "USING PERIODIC COMMIT is not allowed",
+    ("START", "DATABASE"): "database administration is not allowed",
+    ("STOP", "DATABASE"): "database administration is not allowed",
+    ("ENABLE", "SERVER"): "server administration is not allowed",
+}
+_IN_TRANSACTIONS = "CALL … IN TRANSACTIONS is not allowed: it commits in batches outside the read transaction"
 _SAFE_CONTROL = {"\n", "\r", "\t"}
 
 
@@ -98,54 +88,22 @@ class ConsoleResult:
     query_type: str = "r"
     params: dict[str, Any] = field(default_factory=dict)
     plan_only: bool = False
+    byte_cap: int = 0  # non-zero when the rows were cut at this many bytes
+
 
     @property
     def message(self) -> str:
         if self.plan_only:
             return "Plan only (EXPLAIN): nothing was run"
+        if self.truncated and self.byte_cap:
+            return (f"Size cap reached: showing the first {len(self.rows):,} rows, cut at "
+                    f"{self.byte_cap / 1_000_000:g} MB received (add LIMIT, return fewer or smaller values,"
+                    " or raise GEOKG_QUERY_BYTE_CAP)")
         if self.truncated:
             return (f"Row cap reached: showing the first {self.row_cap:,} rows; the rest were not fetched "
                     "(add LIMIT or raise GEOKG_QUERY_ROW_CAP)")
         noun = "row" if len(self.rows) == 1 else "rows"
         return f"{len(self.rows):,} {noun} in {self.elapsed_ms:,.0f} ms"
-
-
-def mask(text: str, *, backticks: bool = True) -> str:
-    """`text` with string literals, comments and (optionally) `quoted` names replaced by spaces.
-
-    Lengths and newlines are kept, so positions found in the mask are positions in the text. An
-    unterminated string or comment is masked to the end (the planner then reports the syntax error).
-    """
-    out = list(text)
-    i, n = 0, len(text)
-
-    def blank(start: int, end: int) -> None:
-        for j in range(start, min(end, n)):
-            if out[j] not in "\r\n":
-                out[j] = " "
-
-    while i < n:
-        ch = text[i]
-        if ch == "/" and text.startswith("//", i):
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-            blank(i, end)
-            i = end
-        elif ch == "/" and text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            end = n if end < 0 else end + 2
-            blank(i, end)
-            i = end
-        elif ch in "'\"" or (ch == "`" and backticks):
-            j = i + 1
-            while j < n and text[j] != ch:
-                j += 2 if text[j] == "\\" and ch != "`" else 1
-            end = min(j + 1, n)
-            blank(i + 1, end - 1 if j < n else n)
-            i = end
-        else:
-            i += 1
-    return "".join(out)
 
 
 def _position(text: str, index: int) -> str:
@@ -155,11 +113,88 @@ def _position(text: str, index: int) -> str:
 
 
 def parameter_names(text: str) -> set[str]:
-    """The `$names` a statement uses, ignoring any inside strings and comments."""
-    names = set()
-    for match in _PARAM.finditer(mask(text, backticks=False)):
-        names.add(match.group(1) or match.group(2) or match.group(3))
-    return names
+    """The `$names` a statement uses, ignoring any inside strings and comments.
+
+    `$any(...)`/`$all(...)` (dynamic labels and types) are not parameters.
+    """
+    sig = significant(text)
+    return {t.value for i, t in enumerate(sig)
+            if t.kind == "param" and not (i + 1 < len(sig) and sig[i + 1].value == "(" and not t.text.startswith("$`"))}
+
+
+def _is_keyword(sig: list[Token], index: int) -> bool:
+    """Whether the word at `index` stands where a keyword does, not as a property, label, key or alias."""
+    before = sig[index - 1] if index > 0 else None
+    after = sig[index + 1] if index + 1 < len(sig) else None
+    if before is not None and before.kind == "punct" and before.value in {".", ":", "::"}:
+        return False
+    if before is not None and before.is_word("AS"):
+        return False
+    # a map key: `{set: 1}` or `, delete: 2` (a label after a variable is `n:Label`, the word before `:`)
+    return not (after is not None and after.kind == "punct" and after.value == ":"
+                and before is not None and before.kind == "punct" and before.value in {"{", ","})
+
+
+def _procedure_name(sig: list[Token], index: int) -> tuple[str, int] | None:
+    """The dotted name after CALL at `index` (parts may be `quoted`), or None for a subquery `CALL {`/`CALL (`."""
+    parts: list[str] = []
+    j = index + 1
+    while j < len(sig) and sig[j].kind in ("word", "name"):
+        parts.append(sig[j].value)
+        if j + 1 < len(sig) and sig[j + 1].value == ".":
+            j += 2
+        else:
+            break
+    return (".".join(parts), sig[index + 1].start) if parts else None
+
+
+def _check_tokens(text: str, sig: list[Token]) -> None:
+    """The clause rules, on significant tokens."""
+    def where(index: int) -> str:
+        return _position(text, index)
+
+    start = 0
+    if sig and sig[0].is_word("CYPHER"):  # CYPHER 5 runtime=slotted … options come first
+        start = 1
+        while start < len(sig):
+            if sig[start].kind == "number":
+                start += 1
+            elif (sig[start].kind == "word" and start + 2 < len(sig) and sig[start + 1].value == "="
+                  and sig[start + 2].kind in ("word", "number")):
+                start += 3
+            else:
+                break
+    if start < len(sig) and sig[start].is_word("PROFILE"):
+        raise QueryRefused("Refused: PROFILE runs the statement to measure it; use EXPLAIN to see the plan "
+                           f"({where(sig[start].start)})")
+    for i, token in enumerate(sig):
+        is_apoc = token.kind in ("word", "name") and token.value.casefold() == "apoc"
+        if is_apoc and i + 1 < len(sig) and sig[i + 1].value == ".":
+            raise QueryRefused("Refused: APOC is not allowed: many of its procedures and functions write "
+                                   f"({where(token.start)})")
+        if token.kind != "word" or not _is_keyword(sig, i):
+            continue
+        word = token.upper
+        nxt = sig[i + 1] if i + 1 < len(sig) else None
+        if nxt is not None and (word, nxt.upper) in _PAIR_RULES and nxt.kind == "word":
+            raise QueryRefused(f"Refused: {_PAIR_RULES[(word, nxt.upper)]} ({where(token.start)})")
+        if word in _WRITE_WORDS:
+            raise QueryRefused(f"Refused: {word} is not allowed: the console is read-only ({where(token.start)})")
+        if word == "USE":
+            raise QueryRefused("Refused: USE is not allowed: the console reads only the configured database "
+                               f"({where(token.start)})")
+        if word == "TRANSACTIONS":
+            # `} IN [n] [CONCURRENT] TRANSACTIONS` ends a batched subquery; `x IN transactions` is a variable
+            j = i - 1
+            while j > 0 and (sig[j].kind in ("number", "param") or sig[j].is_word("CONCURRENT")):
+                j -= 1
+            if j > 0 and sig[j].is_word("IN") and sig[j - 1].value == "}":
+                raise QueryRefused(f"Refused: {_IN_TRANSACTIONS} ({where(sig[j].start)})")
+        if word == "CALL":
+            found = _procedure_name(sig, i)
+            if found and found[0] not in READ_PROCEDURES:
+                raise QueryRefused(f"Refused: procedure {found[0]} is not on the read-only list "
+                                   f"({where(found[1])}); allowed: {', '.join(sorted(READ_PROCEDURES))}")
 
 
 def check_text(text: str) -> tuple[str, bool]:
@@ -179,31 +214,21 @@ def check_text(text: str) -> tuple[str, bool]:
             name = unicodedata.name(ch, "control character")
             raise QueryRefused(f"Refused: invisible character U+{ord(ch):04X} ({name}) at {_position(text, index)}"
                                " can hide what the query does — remove it")
-    masked = mask(text)
-    stripped = masked.rstrip()
-    if stripped.endswith(";"):
-        text, masked = text[: len(stripped) - 1], masked[: len(stripped) - 1]
-    semicolon = masked.find(";")
-    if semicolon >= 0:
-        raise QueryRefused(f"Refused: more than one statement (';' at {_position(text, semicolon)}) — "
+    sig = significant(text)
+    if sig and sig[-1].value == ";" and sig[-1].kind == "punct":
+        text, sig = text[:sig[-1].start], sig[:-1]
+    semicolon = next((t for t in sig if t.kind == "punct" and t.value == ";"), None)
+    if semicolon is not None:
+        raise QueryRefused(f"Refused: more than one statement (';' at {_position(text, semicolon.start)}) — "
                            "run one statement at a time")
-    if not masked.strip():
+    if not sig:
         raise QueryError("Empty query — only comments were given")
-    is_explain = bool(_EXPLAIN_PREFIX.match(masked))
+    is_explain = sig[0].is_word("EXPLAIN")
     if is_explain:
-        cut = _EXPLAIN_PREFIX.match(masked).end()  # type: ignore[union-attr]
-        text, masked = " " * cut + text[cut:], " " * cut + masked[cut:]
-    for pattern, reason in _CLAUSE_RULES:
-        match = pattern.search(masked)
-        if match:
-            word = match.group(0).split()[0].upper()
-            raise QueryRefused(f"Refused: {reason.format(word=word)} ({_position(text, match.start())})")
-    # Procedure names may be `quoted`, so look for them with only strings and comments blanked.
-    for match in _CALL.finditer(mask(text, backticks=False)):
-        name = re.sub(r"\s*\.\s*", ".", match.group(1)).replace("`", "")
-        if name not in READ_PROCEDURES:
-            raise QueryRefused(f"Refused: procedure {name} is not on the read-only list "
-                               f"({_position(text, match.start(1))}); allowed: {', '.join(sorted(READ_PROCEDURES))}")
+        cut = sig[0].end
+        text, sig = " " * cut + text[cut:], sig[1:]
+    _check_tokens(text, sig)
+    check_shape(sig, lambda index: _position(text, index))
     # Leading whitespace is kept so that positions the planner reports match the user's text.
     return text.rstrip(), is_explain
 
@@ -236,10 +261,37 @@ def parse_params(text: str | None) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise InputError(f"Parameters are not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
                          ' — write an object like {"country": "Russia"}') from exc
+    except ValueError as exc:  # an integer of thousands of digits: Python refuses to read it
+        raise InputError("Parameters hold an integer too long to read; integers must fit in 64 bits") from exc
     if not isinstance(value, dict):
         raise InputError('Parameters must be a JSON object like {"country": "Russia"}, '
                          f"not {type(value).__name__}")
+    check_param_values(value)
     return value
+
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def check_param_values(params: Mapping[str, Any]) -> None:
+    """Every integer within 64 bits and every number finite (Neo4j has no wider integer), or one line."""
+    def visit(name: str, value: Any) -> None:
+        if isinstance(value, bool):
+            return
+        if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+            raise InputError(f"parameter {name} is out of range: integers must lie between {INT64_MIN:,} and"
+                             f" {INT64_MAX:,}")
+        if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+            raise InputError(f"parameter {name} must be a finite number")
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                visit(f"{name}.{key}", item)
+        elif isinstance(value, list | tuple):
+            for index, item in enumerate(value):
+                visit(f"{name}[{index}]", item)
+
+    for key, value in params.items():
+        visit(str(key), value)
 
 
 def check_params(text: str, params: Mapping[str, Any]) -> None:
@@ -254,20 +306,28 @@ def check_params(text: str, params: Mapping[str, Any]) -> None:
 
 def run_readonly(graph: Graph, text: str, params: Mapping[str, Any] | None = None, *,
                  settings: Settings | None = None, timeout: float | None = None,
-                 row_cap: int | None = None) -> ConsoleResult:
-    """Check, plan and run one statement read-only; raise QueryRefused/QueryError with one line."""
+                 row_cap: int | None = None, byte_cap: int | None = None) -> ConsoleResult:
+    """Check, plan and run one statement read-only; raise QueryRefused/QueryError with one line.
+
+    One deadline (`timeout`) covers planning, running and fetching; rows stop at `row_cap` rows or
+    `byte_cap` bytes, whichever comes first.
+    """
     settings = settings or graph.settings
     timeout = settings.geokg_query_timeout if timeout is None else timeout
     cap = settings.geokg_query_row_cap if row_cap is None else row_cap
+    bytes_cap = settings.geokg_query_byte_cap if byte_cap is None else byte_cap
     values = dict(params or {})
     statement, is_explain = check_text(text)
     check_params(statement, values)
-    planned = explain(graph, statement, values, timeout=timeout)
-    _check_plan(planned.query_type, planned.operators, planned.procedures)
-    if is_explain:
-        return ConsoleResult(["plan"], [{"plan": planned.plan_text}], row_cap=cap, params=values, plan_only=True)
-    rows = read_capped(graph, statement, values, cap=max(cap, 1), timeout=timeout)
-    return ConsoleResult(rows.columns, rows.rows, rows.truncated, cap, rows.elapsed_ms, "r", values)
+    check_param_values(values)
+    done = guarded_read(graph, statement, values, timeout=timeout, cap=max(cap, 1), byte_cap=max(bytes_cap, 1),
+                        check=lambda p: _check_plan(p.query_type, p.operators, p.procedures), plan_only=is_explain)
+    if is_explain or done.rows is None:
+        return ConsoleResult(["plan"], [{"plan": done.planned.plan_text}], row_cap=cap, params=values,
+                             plan_only=True)
+    rows = done.rows
+    return ConsoleResult(rows.columns, rows.rows, rows.truncated, cap, rows.elapsed_ms, "r", values,
+                         byte_cap=bytes_cap if done.byte_cut else 0)
 
 
 # --- Rendering values for tables, CSV and grids (shared by the CLI and the dashboard) ---
@@ -281,8 +341,11 @@ def _node_label(node: Mapping[str, Any], with_ids: bool = True) -> str:
     return f"{name} [{ident}]" if with_ids and ident and ident != name and "name" in props else str(name)
 
 
-def cell_text(value: Any, with_ids: bool = True) -> str:
-    """A short, readable text for one value: nodes by name (and id), relationships by type, paths as chains."""
+def cell_text(value: Any, with_ids: bool = True, limit: int | None = None) -> str:
+    """A short, readable text for one value: nodes by name (and id), relationships by type, paths as chains.
+
+    With `limit`, a list stops being rendered once its text passes that many characters.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -303,7 +366,17 @@ def cell_text(value: Any, with_ids: bool = True) -> str:
             parts.append(_node_label(node, with_ids))
         return "".join(parts)
     if isinstance(value, list | tuple):
-        return "; ".join(cell_text(v, with_ids) for v in value)
+        if all(type(v) is str for v in value):  # the common long list: plain text, joined at C speed
+            joined = "; ".join(value)
+            return joined if limit is None or len(joined) <= limit else joined[:limit] + "…"
+        parts, size = [], 0
+        for item in value:
+            if limit is not None and size > limit:  # a display cut: no need to render the rest
+                parts.append("…")
+                break
+            parts.append(cell_text(item, with_ids, limit))
+            size += len(parts[-1]) + 2
+        return "; ".join(parts)
     if isinstance(value, Mapping):
         return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, float):
@@ -316,22 +389,25 @@ def flat_rows(result: ConsoleResult) -> list[dict[str, str]]:
     return [{c: cell_text(row.get(c)) for c in result.columns} for row in result.rows]
 
 
+GRID_CELL_CHARS = 1_000
+
+
 def grid_rows(result: ConsoleResult) -> list[dict[str, Any]]:
     """Rows for a sortable grid: numbers stay numbers (so 10 sorts after 9), everything else is text,
     nodes by name only (the graph view and the explorer link carry the ids)."""
     def value(v: Any) -> Any:
-        return v if isinstance(v, int | float) and not isinstance(v, bool) else cell_text(v, with_ids=False)
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return v
+        text = cell_text(v, with_ids=False, limit=GRID_CELL_CHARS)
+        # a page shows the start of a huge value; the CSV and JSON downloads carry all of it
+        return text if len(text) <= GRID_CELL_CHARS else text[:GRID_CELL_CHARS] + "…"
 
     return [{c: value(row.get(c)) for c in result.columns} for row in result.rows]
 
 
 def to_csv(result: ConsoleResult) -> str:
-    """The result as CSV text, one header line then one line per row."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=result.columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(flat_rows(result))
-    return buffer.getvalue()
+    """The result as CSV text, one header line then one line per row; no cell can start a formula."""
+    return write_csv(result.columns, flat_rows(result))
 
 
 def to_json(result: ConsoleResult, meta: Mapping[str, Any] | None = None) -> str:
@@ -354,8 +430,8 @@ def actor_ids(rows: list[dict[str, Any]]) -> list[str]:
             for key in ("nodes", "start_node", "end_node"):
                 if key in value:
                     visit(value[key])
-        elif isinstance(value, list | tuple):
-            for v in value:
+        elif isinstance(value, list | tuple) and any(isinstance(v, Mapping | list | tuple) for v in value[:100]):
+            for v in value:  # lists of plain values (often long) hold no nodes: skipped
                 visit(v)
 
     for row in rows:
@@ -370,8 +446,8 @@ def has_graph_values(rows: list[dict[str, Any]]) -> bool:
     def graphy(value: Any) -> bool:
         if isinstance(value, Mapping):
             return value.get("_type") in {"node", "relationship", "path"}
-        if isinstance(value, list | tuple):
-            return any(graphy(v) for v in value)
+        if isinstance(value, list | tuple):  # lists of graph values are uniform; their start tells
+            return any(graphy(v) for v in value[:100])
         return False
 
     return any(graphy(v) for row in rows for v in row.values())

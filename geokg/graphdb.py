@@ -6,9 +6,12 @@ Foreign exceptions are mapped to `geokg.errors` here, so callers see one-line me
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,7 +23,7 @@ from neo4j import exceptions as nx
 from neo4j.graph import Node, Path, Relationship
 
 from geokg import cypher
-from geokg.errors import DatabaseUnavailable, QueryError
+from geokg.errors import DatabaseUnavailable, QueryError, QueryRefused
 from geokg.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -223,6 +226,7 @@ def counts(graph: Graph) -> dict[str, dict[str, int]]:
 
 _POSITION = re.compile(r"\s*\(line (\d+), column (\d+) \(offset: \d+\)\)")
 _TIMEOUT_CODES = ("TransactionTimedOut", "TransactionTimedOutClientConfiguration")
+_MEMORY_CODES = ("MemoryPoolOutOfMemoryError", "OutOfMemoryError")
 
 
 @dataclass(frozen=True)
@@ -278,6 +282,9 @@ def _statement_errors(settings: Settings, *, shift: int = 0, timeout: float | No
             limit = f" after {timeout:g} s" if timeout else ""
             raise QueryError(f"Timed out{limit}: the server stopped the query — narrow it (LIMIT, fewer hops)"
                              " or raise GEOKG_QUERY_TIMEOUT") from cause
+        if code.rsplit(".", 1)[-1] in _MEMORY_CODES:
+            raise QueryError("Out of memory: the server stopped the query at its memory limit — narrow it"
+                             f" (LIMIT, fewer or smaller values) [{_first_line(cause or exc)[:160]}]") from cause
         raise
 
 
@@ -340,3 +347,204 @@ def read_capped(graph: Graph, query: str, params: Mapping[str, Any] | None = Non
 
     with _statement_errors(graph.settings, timeout=timeout), _read_session(graph, min(cap + 1, 1000)) as session:
         return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work) if timeout else work)
+
+
+# --- One guarded read: plan and run under a single deadline, with a row cap and a byte cap ---
+
+GRACE_SECONDS = 0.5  # after the deadline: time for TERMINATE to land before the connection is given up
+_TAG_KEY = "geokg_guard"
+
+
+@dataclass
+class GuardedRead:
+    """The plan of a statement and, unless only the plan was asked for, its rows."""
+
+    planned: Explained
+    rows: CappedRows | None = None
+    byte_cut: bool = False  # rows stopped at the byte cap (rather than the row cap)
+
+
+class _WireMeter:
+    """Stands in for a connection's socket: counts the bytes received and bounds every wait.
+
+    A value the size of the whole heap can arrive as one record; counting on the wire cuts it while it
+    streams in, before the driver holds any of it. The read timeout never reaches past the deadline.
+    """
+
+    def __init__(self, sock: Any, byte_cap: int, deadline: float) -> None:
+        self._sock = sock
+        self.byte_cap = byte_cap
+        self.deadline = deadline
+        self.received = 0
+        self.over = False
+
+    def settimeout(self, timeout: float | None) -> None:
+        left = max(0.05, self.deadline + GRACE_SECONDS - time.monotonic())
+        self._sock.settimeout(left if timeout is None else min(timeout, left))
+
+    def _count(self, n: int) -> int:
+        self.received += n
+        if self.received > self.byte_cap:
+            self.over = True
+            raise OSError(f"result larger than {self.byte_cap:,} bytes")
+        return n
+
+    def recv(self, n: int) -> bytes:
+        data = self._sock.recv(n)
+        self._count(len(data))
+        return data  # type: ignore[no-any-return]
+
+    def recv_into(self, buffer: Any, nbytes: int = 0) -> int:
+        return self._count(self._sock.recv_into(buffer, nbytes))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sock, name)
+
+
+def _meter(session: neo4j.Session, byte_cap: int, deadline: float) -> tuple[Any, _WireMeter] | None:
+    """Put a meter on the session's connection socket (driver internals; None when they differ)."""
+    bolt_socket = getattr(getattr(session, "_connection", None), "socket", None)
+    raw = getattr(bolt_socket, "_socket", None)
+    if raw is None:
+        return None
+    meter = _WireMeter(raw, byte_cap, deadline)
+    bolt_socket._socket = meter  # type: ignore[union-attr]
+    return bolt_socket, meter
+
+
+def _approx_bytes(value: Any) -> int:
+    """A size close to the value's size on the wire, for when the socket cannot be metered."""
+    if isinstance(value, str):
+        return len(value) + 2
+    if isinstance(value, Mapping):
+        return sum(len(str(k)) + _approx_bytes(v) for k, v in value.items()) + 2
+    if isinstance(value, list | tuple):
+        return sum(_approx_bytes(v) for v in value) + 2
+    return 9
+
+
+def terminate_tagged(graph: Graph, tag: str) -> int:
+    """TERMINATE the transactions carrying `tag` in their metadata; how many (0 when not permitted)."""
+    try:
+        with graph.driver.session(database=graph.settings.neo4j_database) as session:
+            ids = [r["id"] for r in session.run(
+                "SHOW TRANSACTIONS YIELD transactionId AS id, metaData WHERE metaData[$key] = $tag RETURN id",
+                key=_TAG_KEY, tag=tag)]
+            if ids:
+                session.run("TERMINATE TRANSACTIONS $ids", ids=ids).consume()
+            return len(ids)
+    except (nx.Neo4jError, nx.DriverError, OSError) as exc:
+        log.info("could not terminate a timed-out query: %s", _first_line(exc))
+        return 0
+
+
+def _timed_out(timeout: float) -> QueryError:
+    return QueryError(f"Timed out after {timeout:g} s: the query was stopped — narrow it (LIMIT, fewer hops)"
+                      " or raise GEOKG_QUERY_TIMEOUT")
+
+
+@contextmanager
+def _past_deadline(deadline: float, timeout: float) -> Iterator[None]:
+    """A connection that stopped answering by the deadline (its read timeout ran out) is a timeout."""
+    try:
+        yield
+    except DatabaseUnavailable as exc:
+        if time.monotonic() >= deadline:
+            raise _timed_out(timeout) from exc
+        raise
+
+
+def guarded_read(graph: Graph, query: str, params: Mapping[str, Any] | None, *, timeout: float, cap: int,
+                 byte_cap: int, check: Callable[[Explained], None], plan_only: bool = False) -> GuardedRead:
+    """EXPLAIN `query`, pass the plan to `check`, then run it: all in one READ transaction, one deadline.
+
+    The deadline covers planning, running and fetching. The server's transaction timeout is set to it;
+    the client waits for it in another thread and, when it passes, has the server TERMINATE the
+    transaction and gives up on the answer, so a query the server cannot interrupt (the planner does not
+    look at timeouts) still returns control on time. No retries: a refused or failed read fails once.
+    """
+    deadline = time.monotonic() + timeout
+    tag = uuid.uuid4().hex
+    outcome: dict[str, Any] = {}
+    values = dict(params or {})
+
+    def work() -> None:
+        try:
+            outcome["result"] = _guarded_work(graph, query, values, tag=tag, deadline=deadline, timeout=timeout,
+                                              cap=cap, byte_cap=byte_cap, check=check, plan_only=plan_only)
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="geokg-guarded-read", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        # A server busy collecting garbage may answer slowly even this: it gets the grace period, no more.
+        stopper = threading.Thread(target=terminate_tagged, args=(graph, tag), name="geokg-terminate", daemon=True)
+        stopper.start()
+        stopper.join(GRACE_SECONDS)
+        worker.join(GRACE_SECONDS)
+        # No answer, or the answer is the termination (or the broken connection) it caused.
+        if "result" not in outcome and not isinstance(outcome.get("error"), QueryRefused):
+            raise _timed_out(timeout)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]  # type: ignore[no-any-return]
+
+
+def _guarded_work(graph: Graph, query: str, values: dict[str, Any], *, tag: str, deadline: float, timeout: float,
+                  cap: int, byte_cap: int, check: Callable[[Explained], None], plan_only: bool) -> GuardedRead:
+    prefix = "EXPLAIN "
+    with _past_deadline(deadline, timeout), _read_session(graph, min(cap + 1, 1000)) as session:
+        with _statement_errors(graph.settings, shift=len(prefix), timeout=timeout):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise _timed_out(timeout)
+            tx = session.begin_transaction(metadata={_TAG_KEY: tag}, timeout=max(0.1, left))
+        metered = _meter(session, byte_cap, deadline)
+        try:
+            with _statement_errors(graph.settings, shift=len(prefix), timeout=timeout):
+                summary = tx.run(prefix + query, values).consume()  # type: ignore[arg-type]
+            operators: list[str] = []
+            procedures: list[str] = []
+            _walk_plan(summary.plan, operators, procedures)
+            text = str(((summary.plan or {}).get("args") or {}).get("string-representation") or "")
+            planned = Explained(summary.query_type, operators, procedures, text)
+            check(planned)
+            if plan_only:
+                return GuardedRead(planned)
+            if metered:
+                metered[1].received = 0
+            started = time.perf_counter()
+            rows: list[dict[str, Any]] = []
+            columns: list[str] = []
+            truncated = byte_cut = False
+            size = 0
+            try:
+                with _statement_errors(graph.settings, timeout=timeout):
+                    result = tx.run(query, values)  # type: ignore[arg-type]
+                    columns = list(result.keys())
+                    for record in result:
+                        if len(rows) >= cap:
+                            truncated = True
+                            break
+                        row = {k: to_plain(v) for k, v in record.items()}
+                        if not metered:
+                            size += _approx_bytes(row)
+                            if size > byte_cap:
+                                truncated = byte_cut = True
+                                break
+                        rows.append(row)
+            except DatabaseUnavailable:
+                if not (metered and metered[1].over):
+                    raise
+                truncated = byte_cut = True  # the rows fetched before the cap are kept
+            if time.monotonic() > deadline + GRACE_SECONDS:
+                raise _timed_out(timeout)
+            return GuardedRead(planned, CappedRows(columns, rows, truncated, (time.perf_counter() - started) * 1000),
+                               byte_cut)
+        finally:
+            if metered:
+                metered[0]._socket = metered[1]._sock
+            with contextlib.suppress(Exception):  # a broken connection cannot roll back; the server does
+                tx.close()

@@ -15,19 +15,22 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from geokg.errors import ServerError
+from geokg.server_memory import ServerMemory, size_for_machine, to_setting
 from geokg.settings import Settings
 
 POM = Path(__file__).with_name("neo4j-server.pom.xml")
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+# No -XX:+ExitOnOutOfMemoryError: a query that exhausts the heap in one expression (which Neo4j's memory
+# tracking does not see) then fails alone with "Java heap space" instead of taking the server down.
 JVM_FLAGS = [
     "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
-    "-XX:+ExitOnOutOfMemoryError",
     "-Djdk.nio.maxCachedBufferSize=1024",
     "-Dio.netty.tryReflectionSetAccessible=true",
     "-Dlog4j2.disable.jmx=true",
@@ -120,8 +123,13 @@ def resolve_jars(paths: ServerPaths, mvn: str | None) -> Path:
     return paths.lib
 
 
+def memory_of(settings: Settings) -> ServerMemory:
+    return size_for_machine(settings.geokg_neo4j_heap, settings.geokg_neo4j_pagecache)
+
+
 def render_config(settings: Settings, paths: ServerPaths) -> str:
     host, bolt_port = settings.bolt_host_port
+    memory = memory_of(settings)
     listen = "127.0.0.1" if host in {"localhost", "::1"} else host
     return "\n".join([
         "# Written by `geokg neo4j start`; edits are overwritten on the next start.",
@@ -137,9 +145,16 @@ def render_config(settings: Settings, paths: ServerPaths) -> str:
         "dbms.security.allow_csv_import_from_file_urls=false",
         "dbms.usage_report.enabled=false",
         f"db.transaction.timeout={settings.geokg_neo4j_tx_timeout}",
-        f"server.memory.heap.initial_size={settings.geokg_neo4j_heap}",
-        f"server.memory.heap.max_size={settings.geokg_neo4j_heap}",
-        f"server.memory.pagecache.size={settings.geokg_neo4j_pagecache}",
+        f"server.memory.heap.initial_size={to_setting(memory.heap)}",
+        f"server.memory.heap.max_size={to_setting(memory.heap)}",
+        f"server.memory.pagecache.size={to_setting(memory.pagecache)}",
+        # what a query holds is tracked and capped, per transaction and in total (see server_memory)
+        f"db.memory.transaction.max={to_setting(memory.transaction_max)}",
+        f"dbms.memory.transaction.total.max={to_setting(memory.transactions_total)}",
+        # the driver's read timeout is keep_alive × probes; a dead connection is noticed in 20 s, not 120 s
+        "server.bolt.connection_keep_alive=10s",
+        "server.bolt.connection_keep_alive_for_requests=ALL",
+        "server.bolt.connection_keep_alive_probes=2",
         "db.tx_log.rotation.retention_policy=1 files",
         "",
     ])
@@ -187,14 +202,40 @@ def log_tail(paths: ServerPaths, lines: int = 20) -> str:
     return "\n".join(chunks[-lines:])
 
 
+def argfile_quote(value: str) -> str:
+    """One argument as the java launcher reads it from an @argfile: quoted, backslashes escaped."""
+    if "\n" in value or "\r" in value:
+        raise ServerError("NEO4J_PASSWORD may not contain a line break")
+    quote = "'" if "'" not in value else '"'
+    if quote in value:
+        raise ServerError("NEO4J_PASSWORD may not contain both ' and \" — choose another password")
+    return quote + value.replace("\\", "\\\\") + quote
+
+
+@contextlib.contextmanager
+def owner_only_argfile(folder: Path, args: list[str]) -> Iterator[Path]:
+    """A java @argfile readable by its owner only, removed afterwards: arguments that are secrets stay off the
+    command line, where every local user could read them (`ps`, /proc/<pid>/cmdline)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f".geokg-args-{os.getpid()}-{time.monotonic_ns()}"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write("\n".join(argfile_quote(a) for a in args) + "\n")
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
 def _set_initial_password(java: str, settings: Settings, paths: ServerPaths) -> None:
     if paths.password_marker.exists() or (paths.data_dir / "databases").exists():
         return
     env = {**os.environ, "NEO4J_HOME": str(paths.home), "NEO4J_CONF": str(paths.conf_dir)}
-    proc = subprocess.run(
-        [java, "-cp", f"{paths.lib}/*", ADMIN_TOOL, "dbms", "set-initial-password", settings.password()],
-        capture_output=True, text=True, env=env, check=False,
-    )
+    # The main class and its arguments come from the argfile, so the password is never on the command line.
+    with owner_only_argfile(paths.home / "run", [ADMIN_TOOL, "dbms", "set-initial-password",
+                                                 settings.password()]) as argfile:
+        proc = subprocess.run([java, "-cp", f"{paths.lib}/*", f"@{argfile}"],
+                              capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
         raise ServerError(f"could not set the initial password: {(proc.stderr or proc.stdout).strip()[-200:]}")
     paths.data_dir.mkdir(parents=True, exist_ok=True)
@@ -220,7 +261,7 @@ def start(settings: Settings, *, wait: bool = True) -> tuple[int, bool]:
         folder.mkdir(parents=True, exist_ok=True)
     (paths.conf_dir / "neo4j.conf").write_text(render_config(settings, paths), encoding="utf-8")
     _set_initial_password(java, settings, paths)
-    heap = settings.geokg_neo4j_heap
+    heap = to_setting(memory_of(settings).heap)
     cmd = [java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, "-cp", f"{paths.lib}/*", ENTRY_POINT,
            f"--home-dir={paths.home}", f"--config-dir={paths.conf_dir}"]
     with paths.console_log.open("ab") as console:

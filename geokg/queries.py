@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from geokg.console import ConsoleResult, check_text, mask, parameter_names, run_readonly
+from geokg.console import INT64_MAX, INT64_MIN, ConsoleResult, check_text, mask, parameter_names, run_readonly
 from geokg.cypher import CYPHER_DIR
 from geokg.errors import InputError, QueryError
 from geokg.graphdb import Graph
@@ -304,7 +304,7 @@ def coerce_value(query: str, param: Param, value: Any) -> Any:
     """One value (text or typed) → the parameter's type, or InputError naming what was expected."""
 
     def fail(expected: str) -> InputError:
-        return InputError(f"parameter {param.name!r} of query {query!r} expects {expected}, got {value!r}")
+        return InputError(f"parameter {param.name!r} of query {query!r} expects {expected}, got {value!r:.60}")
 
     kind = param.type
     if kind == "str":
@@ -316,18 +316,27 @@ def coerce_value(query: str, param: Param, value: Any) -> Any:
     if kind == "int":
         if isinstance(value, bool):
             raise fail("an integer")
+        whole: int | None = None
         if isinstance(value, int):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
-            return int(value)
-        raise fail("an integer")
+            whole = value
+        elif isinstance(value, float) and value.is_integer():
+            whole = int(value)
+        elif isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
+            # more digits than any 64-bit integer has: refused before Python is asked to read them
+            whole = int(value) if len(value.strip().lstrip("+-")) <= 30 else INT64_MAX + 1
+        if whole is None:
+            raise fail("an integer")
+        if not INT64_MIN <= whole <= INT64_MAX:
+            raise fail(f"an integer between {INT64_MIN:,} and {INT64_MAX:,} (64 bits)")
+        return whole
     if kind == "float":
         if isinstance(value, bool):
             raise fail("a number")
         if isinstance(value, int | float):
-            return float(value)
+            real = float(value) if abs(value) < 1e308 else float("inf")
+            if real != real or real in (float("inf"), float("-inf")):
+                raise fail("a finite number")
+            return real
         if isinstance(value, str):
             try:
                 number = float(value)

@@ -77,7 +77,7 @@ def render(result: ConsoleResult, fmt: str, meta: dict[str, Any] | None = None) 
     if fmt == "json":
         return to_json(result, meta)
     if fmt == "csv":
-        return to_csv(result).rstrip("\n")
+        return to_csv(result).rstrip("\r\n")
     if result.plan_only:
         return str(result.rows[0]["plan"]).rstrip()
     if not result.columns:

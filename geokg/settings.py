@@ -36,8 +36,9 @@ class Settings(BaseSettings):
     geokg_cache_dir: Path = Field(default_factory=_default_cache_dir)
     geokg_neo4j_home: Path | None = Field(default=None, description="server home; default <cache>/neo4j-server")
     geokg_neo4j_http_port: int = 7474
-    geokg_neo4j_heap: str = "2g"
-    geokg_neo4j_pagecache: str = "2g"
+    # sizes such as 2g or 512m; "auto" sizes each for the machine (geokg.server_memory)
+    geokg_neo4j_heap: str = "auto"
+    geokg_neo4j_pagecache: str = "auto"
     geokg_neo4j_tx_timeout: str = "120s"
     geokg_neo4j_start_timeout: float = 120.0
 
@@ -54,6 +55,8 @@ class Settings(BaseSettings):
     geokg_user_queries_dir: Path | None = None
     geokg_query_timeout: float = 10.0
     geokg_query_row_cap: int = 5000
+    # Rows stop at this many bytes received as well: one row can be a list of ten million numbers.
+    geokg_query_byte_cap: int = 20_000_000
 
     # Dashboard
     geokg_host: str = "127.0.0.1"

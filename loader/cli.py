@@ -56,15 +56,17 @@ _GAZETTEER_OPTION = click.option(
 @click.option("--field", "field_pairs", multiple=True, metavar="FIELD=NAME",
               help="JSON/JSONL: the key holding an article's title, text, url, date or source when it is not one "
                    "of the common names, e.g. --field text=short_description; repeatable.")
+@click.option("--follow-links", is_flag=True,
+              help="Read files that links inside the folders point to outside them (refused by default).")
 def extract_command(paths: tuple[Path, ...], fmt: str, gazetteer_files: tuple[Path, ...],
-                    field_pairs: tuple[str, ...]) -> None:
+                    field_pairs: tuple[str, ...], follow_links: bool) -> None:
     """Extract actors and relations from articles (files or folders), touching no database.
 
     Unreadable inputs are reported on stderr, one line each. Exit code 0 when all inputs
     were read, 1 when some failed, 2 when nothing could be read.
     """
-    from loader.extract import extract_documents
     from loader.models import ExtractionResult
+    from loader.pipeline import extract_all
     from loader.read import parse_field_overrides, read_paths
 
     try:
@@ -72,10 +74,10 @@ def extract_command(paths: tuple[Path, ...], fmt: str, gazetteer_files: tuple[Pa
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--field") from None
     gazetteer = _gazetteer(gazetteer_files)
-    docs, errors = read_paths(paths, fields)
+    docs, errors = read_paths(paths, fields, follow_links=follow_links)
     for error in errors:
         click.echo(f"{error.path}: {error.error}", err=True)
-    result = ExtractionResult(articles=list(extract_documents(docs, gazetteer)), errors=errors)
+    result = ExtractionResult(articles=list(extract_all(docs, gazetteer)), errors=errors)
     if fmt == "json":
         click.echo(result.model_dump_json(indent=1))
     else:

@@ -26,8 +26,10 @@ from loader.pipeline import AUTO_WORKERS_FROM
 @click.option("--field", "field_pairs", multiple=True, metavar="FIELD=NAME",
               help="JSON/JSONL: the key holding an article's title, text, url, date or source when it is not one "
                    "of the common names, e.g. --field text=short_description; repeatable.")
+@click.option("--follow-links", is_flag=True,
+              help="Read files that links inside the folders point to outside them (refused by default).")
 def load_command(paths: tuple[Path, ...], gazetteer_files: tuple[Path, ...], processes: int, progress: bool,
-                 fmt: str, field_pairs: tuple[str, ...]) -> None:
+                 fmt: str, field_pairs: tuple[str, ...], follow_links: bool) -> None:
     """Load articles (.txt .md .html .json .jsonl RSS/Atom; folders recursively) into the graph.
 
     Idempotent: articles already loaded (same content) are skipped. Exit code 0 when everything
@@ -61,7 +63,8 @@ def load_command(paths: tuple[Path, ...], gazetteer_files: tuple[Path, ...], pro
             bar.update(task, rate=bar.tasks[0].completed / elapsed if elapsed else 0.0)
 
         report = load_paths(settings, graph, list(paths), gazetteer_files=gazetteer_files,
-                            n_process=processes, on_batch=on_batch, on_read=on_read, fields=fields)
+                            n_process=processes, on_batch=on_batch, on_read=on_read, fields=fields,
+                            follow_links=follow_links)
     for error in report.errors:
         click.echo(f"{error.path}: {error.error}", err=True)
     s = report.summary

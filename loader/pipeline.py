@@ -53,11 +53,24 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def read_all(paths: Sequence[Path], fields: Mapping[str, str] | None = None
+def read_all(paths: Sequence[Path], fields: Mapping[str, str] | None = None, *, follow_links: bool = False
              ) -> tuple[list[Document], list[ReadError]]:
     from loader.read import read_paths
 
-    return read_paths(paths, fields)
+    return read_paths(paths, fields, follow_links=follow_links)
+
+
+def extract_all(documents: Iterable[Document], gazetteer: object, *, n_process: int = 1) -> Iterator[ExtractedArticle]:
+    """One extracted article per document; long ones are extracted in pieces (loader.chunks)."""
+    from loader.chunks import extract_in_chunks
+    from loader.extract import extract_documents
+
+    def extract(docs: Iterable[Document], batch_size: int | None) -> Iterator[ExtractedArticle]:
+        if batch_size is None:
+            return extract_documents(docs, gazetteer, n_process=n_process)
+        return extract_documents(docs, gazetteer, n_process=1, batch_size=batch_size)
+
+    return extract_in_chunks(documents, extract)
 
 
 def load_gazetteer(settings: Settings, extra: Sequence[Path] = ()) -> object:
@@ -84,8 +97,6 @@ def load_documents(
 ) -> WriteSummary:
     """Extract and write `documents`; those already in the graph are counted as unchanged. `n_process`
     0 picks one extraction process per core for large loads."""
-    from loader.extract import extract_documents
-
     total = WriteSummary()
     unique = list({d.id: d for d in documents}.values())
     seen: set[str] = set()
@@ -95,7 +106,7 @@ def load_documents(
     total.articles_unchanged = len(documents) - len(fresh)
     if on_batch and total.articles_unchanged:
         on_batch(total.articles_unchanged)
-    articles: Iterator[ExtractedArticle] = extract_documents(
+    articles: Iterator[ExtractedArticle] = extract_all(
         fresh, gazetteer, n_process=extraction_workers(n_process, len(fresh)))
     # Extraction and writing overlap: the writer thread sends one batch to Neo4j while the next is
     # extracted. Batches are written one at a time in article order, so the graph is the one a
@@ -146,12 +157,13 @@ def load_paths(
     on_batch: Callable[[int], None] | None = None,
     on_read: Callable[[int], None] | None = None,
     fields: Mapping[str, str] | None = None,
+    follow_links: bool = False,
 ) -> LoadReport:
     """Load files and folders into the graph; read errors are collected, not raised. `fields` names
     unusual JSON keys of the article's title, text, url, date or outlet."""
     started = time.perf_counter()
     init_schema(graph)
-    documents, errors = read_all(paths, fields)
+    documents, errors = read_all(paths, fields, follow_links=follow_links)
     if on_read:
         on_read(len(documents))
     report = LoadReport(errors=errors, documents=len(documents))

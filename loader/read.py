@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from loader.models import Document, ReadError
+from loader.safe_files import Refused, files_to_read, read_regular
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -34,7 +35,7 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED
 
 MAX_BYTES = 20_000_000  # a single article file larger than this is not an article
 # spaCy's default max_length: its parser needs about 1 GB of memory per 100,000 characters.
-MAX_TEXT_CHARS = 1_000_000
+MAX_TEXT_CHARS = 10_000_000  # long texts are extracted in pieces (loader.chunks)
 MIN_HTML_WORDS = 8  # fewer words than this is a menu or a stub, not an article
 
 _MONTHS = {
@@ -557,11 +558,10 @@ def _read_file(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[
         )
         return
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            yield ReadError(path=str(path), error=f"file too large ({size} bytes)")
-            return
-        data = path.read_bytes()
+        data = read_regular(path, MAX_BYTES)
+    except Refused as exc:
+        yield ReadError(path=str(path), error=str(exc))
+        return
     except OSError as exc:
         yield ReadError(path=str(path), error=f"cannot read: {exc.strerror or exc}")
         return
@@ -594,40 +594,27 @@ def _read_file(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[
         yield ReadError(path=str(path), error=f"cannot parse: {type(exc).__name__}: {' '.join(str(exc).split())[:120]}")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for child in sorted(folder.rglob("*")):
-        if any(part.startswith(".") for part in child.relative_to(folder).parts):
-            continue  # hidden files and folders (.git, editor swap files)
-        if child.is_file() and child.suffix.lower() in SUFFIXES:
-            yield child
-
-
-def iter_documents(paths: Iterable[str | Path], fields: Mapping[str, str] | None = None
-                   ) -> Iterator[Document | ReadError]:
+def iter_documents(paths: Iterable[str | Path], fields: Mapping[str, str] | None = None, *,
+                   follow_links: bool = False) -> Iterator[Document | ReadError]:
     """Documents and errors of files and folders (recursive), in a stable order.
 
     Files of unknown types inside a folder are skipped silently; a file named explicitly
-    with an unknown type is an error.
+    with an unknown type is an error. Only regular files inside the given paths are read
+    (see loader.safe_files).
     """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in _walk(path):
-                yield from read_file(child, fields)
-        elif path.is_file():
-            yield from read_file(path, fields)
-        elif path.exists():
-            yield ReadError(path=str(path), error="not a regular file")
+    for item in files_to_read(paths, SUFFIXES, follow_links=follow_links):
+        if isinstance(item, ReadError):
+            yield item
         else:
-            yield ReadError(path=str(path), error="no such file or folder")
+            yield from read_file(item, fields)
 
 
-def read_paths(paths: Iterable[str | Path], fields: Mapping[str, str] | None = None
-               ) -> tuple[list[Document], list[ReadError]]:
+def read_paths(paths: Iterable[str | Path], fields: Mapping[str, str] | None = None, *,
+               follow_links: bool = False) -> tuple[list[Document], list[ReadError]]:
     """All documents and all errors of `paths`."""
     docs: list[Document] = []
     errors: list[ReadError] = []
-    for item in iter_documents(paths, fields):
+    for item in iter_documents(paths, fields, follow_links=follow_links):
         if isinstance(item, ReadError):
             errors.append(item)
         else:

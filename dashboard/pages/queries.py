@@ -29,6 +29,7 @@ import plotly.graph_objects as go
 from dash import ALL, Dash, Input, Output, State, dcc, html, no_update
 from dash.development.base_component import Component
 
+from dashboard.figures import plotly_text
 from dashboard.pages import query_ids as ids
 from geokg.console import (
     ConsoleResult,
@@ -408,9 +409,10 @@ def chart_figure(result: ConsoleResult) -> go.Figure | None:
     value = next((c for c in result.columns if numeric(c)), None)
     if label is None or value is None:
         return None
-    figure = go.Figure(go.Bar(x=[r[label] for r in rows], y=[r[value] for r in rows], marker_color="#4c78a8"))
-    figure.update_layout(margin={"l": 40, "r": 10, "t": 30, "b": 80}, height=380, xaxis_title=label,
-                         yaxis_title=value, template="plotly_white")
+    figure = go.Figure(go.Bar(x=[plotly_text(r[label]) for r in rows], y=[r[value] for r in rows],
+                              marker_color="#4c78a8"))
+    figure.update_layout(margin={"l": 40, "r": 10, "t": 30, "b": 80}, height=380, xaxis_title=plotly_text(label),
+                         yaxis_title=plotly_text(value), template="plotly_white")
     return figure
 
 

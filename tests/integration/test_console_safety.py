@@ -120,6 +120,15 @@ ATTEMPTS: list[tuple[str, str, dict[str, Any], str]] = [
     ("keyword-like-variables", "MATCH (profile:Actor) WITH collect(profile.id) AS transactions "
      "RETURN 'country:RUS' IN transactions AS known", {}, INERT),
     ("semicolon-in-backticks", "RETURN 1 AS `x; CREATE (:Evil)`", {}, INERT),
+    # quoted names and comment markers the text check must read as a tokenizer does
+    ("backtick-procedure-no-space", "CALL`db`.`createLabel`('Evil')", {}, REFUSED),
+    ("comment-marker-in-alias", "WITH 1 AS `/*` CALL db.createLabel('Evil') RETURN 1", {}, REFUSED),
+    ("use-backticked-database", "USE`system` SHOW USERS", {}, REFUSED),
+    ("doubled-backtick-name", "WITH 1 AS `a``b` CALL db.createLabel('Evil') RETURN 1", {}, REFUSED),
+    ("apoc-in-backticks", "RETURN `apoc`.cypher.runFirstColumnSingle('CREATE (n:Evil) RETURN n', {}) AS n", {},
+     REFUSED),
+    ("keyword-properties-and-aliases", "MATCH (n:Actor) RETURN n.set AS set, n.delete AS delete LIMIT 1", {}, INERT),
+    ("keyword-map-keys", "RETURN {set: 1, create: 2, merge: 3} AS m", {}, INERT),
     # unicode tricks
     ("fullwidth-create", "ＣＲＥＡＴＥ (n:Evil)", {}, ERROR),
     ("cyrillic-c-create", "СREATE (n:Evil)", {}, ERROR),
@@ -283,6 +292,11 @@ def test_syntax_error_reports_line_and_column(loaded: Graph) -> None:
         run_readonly(loaded, "MATCH (n\nRETURN n")
     with pytest.raises(QueryError, match=r"^Syntax error at line 1, column 10: "):
         run_readonly(loaded, "MATCH (n RETURN n")
+
+
+def test_keyword_named_property_and_alias_run(loaded: Graph) -> None:
+    result = run_readonly(loaded, "MATCH (n:Actor {id: 'country:RUS'}) RETURN n.set AS set, n.name AS name")
+    assert result.rows == [{"set": None, "name": "Russia"}]
 
 
 def test_allowed_reads_still_work(loaded: Graph) -> None:

@@ -179,6 +179,17 @@ def test_integers_round_trip_through_text(value: int) -> None:
     ("PROFILE MATCH (n) RETURN n", "Refused: PROFILE runs the statement"),
     ("RETURN 1 \u202e", "Refused: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) at line 1, column 10"),
     ("RETURN\u200b1", "Refused: invisible character U+200B (ZERO WIDTH SPACE)"),
+    ("CALL`db`.`createLabel`('X')", "Refused: procedure db.createLabel is not on the read-only list"),
+    ("WITH 1 AS `/*` CALL db.createLabel('X') RETURN 1", "Refused: procedure db.createLabel"),
+    ("USE`system` SHOW USERS", "Refused: USE is not allowed"),
+    ("CYPHER 5 runtime=slotted PROFILE MATCH (n) RETURN n", "Refused: PROFILE runs the statement"),
+    ("RETURN " + "(" * 41 + "1" + ")" * 41, "Refused: brackets nested more than 40 deep"),
+    ("RETURN " + " OR ".join(["true"] * 102), "Refused: more than 100 AND/OR/XOR/WHEN/UNION terms"),
+    ("RETURN [" + ",".join(["1"] * 2001) + "]", "Refused: a literal list of more than 2,000 items"),
+    ("RETURN reduce(s = 'x', i IN range(1, 3) | s + s)", "Refused: reduce uses its accumulator 's' 2 times"),
+    ("RETURN [x IN range(1, 2000000) | x]", "Refused: ranges that build 2,000,000 elements"),
+    ("RETURN [a IN range(1, 2000) | [b IN range(1, 1000) | b]]", "Refused: ranges that build 2,000,000"),
+    ("RETURN reduce(s = 0, i IN range(1, $n) | s + i)", "Refused: reduce over a range without literal bounds"),
 ])
 def test_text_refusals(text: str, message: str) -> None:
     with pytest.raises(QueryRefused) as info:
@@ -195,6 +206,11 @@ def test_text_refusals(text: str, message: str) -> None:
     ("MATCH (n:`DELETE`) RETURN n", None, False),
     ("EXPLAIN MATCH (n) RETURN n", "        MATCH (n) RETURN n", True),
     ("CALL db.labels() YIELD label RETURN label", None, False),
+    ("MATCH (n) RETURN n.set AS set", None, False),
+    ("RETURN {set: 1, delete: 2} AS m", None, False),
+    ("UNWIND range(1, 1000000000) AS x RETURN count(x)", None, False),
+    ("RETURN reduce(s = 0, i IN range(1, 1000) | s + i) AS total", None, False),
+    ("MATCH (n) WHERE n.x IN $many RETURN n", None, False),
 ])
 def test_text_accepted(text: str, statement: str | None, explain: bool) -> None:
     got, is_explain = check_text(text)
