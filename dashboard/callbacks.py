@@ -249,7 +249,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
 
     # ---- state → URL and navigation links ------------------------------------------------------
     @app.callback(
-        Output(ids.URL, "search"), Output(ids.NAV_EXPLORE, "href"), Output(ids.NAV_ANALYTICS, "href"),
+        Output(ids.URL_WRITE, "search"), Output(ids.NAV_EXPLORE, "href"), Output(ids.NAV_ANALYTICS, "href"),
         Input(ids.STATE, "data"), State(ids.URL, "pathname"), State(ids.URL, "search"),
         prevent_initial_call=True,
     )
@@ -362,19 +362,26 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
     )(guarded(_slider, 4))
 
     # ---- autocomplete ---------------------------------------------------------------------------
-    def _autocomplete(text: str | None, value: str | None, options: list[dict[str, Any]] | None) -> Any:
-        if not text or len(text.strip()) < 2:
-            raise PreventUpdate
-        found = actor_options(repo.search_actors(graph, text))
-        keep = [o for o in (options or []) if o.get("value") == value and value not in {f["value"] for f in found}]
-        return keep + found
-
-    app.callback(
-        Output(ids.actor_search(MATCH), "options"), Output(ids.ERROR, "data", allow_duplicate=True),
+    # Every output of a MATCH callback must carry the same wildcard (debug mode rejects the app otherwise),
+    # so a failed search reports to the banner through set_props instead of a second output.
+    @app.callback(
+        Output(ids.actor_search(MATCH), "options"),
         Input(ids.actor_search(MATCH), "search_value"),
         State(ids.actor_search(MATCH), "value"), State(ids.actor_search(MATCH), "options"),
         prevent_initial_call=True,
-    )(guarded(_autocomplete, 1))
+    )
+    def autocomplete(text: str | None, value: str | None, options: list[dict[str, Any]] | None) -> Any:
+        if not text or len(text.strip()) < 2:
+            raise PreventUpdate
+        try:
+            repo.ensure_reachable(graph)
+            found = actor_options(repo.search_actors(graph, text))
+        except GeoKGError as exc:
+            log.warning("autocomplete: %s", exc)
+            dash.set_props(ids.ERROR, {"data": error_payload(exc)})
+            return no_update
+        keep = [o for o in (options or []) if o.get("value") == value and value not in {f["value"] for f in found}]
+        return keep + found
 
     # ---- actions: the browser collects them with node positions ---------------------------------
     app.clientside_callback(

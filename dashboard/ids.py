@@ -9,6 +9,7 @@ from typing import Any
 
 # App shell
 URL = "url"
+URL_WRITE = "url-write"  # the explorer writes its state here; reading and writing one Location is a cycle
 NAVBAR = "navbar"
 NAV_EXPLORE = "nav-explore"
 NAV_ANALYTICS = "nav-analytics"

@@ -333,11 +333,11 @@ def test_autocomplete_options_show_kind_and_aliases(app: Any, monkeypatch: pytes
     monkeypatch.setattr(repo, "search_actors", lambda graph, text: [
         {"id": "alliance:csto", "name": "Collective Security Treaty Organization", "kind": "Alliance",
          "aliases": ["CSTO", "ODKB"], "iso2": None}])
-    options, _ = callback(app, "_autocomplete")("csto", None, [])
+    options = callback(app, "autocomplete")("csto", None, [])
     assert options[0]["value"] == "alliance:csto" and "CSTO" in options[0]["label"]
     assert "CSTO" in options[0]["search"]
     with pytest.raises(PreventUpdate):
-        callback(app, "_autocomplete")("c", None, [])
+        callback(app, "autocomplete")("c", None, [])
 
 
 def test_layout_options() -> None:
