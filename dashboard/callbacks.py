@@ -61,7 +61,7 @@ def page_of(pathname: str | None) -> str:
 def filters_from_controls(types: list[str] | None, kinds: list[str] | None, dates: list[int] | None,
                           bounds: tuple[int | None, int | None], axis: str | None, min_claims: Any,
                           min_conf: Any, hide_hedged: bool | None, confirmed: bool | None,
-                          layout: str | None) -> Filters:
+                          layout: str | None, undated: bool | None = False) -> Filters:
     """Sidebar values → Filters. A date range equal to the data's bounds means "no date filter"."""
     date_from = date_to = None
     lo, hi = bounds
@@ -79,7 +79,7 @@ def filters_from_controls(types: list[str] | None, kinds: list[str] | None, date
         types=list(types or []), kinds=list(kinds or []), date_from=date_from, date_to=date_to,
         axis="valid" if axis == "valid" else "reported", min_claims=claims,
         min_confidence=float(min_conf or 0.0), hide_hedged=bool(hide_hedged), confirmed_only=bool(confirmed),
-        layout=layout or "fcose",
+        include_undated=bool(undated), layout=layout or "fcose",
     )
 
 
@@ -270,7 +270,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Output(ids.actor_search("from"), "options", allow_duplicate=True),
         Output(ids.actor_search("to"), "value", allow_duplicate=True),
         Output(ids.actor_search("to"), "options", allow_duplicate=True),
-        Output(ids.PATH_HOPS, "value"),
+        Output(ids.PATH_HOPS, "value"), Output(ids.F_UNDATED, "value"),
         Input(ids.INCOMING, "data"), prevent_initial_call=True,
     )
     def sync_controls(incoming: dict[str, Any] | None) -> tuple[Any, ...]:
@@ -282,7 +282,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         for end in (v.path_from, v.path_to):
             ends += [end, [{"label": end, "value": end}] if end else []] if end else [no_update, no_update]
         return (f.types, f.kinds, f.axis, f.min_claims, f.min_confidence, f.hide_hedged, f.confirmed_only,
-                f.layout, *ends, int(v.hops))
+                f.layout, *ends, int(v.hops), f.include_undated)
 
     @app.callback(
         Output(ids.F_TYPES, "value", allow_duplicate=True),
@@ -304,16 +304,17 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Input(ids.F_TYPES, "value"), Input(ids.F_KINDS, "value"), Input(ids.F_DATES, "value"),
         Input(ids.F_AXIS, "value"), Input(ids.F_MIN_CLAIMS, "value"), Input(ids.F_MIN_CONF, "value"),
         Input(ids.F_HIDE_HEDGED, "value"), Input(ids.F_CONFIRMED, "value"), Input(ids.LAYOUT_SELECT, "value"),
+        Input(ids.F_UNDATED, "value"),
         State(ids.F_DATES, "min"), State(ids.F_DATES, "max"), State(ids.INCOMING, "data"),
         prevent_initial_call=True,
     )
     def read_filters(types: list[str], kinds: list[str], dates: list[int] | None, axis: str, min_claims: Any,
-                     min_conf: Any, hide_hedged: bool, confirmed: bool, layout: str, lo: int | None,
-                     hi: int | None, incoming: dict[str, Any] | None) -> tuple[Any, str]:
+                     min_conf: Any, hide_hedged: bool, confirmed: bool, layout: str, undated: bool,
+                     lo: int | None, hi: int | None, incoming: dict[str, Any] | None) -> tuple[Any, str]:
         bounded = (lo, hi) if lo is not None and hi is not None and hi > 1 else (None, None)
         try:
             filters = filters_from_controls(types, kinds, dates, bounded, axis, min_claims, min_conf,
-                                            hide_hedged, confirmed, layout)
+                                            hide_hedged, confirmed, layout, undated)
         except ValidationError:
             raise PreventUpdate from None
         if bounded[0] is None and incoming:
@@ -325,7 +326,9 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         else:
             label = f"{filters.date_from or month_label(bounded[0])} – {filters.date_to or month_label(bounded[1])}"
             if not (filters.date_from or filters.date_to):
-                label += " (all)"
+                label += " (all, undated included)"
+            elif not filters.include_undated:
+                label += " (undated left out)"
         return filters.model_dump(mode="json"), label
 
     # ---- date slider bounds -----------------------------------------------------------------------

@@ -20,10 +20,14 @@ from dashboard.elements import (
     KIND_STYLES,
     RELATION_COLOURS,
     RELATION_LABELS,
+    ROLE_LABELS,
     STYLESHEET,
     edge_key,
     flag_emoji,
+    from_reference_only,
     kind_symbol,
+    membership_role,
+    relation_label,
 )
 from dashboard.state import DIRECTED_TYPES, KINDS, LAYOUTS, TYPES, Filters, MaxHops
 
@@ -32,6 +36,7 @@ REFERENCE_TEXT = {
     "contradicted": ("Contradicted by reference data", "danger"),
     "silent": ("Reference data is silent", "secondary"),
 }
+ROLE_ORDER = {"member": 0, "observer": 1, "partner": 2, "former": 3}
 LAYOUT_NAMES = {"fcose": "Force (fcose)", "cose-bilkent": "Force (cose-bilkent)", "cose": "Force (cose)",
                 "concentric": "Concentric", "breadthfirst": "Hierarchy", "circle": "Circle", "grid": "Grid"}
 
@@ -94,7 +99,10 @@ def sidebar(filters: Filters) -> html.Div:
         html.Div(className="small text-muted mt-1", children=[
             html.Div([swatch("#555", dashed=True), "offered / planned / claimed (hedged)"]),
             html.Div([html.Span("┈┈", className="me-1"), "contradicted by reference data"]),
-            html.Div([html.Span("┈┈", className="me-1", style={"opacity": 0.4}), "former (ended: until …)"]),
+            html.Div([html.Span("┈┈", className="me-1", style={"opacity": 0.4}),
+                      "former (ended: until …), former member"]),
+            html.Div([swatch(RELATION_COLOURS["MEMBER_OF"]), html.Span("▷", className="me-1"), "observer of"]),
+            html.Div([swatch(RELATION_COLOURS["MEMBER_OF"]), html.Span("○", className="me-1"), "partner of"]),
             html.Div("line width: number of claims"),
         ]),
         html.H6("Actor kinds", className="mt-3"),
@@ -108,6 +116,8 @@ def sidebar(filters: Filters) -> html.Div:
         dcc.RangeSlider(id=ids.F_DATES, min=0, max=1, step=1, value=None, allowCross=False,
                         updatemode="mouseup", tooltip=None, marks=None),
         html.Div(id=ids.F_DATES_LABEL, className="small text-muted"),
+        dbc.Switch(id=ids.F_UNDATED, label="include undated relations in a period", value=filters.include_undated,
+                   className="small mt-1"),
         html.H6("Strength", className="mt-3"),
         html.Div(className="d-flex align-items-center gap-2 small", children=[
             html.Label("min claims", htmlFor=ids.F_MIN_CLAIMS),
@@ -245,10 +255,10 @@ def plural(n: int, word: str) -> str:
 
 def merge_symmetric(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Symmetric relations are stored once in either direction; show them as one group."""
-    merged: dict[tuple[str, bool], dict[str, Any]] = {}
+    merged: dict[tuple[str, bool, str], dict[str, Any]] = {}
     for group in groups:
         symmetric = group["type"] not in DIRECTED_TYPES
-        key = (group["type"], True if symmetric else bool(group["outgoing"]))
+        key = (group["type"], True if symmetric else bool(group["outgoing"]), group.get("role") or "")
         if key not in merged:
             merged[key] = {**group, "outgoing": key[1], "sample": list(group["sample"])}
             continue
@@ -266,15 +276,17 @@ def actor_details(details: dict[str, Any], *, expanded: bool, on_canvas: bool) -
     flag = flag_emoji(actor.get("iso2")) if kind == "Country" else ""
     icon = flag or kind_symbol(kind)
     aliases = [a for a in (actor.get("aliases") or []) if a != actor.get("name")]
-    groups = sorted(merge_symmetric(details.get("relations") or []), key=lambda g: (-int(g["count"]), g["type"]))
+    groups = sorted(merge_symmetric(details.get("relations") or []),
+                    key=lambda g: (-int(g["count"]), g["type"], ROLE_ORDER.get(g.get("role") or "", 0)))
     relation_items = []
     for group in groups:
         rel = group["type"]
         arrow = ("→" if group["outgoing"] else "←") if rel in DIRECTED_TYPES else "↔"
+        name = ROLE_LABELS.get(group.get("role") or "", RELATION_LABELS.get(rel, rel))
         relation_items.append(html.Div(className="mb-2", children=[
             html.Div(className="d-flex align-items-center", children=[
                 swatch(RELATION_COLOURS.get(rel, "#999"), arrow=rel in DIRECTED_TYPES),
-                html.Span(f"{arrow} {RELATION_LABELS.get(rel, rel)}", className="small fw-semibold"),
+                html.Span(f"{arrow} {name}", className="small fw-semibold geokg-relation-group"),
                 dbc.Badge(str(group["count"]), color="secondary", pill=True, className="ms-2"),
                 html.Span(plural(group["claims"], "claim"), className="small text-muted ms-2"),
             ]),
@@ -328,8 +340,12 @@ def edge_details(edge: dict[str, Any], claims: list[dict[str, Any]]) -> list[Any
     rel = edge["type"]
     source, target = edge["source"], edge["target"]
     reference = props.get("reconciliation")
-    ref_text, ref_colour = REFERENCE_TEXT.get(reference or "", ("Not checked against reference data", "light"))
-    period = " – ".join(p for p in (props.get("first_reported"), props.get("last_reported")) if p)
+    if from_reference_only(props):
+        ref_text, ref_colour = "From reference data", "info"
+    else:
+        ref_text, ref_colour = REFERENCE_TEXT.get(reference or "", ("Not checked against reference data", "light"))
+    period = " – ".join(str(p) for p in dict.fromkeys(
+        p for p in (props.get("first_reported"), props.get("last_reported")) if p))
     truth = " – ".join(p or "…" for p in (props.get("since"), props.get("until"))) if (
         props.get("since") or props.get("until")) else ""
     supporting = [c for c in claims if not (c.get("claim") or {}).get("negated")]
@@ -338,7 +354,7 @@ def edge_details(edge: dict[str, Any], claims: list[dict[str, Any]]) -> list[Any
         html.Div(className="mb-1", children=[
             html.Span(source.get("name") or source["id"], className="fw-semibold"),
             html.Span(f"  {'→' if rel in DIRECTED_TYPES else '↔'} ", className="mx-1"),
-            html.Span([swatch(RELATION_COLOURS.get(rel, "#999")), RELATION_LABELS.get(rel, rel)],
+            html.Span([swatch(RELATION_COLOURS.get(rel, "#999")), relation_label(rel, props)],
                       style={"color": RELATION_COLOURS.get(rel, "#333")}),
             html.Span(f" {'→' if rel in DIRECTED_TYPES else '↔'}  ", className="mx-1"),
             html.Span(target.get("name") or target["id"], className="fw-semibold"),
@@ -353,10 +369,12 @@ def edge_details(edge: dict[str, Any], claims: list[dict[str, Any]]) -> list[Any
                       className="me-1 fw-normal", id="edge-reference"),
         ]),
         html.Div(className="small text-muted mb-2", children=[
-            html.Div(f"Reported {period}") if period else None,
+            html.Div(f"Reported {period}" if period else "Reported: undated (no claim has a date)",
+                     id="edge-reported") if period or not from_reference_only(props) else None,
             html.Div(f"True {truth}") if truth else None,
             html.Div(f"Items: {', '.join(props.get('items') or [])}") if props.get("items") else None,
-            html.Div(f"Role: {props.get('role')}") if props.get("role") else None,
+            html.Div(f"Role: {membership_role(props) if rel == 'MEMBER_OF' else props.get('role')}")
+            if props.get("role") or rel == "MEMBER_OF" else None,
         ]),
         html.H6(f"Evidence ({len(supporting)})"),
         html.Div([claim_card(c) for c in supporting] or [html.P("No claims found.", className="small text-muted")],
@@ -394,7 +412,7 @@ def claim_card(row: dict[str, Any]) -> html.Div:
         ("outlet", ", ".join(outlets) or article.get("source") or ""),
         ("via", ", ".join(cited)),
         ("attributed to", claim.get("attributed_to") or ""),
-        ("date", str(claim.get("reported") or article.get("published") or "")),
+        ("date", str(claim.get("reported") or article.get("published") or ("" if is_reference else "undated"))),
         ("modality", claim.get("modality") or ""),
         ("confidence", f"{float(claim['confidence']):.2f}" if claim.get("confidence") is not None else ""),
         ("items", ", ".join(claim.get("items") or [])),

@@ -29,6 +29,12 @@ RELATION_COLOURS: dict[str, str] = {
     "REFUGEES_FLEE_TO": "#17becf",
 }
 RELATION_LABELS: dict[str, str] = {t: t.replace("_", " ").lower() for t in TYPES}
+# A MEMBER_OF edge carries the latest role of the pair (cypher/write/edges.cypher); each reads differently.
+ROLE_LABELS: dict[str, str] = {"member": "member of", "observer": "observer of", "partner": "partner of",
+                               "former": "former member of"}
+# Types whose `until` means the relation is over; a supply's end year only dates the last delivery.
+ENDING_TYPES = frozenset({"MEMBER_OF", "LEADS", "PART_OF", "ALLIED_WITH", "HOSTS_BASE_OF", "CONTROLS",
+                          "MILITARY_SUPPORT_TO"})
 
 # Kind → (fill colour, Cytoscape shape, a symbol for legends and the details panel)
 KIND_STYLES: dict[str, tuple[str, str, str]] = {
@@ -65,6 +71,11 @@ STYLESHEET: list[dict[str, Any]] = [
     *[{"selector": f"edge.rel-{rel}", "style": {"line-color": colour, "target-arrow-color": colour}}
       for rel, colour in RELATION_COLOURS.items()],
     {"selector": "edge.directed", "style": {"target-arrow-shape": "triangle"}},
+    # Observers and partners: solid lines (dashes mean offers) with an open arrow head, thinner than members.
+    {"selector": "edge.role-observer", "style": {"target-arrow-fill": "hollow", "width": 1.5,
+                                                  "line-opacity": 0.8}},
+    {"selector": "edge.role-partner", "style": {"target-arrow-shape": "circle", "target-arrow-fill": "hollow",
+                                                 "width": 1.5, "line-opacity": 0.8}},
     {"selector": "edge.hedged", "style": {"line-style": "dashed", "line-dash-pattern": [7, 5]}},
     {"selector": "edge.contradicted", "style": {"line-style": "dotted"}},
     {"selector": "edge.former", "style": {"opacity": 0.35, "line-style": "dotted"}},
@@ -127,6 +138,35 @@ def node_element(props: dict[str, Any], *, degree: int = 0, classes: Iterable[st
     return element
 
 
+def membership_role(props: dict[str, Any]) -> str:
+    """member, observer, partner or former: the pair's latest role; an ended membership is former."""
+    role = str(props.get("role") or "member")
+    if role not in ROLE_LABELS:
+        role = "member"
+    if role != "former" and props.get("until"):
+        role = "former"
+    return role
+
+
+def from_reference_only(props: dict[str, Any]) -> bool:
+    """Read only from the curated tables: there is no news claim to check against them."""
+    return not props.get("news_claims") and bool(props.get("reference_claims"))
+
+
+def relation_label(rel_type: str, props: dict[str, Any]) -> str:
+    """How an edge reads: "observer of", "supplies arms to (offered)", "leads (until 2019)"."""
+    if rel_type == "MEMBER_OF":
+        role = membership_role(props)
+        label = ROLE_LABELS[role]
+        return f"{label} (until {props['until']})" if props.get("until") else label
+    label = RELATION_LABELS.get(rel_type, rel_type.lower())
+    if props.get("modality") and props.get("hedged"):
+        return f"{label} ({props['modality']})"
+    if props.get("until"):
+        return f"{label} (until {props['until']})"
+    return label
+
+
 def edge_classes(rel_type: str, props: dict[str, Any]) -> list[str]:
     classes = [f"rel-{rel_type}"] if rel_type in TYPES else ["rel-other"]
     if rel_type in DIRECTED_TYPES:
@@ -136,10 +176,15 @@ def edge_classes(rel_type: str, props: dict[str, Any]) -> list[str]:
     reference = props.get("reconciliation")
     if reference in {"confirmed", "contradicted"}:
         classes.append(reference)
-    if props.get("until") or props.get("modality") == "former":
+    if from_reference_only(props):
+        classes.append("reference")
+    if rel_type == "MEMBER_OF":
+        role = membership_role(props)
+        classes.append(f"role-{role}")
+        if role == "former":
+            classes.append("former")
+    elif props.get("modality") == "former" or (props.get("until") and rel_type in ENDING_TYPES):
         classes.append("former")
-    if rel_type == "MEMBER_OF" and props.get("role") in {"observer", "partner"}:
-        classes.append("hedged")
     return classes
 
 
@@ -147,14 +192,7 @@ def edge_element(source: str, rel_type: str, target: str, props: dict[str, Any],
                  edge_id: str | None = None) -> dict[str, Any]:
     """One aggregated relationship → a Cytoscape edge (id = claim key, so evidence can be looked up)."""
     claims = props.get("claims")
-    label = RELATION_LABELS.get(rel_type, rel_type.lower())
-    if props.get("modality") and props.get("hedged"):
-        label = f"{label} ({props['modality']})"
-    elif props.get("until"):
-        label = f"{label} (until {props['until']})"
-    if rel_type == "MEMBER_OF" and props.get("role") in {"observer", "partner"}:
-        # Observers and partners are drawn like members but must not read as members.
-        label = f"{props['role']} of"
+    label = relation_label(rel_type, props)
     data = {
         "id": edge_id or edge_key(source, rel_type, target), "source": source, "target": target,
         "type": rel_type, "label": label, "claims": int(claims or 0), "width": edge_width(claims),
@@ -162,6 +200,8 @@ def edge_element(source: str, rel_type: str, target: str, props: dict[str, Any],
         "hedged": bool(props.get("hedged")), "reconciliation": props.get("reconciliation") or "",
         "first_reported": props.get("first_reported") or "", "last_reported": props.get("last_reported") or "",
         "items": list(props.get("items") or []), "until": props.get("until") or "",
+        "role": membership_role(props) if rel_type == "MEMBER_OF" else str(props.get("role") or ""),
+        "origin": "reference data" if from_reference_only(props) else "news",
     }
     return {"data": data, "classes": " ".join(edge_classes(rel_type, props))}
 
@@ -307,8 +347,8 @@ def elements_from_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [*nodes.values(), *edges.values()]
 
 
-CSV_COLUMNS = ["source", "source_name", "type", "target", "target_name", "claims", "confidence", "modality",
-               "hedged", "reconciliation", "first_reported", "last_reported", "items"]
+CSV_COLUMNS = ["source", "source_name", "type", "role", "target", "target_name", "claims", "confidence", "modality",
+               "hedged", "reconciliation", "origin", "first_reported", "last_reported", "until", "items"]
 
 
 def edge_table(elements: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -320,12 +360,14 @@ def edge_table(elements: list[dict[str, Any]]) -> list[dict[str, Any]]:
         data = element.get("data") or {}
         if "source" not in data:
             continue
-        rows.append({
+        row = {
             "source": data["source"], "source_name": names.get(data["source"], ""), "type": data.get("type", ""),
+            "role": data.get("role") or "", "origin": data.get("origin") or "", "until": data.get("until") or "",
             "target": data["target"], "target_name": names.get(data["target"], ""),
             "claims": data.get("claims"), "confidence": data.get("confidence"), "modality": data.get("modality"),
             "hedged": data.get("hedged"), "reconciliation": data.get("reconciliation") or "",
             "first_reported": data.get("first_reported") or "", "last_reported": data.get("last_reported") or "",
             "items": "; ".join(data.get("items") or []),
-        })
+        }
+        rows.append({column: row[column] for column in CSV_COLUMNS})
     return rows

@@ -58,6 +58,7 @@ F_MIN_CLAIMS = "f-min-claims"
 F_MIN_CONF = "f-min-conf"
 F_HIDE_HEDGED = "f-hide-hedged"
 F_CONFIRMED = "f-confirmed"
+F_UNDATED = "f-undated"
 
 # Analytics
 SANKEY = "sankey"

@@ -73,6 +73,7 @@ class Filters(BaseModel):
     min_confidence: float = Field(default=0.0, ge=0.0, le=1.0)
     hide_hedged: bool = False
     confirmed_only: bool = False
+    include_undated: bool = Field(default=False, description="keep relations with no date when a period is set")
     layout: str = "fcose"
 
     @field_validator("types")
@@ -122,6 +123,7 @@ class Filters(BaseModel):
             "min_confidence": self.min_confidence,
             "hide_hedged": self.hide_hedged,
             "confirmed_only": self.confirmed_only,
+            "include_undated": self.include_undated,
             "axis": self.axis,
             "date_from": start,
             "date_to": end,
@@ -206,6 +208,8 @@ def parse_query(search: str | None) -> tuple[ExploreState, list[str]]:
         filters["hide_hedged"] = hedged in {"hide", "0", "false", "no"}
     if (confirmed := _first(qs, "confirmed")) is not None:
         filters["confirmed_only"] = confirmed in {"1", "true", "yes", "only"}
+    if (undated := _first(qs, "undated")) is not None:
+        filters["include_undated"] = undated in {"1", "true", "yes", "include"}
     take(filters, "layout", _first(qs, "layout"), Filters, "layout")
 
     actor = _first(qs, "focus") or _first(qs, "actor")
@@ -255,6 +259,8 @@ def format_query(state: ExploreState) -> str:
         params["hedged"] = "hide"
     if f.confirmed_only:
         params["confirmed"] = "1"
+    if f.include_undated:
+        params["undated"] = "1"
     if f.layout != default.layout:
         params["layout"] = f.layout
     if v.expanded:

@@ -139,17 +139,22 @@ def test_state_goes_to_the_url_and_the_nav_links(app: Any) -> None:
 def test_controls_to_filters_full_date_range_means_no_date_filter(app: Any) -> None:
     lo, hi = 2021 * 12 + 7, 2022 * 12 + 2
     data, label = callback(app, "read_filters")(["MEMBER_OF"], ["Country"], [lo, hi], "reported", "2", 0.5, True,
-                                                False, "circle", lo, hi, None)
+                                                False, "circle", False, lo, hi, None)
     filters = Filters.model_validate(data)
-    assert filters.date_from is None and filters.date_to is None and "(all)" in label
+    assert filters.date_from is None and filters.date_to is None and "(all, undated included)" in label
     assert filters.min_claims == 2 and filters.hide_hedged and filters.layout == "circle"
     data, label = callback(app, "read_filters")(["MEMBER_OF"], [], [lo + 1, hi - 1], "valid", None, None, None,
-                                                None, "fcose", lo, hi, None)
+                                                None, "fcose", False, lo, hi, None)
     filters = Filters.model_validate(data)
-    assert (filters.date_from, filters.date_to) == ("2021-09", "2022-02") and label == "2021-09 – 2022-02"
+    assert (filters.date_from, filters.date_to) == ("2021-09", "2022-02")
+    assert label == "2021-09 – 2022-02 (undated left out)" and not filters.include_undated
+    data, label = callback(app, "read_filters")(["MEMBER_OF"], [], [lo + 1, hi - 1], "valid", None, None, None,
+                                                None, "fcose", True, lo, hi, None)
+    assert Filters.model_validate(data).include_undated and label == "2021-09 – 2022-02"
     # Before the slider knows the data's period, the URL's period is kept.
     incoming = {"state": ExploreState(filters=Filters(date_from="2022-01")).model_dump(mode="json")}
-    data, _ = callback(app, "read_filters")([], [], None, "reported", 1, 0, False, False, "fcose", 0, 1, incoming)
+    data, _ = callback(app, "read_filters")([], [], None, "reported", 1, 0, False, False, "fcose", False, 0, 1,
+                                            incoming)
     assert Filters.model_validate(data).date_from == "2022-01"
 
 
@@ -320,8 +325,8 @@ def test_csv_export_of_the_drawn_edges(app: Any) -> None:
     sent = callback(app, "export_csv")(1, canvas)
     lines = sent["content"].splitlines()
     assert sent["filename"] == "geokg-edges.csv"
-    assert lines[0].startswith("source,source_name,type,target")
-    assert lines[1].startswith("country:RUS,Russia,SUPPLIES_ARMS_TO,region:central-asia,Central Asia,1")
+    assert lines[0].startswith("source,source_name,type,role,target")
+    assert lines[1].startswith("country:RUS,Russia,SUPPLIES_ARMS_TO,,region:central-asia,Central Asia,1")
 
 
 def test_png_export_asks_cytoscape_for_a_download(app: Any) -> None:
