@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import dash
-from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, dcc, no_update
+from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 from pydantic import ValidationError
 
@@ -83,6 +83,18 @@ def filters_from_controls(types: list[str] | None, kinds: list[str] | None, date
     )
 
 
+MAX_SLIDER_MARKS = 6   # year labels that fit side by side in the sidebar
+
+
+def slider_marks(lo: int, hi: int) -> dict[int, dict[str, str]]:
+    """Year marks for the period slider (months since year 0), thinned so their labels never run together."""
+    years = [m for m in range(lo, hi + 1) if m % 12 == 0]
+    if not years:
+        return {lo: {"label": month_label(lo)}}
+    step = -(-len(years) // MAX_SLIDER_MARKS)
+    return {m: {"label": str(m // 12)} for m in years[::step]}
+
+
 def layout_options(name: str, seq: int, focus: str | None) -> dict[str, Any]:
     """A Cytoscape layout that runs once over the whole canvas (`seq` makes each request distinct)."""
     options: dict[str, Any] = {"name": name, "animate": False, "fit": True, "padding": 40, "seq": seq}
@@ -92,9 +104,11 @@ def layout_options(name: str, seq: int, focus: str | None) -> dict[str, Any]:
     elif name == "cose":
         options.update({"nodeRepulsion": 400000, "idealEdgeLength": 100, "numIter": 1500,
                         "randomize": True})
-    elif name == "breadthfirst" and focus:
-        options.update({"roots": '[id = "' + focus.replace('"', "") + '"]', "directed": False,
-                        "spacingFactor": 1.1})
+    elif name == "breadthfirst":
+        # Rings instead of rows: fifty neighbours on one level would otherwise make one unreadable line.
+        options.update({"directed": False, "circle": True, "spacingFactor": 0.9})
+        if focus:
+            options["roots"] = '[id = "' + focus.replace('"', "") + '"]'
     elif name == "concentric":
         options.update({"minNodeSpacing": 40})
     return options
@@ -144,6 +158,10 @@ def view_title(state: ExploreState, sub: repo.Subgraph) -> str:
     return " · ".join([title, counts, *extra])
 
 
+def plural_relations(n: int) -> str:
+    return f"{n:,} relation{'' if n == 1 else 's'}"
+
+
 def cap_notice(sub: repo.Subgraph, cap: int, message: str | None) -> str:
     parts = []
     if message:
@@ -152,10 +170,13 @@ def cap_notice(sub: repo.Subgraph, cap: int, message: str | None) -> str:
         parts.append(f"No actor with id {', '.join(sub.missing)}.")
     if sub.empty_reason:
         parts.append(sub.empty_reason)
-    if sub.not_shown:
-        parts.append(f"{sub.not_shown:,} more relations not shown (at most {cap:,} actors and {cap:,} relations are "
-                     "drawn) — "
-                     "narrow with relation types, actor kinds, min claims or the period.")
+    capped = max(0, sub.not_shown - sub.hidden_relations)
+    if sub.hidden_relations:
+        parts.append(f"{plural_relations(sub.hidden_relations)} of hidden actors not drawn (Show hidden brings them "
+                     "back).")
+    if capped:
+        parts.append(f"{plural_relations(capped)} more not shown (at most {cap:,} actors and {cap:,} relations are "
+                     "drawn) — narrow with relation types, actor kinds, min claims or the period.")
     return " ".join(parts)
 
 
@@ -182,10 +203,9 @@ def actor_options(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         aliases = [a for a in (row.get("aliases") or []) if a][:3]
         hint = f" — {', '.join(aliases)}" if aliases else ""
-        flag = elements.flag_emoji(row.get("iso2")) if row.get("kind") == "Country" else ""
-        icon = flag or elements.kind_symbol(row.get("kind"))
-        options.append({"label": f"{icon} {row['name']} ({row.get('kind') or '?'}){hint}", "value": row["id"],
-                        "search": " ".join([row["name"], *aliases])})
+        label = html.Span([components.actor_icon(row.get("kind"), row.get("iso2"), size=13),
+                           f" {row['name']} ({row.get('kind') or '?'}){hint}"])
+        options.append({"label": label, "value": row["id"], "search": " ".join([row["name"], *aliases])})
     return options
 
 
@@ -340,8 +360,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         if first is None or last is None:
             return 0, 1, {}, [0, 1]
         new_lo, new_hi = month_index(first), month_index(last)
-        marks = {m: {"label": str(m // 12)} for m in range(new_lo, new_hi + 1) if m % 12 == 0} or {
-            new_lo: {"label": month_label(new_lo)}}
+        marks = slider_marks(new_lo, new_hi)
         triggers = {t["prop_id"].split(".")[0] for t in ctx.triggered}
         if ids.INCOMING in triggers and incoming:   # a URL's period wins over "bounds changed"
             f = Filters.model_validate(incoming["state"]["filters"])
@@ -458,6 +477,12 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
             layout = layout_options(outcome.state.filters.layout, seq, focus)
         else:
             placed, new = place(sub, positions, outcome.anchor)
+            if action.kind in ("filters", "unhide", "hide"):
+                # Not an expansion: nothing is "new" to point at, but the drawing changed size, so fit it
+                # again (a preset layout keeps every position and only re-fits the view).
+                new = []
+                seq = int((current_layout or {}).get("seq", 0)) + 1
+                layout = {"name": "preset", "fit": True, "padding": 40, "animate": False, "seq": seq}
         els = elements.build_elements(sub.nodes, sub.edges, positions=placed or None, focus=focus,
                                       expanded=view.expanded, new=new if not relayout else ())
         selection: Any = no_update

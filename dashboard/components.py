@@ -23,9 +23,9 @@ from dashboard.elements import (
     ROLE_LABELS,
     STYLESHEET,
     edge_key,
-    flag_emoji,
+    flag_url,
     from_reference_only,
-    kind_symbol,
+    kind_icon_url,
     membership_role,
     relation_label,
 )
@@ -39,6 +39,19 @@ REFERENCE_TEXT = {
 ROLE_ORDER = {"member": 0, "observer": 1, "partner": 2, "former": 3}
 LAYOUT_NAMES = {"fcose": "Force (fcose)", "cose-bilkent": "Force (cose-bilkent)", "cose": "Force (cose)",
                 "concentric": "Concentric", "breadthfirst": "Hierarchy", "circle": "Circle", "grid": "Grid"}
+
+
+def actor_icon(kind: str | None, iso2: str | None = None, size: int = 16) -> html.Img | html.Span:
+    """A country's flag or the kind's shape, as an image (no emoji or symbol font needed); a country whose
+    flag is not shipped shows its ISO code."""
+    flag = flag_url(iso2) if kind == "Country" else ""
+    if flag:
+        return html.Img(src=flag, className="geokg-flag", alt=f"flag {iso2}", title=str(iso2),
+                        style={"height": f"{size}px", "width": f"{round(size * 4 / 3)}px"})
+    if kind == "Country" and iso2:
+        return html.Span(str(iso2).upper(), className="geokg-iso badge text-bg-light border")
+    return html.Img(src=kind_icon_url(kind), className="geokg-kind-icon", alt=kind or "actor",
+                    style={"height": f"{size}px", "width": f"{size}px"})
 
 
 def navbar() -> dbc.Navbar:
@@ -80,9 +93,8 @@ def type_option(rel: str) -> dict[str, Any]:
 
 
 def kind_option(kind: str) -> dict[str, Any]:
-    colour, _, symbol = KIND_STYLES[kind]
-    return {"label": html.Span([html.Span(symbol, style={"color": colour, "marginRight": "4px"}),
-                                html.Span(kind, className="small")]), "value": kind}
+    return {"label": html.Span([actor_icon(kind, size=13), html.Span(kind, className="small ms-1")]),
+            "value": kind}
 
 
 def sidebar(filters: Filters) -> html.Div:
@@ -113,8 +125,9 @@ def sidebar(filters: Filters) -> html.Div:
                        inputClassName="me-1", labelClassName="me-3",
                        options=[{"label": "reported", "value": "reported"},
                                 {"label": "true (since/until)", "value": "valid"}]),
+        # No number boxes: the slider's unit is months since year 0, which reads as nonsense ("24211").
         dcc.RangeSlider(id=ids.F_DATES, min=0, max=1, step=1, value=None, allowCross=False,
-                        updatemode="mouseup", tooltip=None, marks=None),
+                        updatemode="mouseup", tooltip=None, marks=None, allow_direct_input=False),
         html.Div(id=ids.F_DATES_LABEL, className="small text-muted"),
         dbc.Switch(id=ids.F_UNDATED, label="include undated relations in a period", value=filters.include_undated,
                    className="small mt-1"),
@@ -215,9 +228,11 @@ def analytics_pane(topojson_url: str) -> html.Div:
                          "per relation type and month reported"), lg=7),
             dbc.Col(card("Centrality", dag.AgGrid(
                 id=ids.CENTRALITY, rowData=[], className="ag-theme-alpine",
-                columnDefs=[{"field": "name", "flex": 2, "minWidth": 140}, {"field": "kind", "flex": 1},
-                            {"field": "degree", "headerName": "Degree", "flex": 1, "sort": "desc"},
-                            {"field": "betweenness", "headerName": "Betweenness", "flex": 1.3,
+                # minimum widths that hold each header, so none is cut to "D…"
+                columnDefs=[{"field": "name", "flex": 2, "minWidth": 120},
+                            {"field": "kind", "flex": 1, "minWidth": 90},
+                            {"field": "degree", "headerName": "Degree", "flex": 1, "sort": "desc", "minWidth": 120},
+                            {"field": "betweenness", "headerName": "Betweenness", "flex": 1.3, "minWidth": 150,
                              "valueFormatter": {"function": "d3.format('.3f')(params.value)"}}],
                 defaultColDef={"sortable": True, "filter": True, "resizable": True},
                 dashGridOptions={"domLayout": "autoHeight", "pagination": True, "paginationPageSize": 15,
@@ -273,8 +288,6 @@ def actor_details(details: dict[str, Any], *, expanded: bool, on_canvas: bool) -
     actor = details["actor"]
     kind = actor.get("kind") or ""
     colour = KIND_STYLES.get(kind, ("#999", "", ""))[0]
-    flag = flag_emoji(actor.get("iso2")) if kind == "Country" else ""
-    icon = flag or kind_symbol(kind)
     aliases = [a for a in (actor.get("aliases") or []) if a != actor.get("name")]
     groups = sorted(merge_symmetric(details.get("relations") or []),
                     key=lambda g: (-int(g["count"]), g["type"], ROLE_ORDER.get(g.get("role") or "", 0)))
@@ -307,7 +320,8 @@ def actor_details(details: dict[str, Any], *, expanded: bool, on_canvas: bool) -
         ]))
     return [
         html.Div(className="d-flex align-items-center mb-1", children=[
-            html.Span(icon, className="geokg-icon me-2", style={"color": colour}),
+            html.Span(actor_icon(kind, actor.get("iso2"), size=24), className="geokg-icon me-2",
+                      style={"color": colour}),
             html.H5(actor.get("name") or actor["id"], className="mb-0", id="details-name"),
         ]),
         html.Div(className="mb-2", children=[

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from dashboard.state import DIRECTED_TYPES, KINDS, TYPES
 
@@ -58,6 +61,9 @@ STYLESHEET: list[dict[str, Any]] = [
     }},
     *[{"selector": f"node.kind-{kind}", "style": {"background-color": colour, "shape": shape}}
       for kind, (colour, shape, _) in KIND_STYLES.items()],
+    {"selector": "node.has-flag", "style": {"background-image": "data(flag)", "background-fit": "cover",
+                                             "background-clip": "node", "border-width": 1,
+                                             "border-color": "#4e79a7"}},
     {"selector": "node.focus", "style": {"border-width": 4, "border-color": "#111", "font-weight": "bold"}},
     {"selector": "node.expanded", "style": {"border-width": 3, "border-style": "double", "border-color": "#444"}},
     {"selector": "node.new", "style": {"border-width": 3, "border-color": "#f1c40f"}},
@@ -88,6 +94,42 @@ STYLESHEET: list[dict[str, Any]] = [
     {"selector": "node.label-Claim", "style": {"shape": "tag", "background-color": "#eee"}},
     {"selector": "node.label-Source", "style": {"shape": "vee", "background-color": "#aaa"}},
 ]
+
+
+# Flags are SVG files shipped in assets/flags (flag-icons 7.5, MIT, see LICENSE there), so they show without
+# an emoji font; the few flags over 20 KB (detailed coats of arms) are left out and shown as their ISO code.
+FLAGS_DIR = Path(__file__).resolve().parent / "assets" / "flags"
+FLAGS_URL = "/assets/flags/"
+# Kind glyphs as tiny SVG shapes, so no symbol depends on the fonts of the reader's system.
+KIND_SHAPES: dict[str, str] = {
+    "ellipse": '<circle cx="8" cy="8" r="6.5"/>',
+    "hexagon": '<polygon points="8,1 14.5,4.5 14.5,11.5 8,15 1.5,11.5 1.5,4.5"/>',
+    "triangle": '<polygon points="8,1.5 15,14.5 1,14.5"/>',
+    "round-rectangle": '<rect x="2" y="2" width="12" height="12" rx="3"/>',
+    "diamond": '<polygon points="8,1 15,8 8,15 1,8"/>',
+    "round-octagon": '<polygon points="5,1.5 11,1.5 14.5,5 14.5,11 11,14.5 5,14.5 1.5,11 1.5,5"/>',
+    "rectangle": '<rect x="2" y="2" width="12" height="12"/>',
+}
+
+
+@lru_cache(maxsize=1)
+def flag_codes() -> frozenset[str]:
+    """ISO alpha-2 codes (lower case) with a shipped flag; read once, on first use."""
+    return frozenset(p.stem for p in FLAGS_DIR.glob("*.svg"))
+
+
+def flag_url(iso2: str | None) -> str:
+    """'RU' → '/assets/flags/ru.svg'; '' when there is no shipped flag for the code."""
+    code = (iso2 or "").strip().lower()
+    return f"{FLAGS_URL}{code}.svg" if len(code) == 2 and code in flag_codes() else ""
+
+
+def kind_icon_url(kind: str | None) -> str:
+    """A data: URL of the kind's shape in its colour (a circle for a Country, a hexagon for an Alliance…)."""
+    colour, shape, _ = KIND_STYLES.get(kind or "", OTHER_NODE)
+    body = KIND_SHAPES.get(shape, KIND_SHAPES["rectangle"])
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" fill="{colour}">{body}</svg>'
+    return "data:image/svg+xml;utf8," + quote(svg)
 
 
 def flag_emoji(iso2: str | None) -> str:
@@ -132,6 +174,10 @@ def node_element(props: dict[str, Any], *, degree: int = 0, classes: Iterable[st
         "id": str(props["id"]), "label": str(props.get("name") or props["id"]), "kind": kind or "",
         "iso2": props.get("iso2") or "", "size": node_size(degree),
     }
+    flag = flag_url(props.get("iso2")) if kind == "Country" else ""
+    if flag:
+        data["flag"] = flag
+        classes = [*classes, "has-flag"]
     element: dict[str, Any] = {"data": data, "classes": " ".join([kind_class, *classes])}
     if position is not None:
         element["position"] = {"x": float(position["x"]), "y": float(position["y"])}

@@ -105,6 +105,7 @@ class Subgraph:
     edges_anchored: int = 0   # … of which touch an anchor (a focused or expanded actor)
     missing: list[str] = field(default_factory=list)
     empty_reason: str | None = None
+    hidden_relations: int = 0  # … of the not shown, those of actors the user hid (not cut by the cap)
 
 
 def _filter_params(filters: Filters) -> dict[str, Any]:
@@ -113,13 +114,22 @@ def _filter_params(filters: Filters) -> dict[str, Any]:
 
 def overview_ids(graph: Graph, filters: Filters, limit: int) -> tuple[list[str], int]:
     """Ids of alliances and members (MEMBER_OF edges passing the filters) and how many edges there are."""
+    ids, total, _ = overview_pairs(graph, filters, limit)
+    return ids, total
+
+
+def overview_pairs(graph: Graph, filters: Filters, limit: int) -> tuple[list[str], int, list[tuple[str, str]]]:
+    """`overview_ids` plus the (member, alliance) pairs they come from."""
     if "MEMBER_OF" not in filters.types:
-        return [], 0
+        return [], 0, []
     rows = graph.read(query("overview", filtered=filters.narrows_edges()),
                       {**_filter_params(filters), "limit": limit})
     if not rows:
-        return [], 0
-    return list(dict.fromkeys(rows[0]["ids"])), int(rows[0]["total"])
+        return [], 0, []
+    flat = rows[0]["ids"]
+    half = len(flat) // 2
+    pairs = list(zip(flat[:half], flat[half:], strict=True))
+    return list(dict.fromkeys(flat)), int(rows[0]["total"]), pairs
 
 
 def neighbours(graph: Graph, ids: list[str], filters: Filters, limit: int) -> dict[str, tuple[list[str], int]]:
@@ -182,8 +192,10 @@ def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
     def add(ids: list[str]) -> None:
         ordered.extend(i for i in ids if i not in hidden or i == view.actor)
 
+    hidden_relations = 0
     if view.mode == "overview":
-        ids, total = overview_ids(graph, filters, cap)
+        ids, total, pairs = overview_pairs(graph, filters, cap)
+        hidden_relations += sum(1 for pair in pairs if hidden & set(pair))
         add(ids)
         totals[""] = total
         if not ids:
@@ -212,6 +224,10 @@ def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
                 add([actor_id, *near])
     unique = list(dict.fromkeys(ordered))
     anchors = [k for k in totals if k]
+    if hidden and anchors and view.mode != "overview":
+        # Relations between the anchors and the actors the user hid: not drawn by choice, not by the cap.
+        among = subgraph(graph, [*anchors, *hidden], filters, edge_limit=0, anchors=list(hidden))
+        hidden_relations = among.edges_anchored
     result = subgraph(graph, unique[:cap], filters, edge_limit=cap, anchors=anchors)
     drawn: dict[str, int] = dict.fromkeys(totals, 0)
     drawn_anchored = 0
@@ -230,6 +246,7 @@ def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
     result.not_shown = sum(max(0, totals[k] - drawn[k]) for k in totals) + max(0, cut_among_others)
     result.missing = missing
     result.empty_reason = empty_reason
+    result.hidden_relations = min(hidden_relations, result.not_shown)
     return result
 
 

@@ -24,6 +24,7 @@ LAYOUTS: tuple[str, ...] = ("fcose", "cose-bilkent", "cose", "concentric", "brea
 MAX_EXPANDED = 40
 MAX_HIDDEN = 200
 HISTORY_DEPTH = 25
+SELECTION_ACTIONS = ("expand", "focus", "hide")   # actions on the selected actor
 
 
 class MaxHops(IntEnum):
@@ -302,6 +303,8 @@ class Outcome(BaseModel):
 def apply(state: ExploreState, action: Action) -> Outcome:
     """The state after an action (pure). Unknown or incomplete actions leave the state as it was."""
     view = state.view
+    if action.kind in SELECTION_ACTIONS and not action.actor:
+        return Outcome(state=state, message=f"Select an actor first (click it on the canvas), then {action.kind}.")
     if action.kind == "load" and action.state is not None:
         fresh = action.state.view.base_key() != view.base_key() or action.state.view != view
         return Outcome(state=action.state, relayout=fresh, push_history=fresh)

@@ -98,6 +98,7 @@ class ConsoleResult:
     query_type: str = "r"
     params: dict[str, Any] = field(default_factory=dict)
     plan_only: bool = False
+    warnings: list[str] = field(default_factory=list)  # Neo4j's notifications about the statement
 
     @property
     def message(self) -> str:
@@ -265,9 +266,11 @@ def run_readonly(graph: Graph, text: str, params: Mapping[str, Any] | None = Non
     planned = explain(graph, statement, values, timeout=timeout)
     _check_plan(planned.query_type, planned.operators, planned.procedures)
     if is_explain:
-        return ConsoleResult(["plan"], [{"plan": planned.plan_text}], row_cap=cap, params=values, plan_only=True)
+        return ConsoleResult(["plan"], [{"plan": planned.plan_text}], row_cap=cap, params=values, plan_only=True,
+                             warnings=planned.warnings)
     rows = read_capped(graph, statement, values, cap=max(cap, 1), timeout=timeout)
-    return ConsoleResult(rows.columns, rows.rows, rows.truncated, cap, rows.elapsed_ms, "r", values)
+    return ConsoleResult(rows.columns, rows.rows, rows.truncated, cap, rows.elapsed_ms, "r", values,
+                         warnings=planned.warnings)
 
 
 # --- Rendering values for tables, CSV and grids (shared by the CLI and the dashboard) ---

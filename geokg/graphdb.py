@@ -233,6 +233,7 @@ class Explained:
     operators: list[str] = field(default_factory=list)  # plan operator names, e.g. "ProcedureCall"
     procedures: list[str] = field(default_factory=list)  # fully qualified names of procedures called
     plan_text: str = ""
+    warnings: list[str] = field(default_factory=list)  # the planner's notifications (unknown property, …)
 
 
 @dataclass(frozen=True)
@@ -311,9 +312,15 @@ def explain(graph: Graph, query: str, params: Mapping[str, Any] | None = None, *
         plan = summary.plan
         _walk_plan(plan, operators, procedures)
         text = str(((plan or {}).get("args") or {}).get("string-representation") or "")
-        return Explained(summary.query_type, operators, procedures, text)
+        warnings = [" ".join(f"{n.title}: {n.description}".split()) for n in summary.summary_notifications
+                    if n.raw_severity_level == "WARNING" or n.raw_category == "PERFORMANCE"]
+        return Explained(summary.query_type, operators, procedures, text, list(dict.fromkeys(warnings)))
 
-    with _statement_errors(graph.settings, shift=len(prefix), timeout=timeout), _read_session(graph) as session:
+    # Notifications on here (unlike other reads): a mistyped property (a warning) or a cartesian product
+    # (information about performance) is worth telling; other information is left out.
+    session = graph.driver.session(database=graph.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
+                                   notifications_min_severity="INFORMATION")
+    with _statement_errors(graph.settings, shift=len(prefix), timeout=timeout), session:
         return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work) if timeout else work)
 
 

@@ -30,7 +30,8 @@
       if (!trig.value) { return null; }
       const name = id.action.replace("-details", "");
       if (["expand", "focus", "hide"].includes(name)) {
-        return selectedNode ? {kind: name, actor: selectedNode} : null;
+        // Without a selection the server answers with a hint instead of silence.
+        return {kind: name, actor: selectedNode};
       }
       if (name === "path") {
         return {kind: "path", path_from: args.pathFrom, path_to: args.pathTo, hops: args.hops};
