@@ -175,8 +175,9 @@ def cap_notice(sub: repo.Subgraph, cap: int, message: str | None) -> str:
         parts.append(f"{plural_relations(sub.hidden_relations)} of hidden actors not drawn (Show hidden brings them "
                      "back).")
     if capped:
-        parts.append(f"{plural_relations(capped)} more not shown (at most {cap:,} actors and {cap:,} relations are "
-                     "drawn) — narrow with relation types, actor kinds, min claims or the period.")
+        parts.append(f"{capped:,} more relation{'' if capped == 1 else 's'} not shown (at most {cap:,} actors and "
+                     f"{cap:,} relations are drawn) — narrow with relation types, actor kinds, min claims or the "
+                     "period.")
     return " ".join(parts)
 
 
@@ -472,7 +473,12 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         placed: dict[str, dict[str, float]] = {}
         new: list[str] = []
         layout: Any = no_update
-        if relayout:
+        if relayout and view.mode == "overview" and outcome.state.filters.layout == Filters().layout:
+            # The start view is laid out here (alliances apart, members grouped), not by physics in the browser.
+            placed = elements.overview_positions(sub.nodes, sub.edges)
+            seq = int((current_layout or {}).get("seq", 0)) + 1
+            layout = {"name": "preset", "fit": True, "padding": 30, "animate": False, "seq": seq}
+        elif relayout:
             seq = int((current_layout or {}).get("seq", 0)) + 1
             layout = layout_options(outcome.state.filters.layout, seq, focus)
         else:
@@ -485,6 +491,11 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
                 layout = {"name": "preset", "fit": True, "padding": 40, "animate": False, "seq": seq}
         els = elements.build_elements(sub.nodes, sub.edges, positions=placed or None, focus=focus,
                                       expanded=view.expanded, new=new if not relayout else ())
+        if placed and len(placed) < len(sub.nodes):
+            # Actors in no membership (none in the start view normally) still need a place.
+            placed.update(elements.place_new_nodes([n for n in sub.nodes if n not in placed], None, placed))
+            els = elements.build_elements(sub.nodes, sub.edges, positions=placed, focus=focus,
+                                          expanded=view.expanded)
         selection: Any = no_update
         if action.kind == "focus" and action.actor in sub.nodes:
             selection = {"node": action.actor, "t": time.time()}
@@ -493,19 +504,12 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
                 None)
 
     # ---- selection and details ------------------------------------------------------------------
-    @app.callback(
+    # A tap becomes the selection in the browser: one server round trip per click (the details), not two.
+    app.clientside_callback(
+        ClientsideFunction(namespace="geokg", function_name="select"),
         Output(ids.SELECTION, "data"),
         Input(ids.CY, "tapNodeData"), Input(ids.CY, "tapEdgeData"), prevent_initial_call=True,
     )
-    def select(node: dict[str, Any] | None, edge: dict[str, Any] | None) -> dict[str, Any]:
-        if ctx.triggered_id is None:
-            raise PreventUpdate
-        prop = ctx.triggered[0]["prop_id"].rsplit(".", 1)[-1]
-        if prop == "tapNodeData" and node:
-            return {"node": node["id"], "t": time.time()}
-        if prop == "tapEdgeData" and edge:
-            return {"edge": edge["id"], "t": time.time()}
-        raise PreventUpdate
 
     @app.callback(
         Output(ids.SELECTION, "data", allow_duplicate=True),
@@ -632,7 +636,9 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
     app.callback(
         Output(ids.WORLD_MAP, "figure"), Output(ids.TIMELINE, "figure"), Output(ids.ANALYTICS_ACTOR, "children"),
         Output(ids.ERROR, "data", allow_duplicate=True),
-        Input(ids.URL, "pathname"), Input(ids.STATE, "data"), Input(ids.SELECTION, "data"),
+        # The selection is made in the explorer, so it is read when the analytics page opens: as an Input it
+        # would cost a request on every click in the explorer.
+        Input(ids.URL, "pathname"), Input(ids.STATE, "data"), State(ids.SELECTION, "data"),
         prevent_initial_call=True,
     )(guarded(_map_and_timeline, 3))
 

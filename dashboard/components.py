@@ -203,8 +203,15 @@ def explore_pane() -> html.Div:
 
 
 def details_placeholder() -> list[Any]:
-    return [html.P("Click an actor or a relation to see its details and evidence. "
-                   "Double-click an actor to expand it.", className="text-muted small")]
+    return [html.Div(id="first-action", className="geokg-first-action", children=[
+        html.H6("Start here", className="mb-1"),
+        html.Ol(className="small mb-1 ps-3", children=[
+            html.Li("Click an alliance (a hexagon) to see its members and how many claims back each."),
+            html.Li("Or search any actor above, e.g. a country, an armed group or a company."),
+            html.Li("Click a line to read the sentences behind it; double-click an actor to expand it."),
+        ]),
+        html.P("Zoom in to read every name.", className="small text-muted mb-0"),
+    ])]
 
 
 def analytics_pane(topojson_url: str) -> html.Div:

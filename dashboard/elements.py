@@ -55,12 +55,16 @@ STYLESHEET: list[dict[str, Any]] = [
     {"selector": "node", "style": {
         "label": "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4,
         "text-wrap": "ellipsis", "text-max-width": 140, "color": "#222",
+        # Labels only where they can be read: hidden while zoomed out below 8 px, shown as one zooms in.
+        "min-zoomed-font-size": 8,
         "text-outline-color": "#fff", "text-outline-width": 2,
         "width": "data(size)", "height": "data(size)", "border-width": 1, "border-color": "#fff",
         "background-color": OTHER_NODE[0], "shape": OTHER_NODE[1],
     }},
     *[{"selector": f"node.kind-{kind}", "style": {"background-color": colour, "shape": shape}}
       for kind, (colour, shape, _) in KIND_STYLES.items()],
+    # Alliances are the landmarks of the start view: their names stay readable longest.
+    {"selector": "node.kind-Alliance", "style": {"font-size": 16, "font-weight": "bold", "text-max-width": 220}},
     {"selector": "node.has-flag", "style": {"background-image": "data(flag)", "background-fit": "cover",
                                              "background-clip": "node", "border-width": 1,
                                              "border-color": "#4e79a7"}},
@@ -300,6 +304,47 @@ def place_new_nodes(new_ids: list[str], anchor: dict[str, float] | None,
                 result[node_id] = {"x": round(anchor["x"] + radius + spacing * (k + 1), 1), "y": anchor["y"]}
             break
     return result
+
+
+def overview_positions(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]],
+                       spacing: float = 90.0) -> dict[str, dict[str, float]]:
+    """A readable start view: alliances far apart on a grid (the busiest in the middle), each member placed
+    with the others that belong to the same alliances, near those alliances. Deterministic, no physics."""
+    alliances = sorted((n for n, p in nodes.items() if p.get("kind") == "Alliance"),
+                       key=lambda n: (-sum(1 for e in edges if e["target"] == n), n))
+    if not alliances:
+        return {}
+    groups: dict[tuple[str, ...], list[str]] = {}
+    belongs: dict[str, set[str]] = {}
+    for edge in edges:
+        if edge["type"] == "MEMBER_OF" and edge["target"] in nodes and edge["source"] in nodes \
+                and edge["source"] not in alliances:
+            belongs.setdefault(edge["source"], set()).add(edge["target"])
+    for member, of in belongs.items():
+        groups.setdefault(tuple(sorted(of)), []).append(member)
+    # Room for the largest group of members around an alliance.
+    biggest = max((len(m) for m in groups.values()), default=1)
+    gap = spacing * (3.0 + math.sqrt(biggest) * 1.2)
+    columns = max(1, math.ceil(math.sqrt(len(alliances))))
+    order = _centre_out(columns, math.ceil(len(alliances) / columns))
+    positions = {a: {"x": round(order[i][0] * gap, 1), "y": round(order[i][1] * gap, 1)}
+                 for i, a in enumerate(alliances)}
+    for key in sorted(groups, key=lambda k: (len(k), k)):
+        members = sorted(groups[key], key=lambda m: str(nodes[m].get("name") or m))
+        cx = sum(positions[a]["x"] for a in key) / len(key)
+        cy = sum(positions[a]["y"] for a in key) / len(key)
+        if len(key) == 1:   # members of one alliance only: a ring around it
+            placed = place_new_nodes(members, positions[key[0]], positions, spacing)
+        else:               # shared members: a cluster between their alliances
+            placed = place_new_nodes(members, {"x": cx, "y": cy + spacing * 0.6}, positions, spacing)
+        positions.update(placed)
+    return positions
+
+
+def _centre_out(columns: int, rows: int) -> list[tuple[float, float]]:
+    """Grid cells ordered from the centre outwards, so the first (busiest) alliances sit in the middle."""
+    cells = [(c - (columns - 1) / 2, r - (rows - 1) / 2) for r in range(rows) for c in range(columns)]
+    return sorted(cells, key=lambda p: (p[0] ** 2 + p[1] ** 2, p[1], p[0]))
 
 
 def build_elements(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]], *,

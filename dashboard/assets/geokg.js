@@ -102,6 +102,16 @@
       },
       positions: positions,
 
+      // tapNodeData / tapEdgeData → the selection store (what the details panel shows).
+      select: function (node, edge) {
+        const ctx = window.dash_clientside.callback_context;
+        const trig = ctx && ctx.triggered && ctx.triggered[0];
+        if (!trig) { return window.dash_clientside.no_update; }
+        if (trig.prop_id.endsWith(".tapNodeData") && node) { return {node: node.id, t: Date.now() / 1000}; }
+        if (trig.prop_id.endsWith(".tapEdgeData") && edge) { return {edge: edge.id, t: Date.now() / 1000}; }
+        return window.dash_clientside.no_update;
+      },
+
       // The canvas was hidden on another page: size it to its box again and fit the drawing.
       refit: function (pathname) {
         if ((pathname || "/") === "/") {

@@ -6,6 +6,7 @@ console shows Neo4j's warnings."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,7 @@ def test_explorer_controls_keep_their_promises(dash_duo: Any, data: Graph) -> No
     marks = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.F_DATES} .dash-slider-mark")
     assert 1 <= len(marks) <= 6 and all(m.text.isdigit() and len(m.text) == 4 for m in marks)
     boxes = [m.rect for m in marks]
-    assert all(a["x"] + a["width"] <= b["x"] for a, b in zip(boxes, boxes[1:], strict=False)), "labels apart"
+    assert all(a["x"] + a["width"] <= b["x"] for a, b in pairwise(boxes)), "labels apart"
     assert not dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.F_DATES} input"), "no month numbers"
 
 
