@@ -617,7 +617,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Input(ids.URL, "pathname"), Input(ids.STATE, "data"), prevent_initial_call=True,
     )(guarded(_sankey, 1))
 
-    def _map_and_timeline(pathname: str | None, state: dict[str, Any] | None,
+    def _map_and_timeline(state: dict[str, Any] | None, pathname: str | None,
                           selection: dict[str, Any] | None) -> tuple[Any, ...]:
         if page_of(pathname) != "analytics":
             raise PreventUpdate
@@ -638,7 +638,8 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Output(ids.ERROR, "data", allow_duplicate=True),
         # The selection is made in the explorer, so it is read when the analytics page opens: as an Input it
         # would cost a request on every click in the explorer.
-        Input(ids.URL, "pathname"), Input(ids.STATE, "data"), State(ids.SELECTION, "data"),
+        # (inputs in this order: the duplicate error output is keyed by the inputs, which the Sankey shares)
+        Input(ids.STATE, "data"), Input(ids.URL, "pathname"), State(ids.SELECTION, "data"),
         prevent_initial_call=True,
     )(guarded(_map_and_timeline, 3))
 

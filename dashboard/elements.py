@@ -64,7 +64,7 @@ STYLESHEET: list[dict[str, Any]] = [
     *[{"selector": f"node.kind-{kind}", "style": {"background-color": colour, "shape": shape}}
       for kind, (colour, shape, _) in KIND_STYLES.items()],
     # Alliances are the landmarks of the start view: their names stay readable longest.
-    {"selector": "node.kind-Alliance", "style": {"font-size": 16, "font-weight": "bold", "text-max-width": 220}},
+    {"selector": "node.kind-Alliance", "style": {"font-size": 32, "font-weight": "bold", "text-max-width": 360}},
     {"selector": "node.has-flag", "style": {"background-image": "data(flag)", "background-fit": "cover",
                                              "background-clip": "node", "border-width": 1,
                                              "border-color": "#4e79a7"}},
@@ -307,7 +307,7 @@ def place_new_nodes(new_ids: list[str], anchor: dict[str, float] | None,
 
 
 def overview_positions(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]],
-                       spacing: float = 90.0) -> dict[str, dict[str, float]]:
+                       spacing: float = 55.0) -> dict[str, dict[str, float]]:
     """A readable start view: alliances far apart on a grid (the busiest in the middle), each member placed
     with the others that belong to the same alliances, near those alliances. Deterministic, no physics."""
     alliances = sorted((n for n, p in nodes.items() if p.get("kind") == "Alliance"),
