@@ -240,7 +240,8 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         show: dict[str, str] = {}
         hide = {"display": "none"}
         incoming: Any = no_update
-        first_load = ctx.triggered_id is None
+        # No state yet: the page just opened (Dash may name the URL as the trigger of its first call).
+        first_load = ctx.triggered_id is None or current is None
         only_search = {t["prop_id"] for t in ctx.triggered} == {f"{ids.URL}.search"}
         if page in ("explore", "analytics") and (search or first_load):
             state, warnings = parse_query(search)
@@ -415,13 +416,24 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Input(ids.actor_search("main"), "value"),
         Input(ids.DBLTAP, "data"),
         Input(ids.INCOMING, "data"),
-        Input(ids.FILTERS, "data"),
-        Input(ids.DB_STATUS, "data"),
         State(ids.SELECTION, "data"),
         State(ids.actor_search("from"), "value"),
         State(ids.actor_search("to"), "value"),
         State(ids.PATH_HOPS, "value"),
         prevent_initial_call=True,
+    )
+
+    # Filter changes and the database coming back are actions of their own: were they inputs of the one
+    # above, the first view would wait for the slider's bounds and the health check (two more round trips).
+    app.clientside_callback(
+        ClientsideFunction(namespace="geokg", function_name="filtersAction"),
+        Output(ids.ACTION, "data", allow_duplicate=True),
+        Input(ids.FILTERS, "data"), State(ids.STATE, "data"), prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="geokg", function_name="reloadAction"),
+        Output(ids.ACTION, "data", allow_duplicate=True),
+        Input(ids.DB_STATUS, "data"), prevent_initial_call=True,
     )
 
     @app.callback(
