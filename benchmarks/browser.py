@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
+import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -93,6 +94,10 @@ def _wait_value(driver: Any, name: str, timeout: float = 120.0) -> float:
     raise RuntimeError(f"{name} was not drawn within {timeout:.0f} s")
 
 
+def _progress(name: str, ms: float) -> None:
+    print(f"  {name} {ms:,.0f} ms", file=sys.stderr, flush=True)
+
+
 def measure(url: str, repeats: int = 10) -> BrowserTimings:
     """The three waits against the dashboard at `url`."""
     driver = chromium()
@@ -102,6 +107,7 @@ def measure(url: str, repeats: int = 10) -> BrowserTimings:
             driver.get(url + "/")
             painted = _wait_value(driver, "__geokgOverview")
             out.overview.append(painted)
+            _progress("overview", painted)
         out.overview = out.overview[1:]
         time.sleep(1.0)  # the overview's layout has settled
         drawn = driver.execute_script(
@@ -111,11 +117,13 @@ def measure(url: str, repeats: int = 10) -> BrowserTimings:
         picks = drawn[:repeats + 1]
         for actor_id, name in picks:
             out.click.append(float(driver.execute_async_script(CLICK_TO_PANEL, actor_id, name)))
+            _progress("click", out.click[-1])
             time.sleep(0.3)
         out.click = out.click[1:]
         for _ in range(repeats + 1):
             driver.get(url + "/queries")
             out.queries.append(_wait_value(driver, "__geokgQueries"))
+            _progress("queries", out.queries[-1])
         out.queries = out.queries[1:]
     finally:
         driver.quit()
@@ -134,8 +142,6 @@ def bench_browser(env: dict[str, str], workers: int, repeats: int = 10, port: in
 
 def main() -> None:
     """`python -m benchmarks.browser URL`: measure a dashboard that is already running."""
-    import sys
-
     url = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("GEOKG_BENCH_URL", "http://127.0.0.1:8050")
     timings = measure(url, int(sys.argv[2]) if len(sys.argv) > 2 else 10)
     for name in ("overview", "click", "queries"):

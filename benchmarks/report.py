@@ -290,7 +290,10 @@ def _browser(data: dict[str, Any]) -> list[str]:
              "saved-query list. Each is the median of "
              f"{data['repeats']} runs after one untimed warm-up. Load average (1/5/15 min) at the start "
              f"{' / '.join(str(x) for x in data.get('load_average_start') or [])}, at the end "
-             f"{' / '.join(str(x) for x in data.get('load_average_end') or [])}.", ""]
+             f"{' / '.join(str(x) for x in data.get('load_average_end') or [])}. The server's share of each wait "
+             "is in Reads (the details query of a hub answers in a fraction of a second); what is left is the "
+             "browser's own work (Dash's renderer, Cytoscape, the page's scripts), which a loaded CPU stretches "
+             "most.", ""]
     rows = []
     for name, what in (("overview", "overview first paint"), ("click", "click → details panel"),
                        ("queries", "/queries shown")):

@@ -340,7 +340,8 @@ def run_dashboard(profile: Profile, server: BenchServer, names: list[dict[str, A
     return out
 
 
-def run_browser(profile: Profile, server: BenchServer, work: Path, repeats: int = 10) -> dict[str, Any]:
+def run_browser(profile: Profile, server: BenchServer, work: Path, repeats: int = 10,
+                port: int | None = None) -> dict[str, Any]:
     """Headless Chromium against gunicorn over the largest read graph: overview first paint, click → panel,
     /queries (benchmarks/browser.py), each the median of `repeats`."""
     from benchmarks.browser import bench_browser
@@ -354,7 +355,7 @@ def run_browser(profile: Profile, server: BenchServer, work: Path, repeats: int 
     say(f"\n== Browser: headless Chromium, gunicorn {workers} workers ({built['actors']:,} actors,"
         f" {built['claims']:,} claims), median of {repeats}")
     try:
-        timings = bench_browser(server.env(), workers, repeats)
+        timings = bench_browser(server.env(), workers, repeats, port=port)
     finally:
         server.stop()
     out: dict[str, Any] = {"actors": built["actors"], "claims": built["claims"], "workers": workers,
@@ -396,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bolt-port", type=int, default=7689, help="Bolt port of the benchmark server")
     parser.add_argument("--http-port", type=int, default=7479, help="HTTP port of the benchmark server")
     parser.add_argument("--repeats", type=int, default=10, help="runs per browser timing (the median is kept)")
+    parser.add_argument("--dash-port", type=int, help="port of the browser benchmark's dashboard (default: free)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
@@ -437,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
             data = run_reads(profile, importer, work, with_dashboard=True)
             save("reads", data, info, args.size)
         if "browser" in chosen:
-            save("browser", run_browser(profile, importer, work, args.repeats), info, args.size)
+            save("browser", run_browser(profile, importer, work, args.repeats, args.dash_port), info, args.size)
     except GeoKGError as exc:
         say(f"benchmark stopped: {str(exc).splitlines()[0]}")
         return 1

@@ -7,7 +7,10 @@ only from the allow-lists in `dashboard.state` (never from what a user typed).
 
 from __future__ import annotations
 
+import copy
 import re
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -178,7 +181,38 @@ def shortest_paths(graph: Graph, source: str, target: str, hops: MaxHops, filter
     return list({tuple(r["ids"]): r["ids"] for r in rows}.values())
 
 
+# The start view reads every membership of the graph (about 2 s at 100,000 actors on a busy machine), and every
+# visitor opens it: it is kept per process until the graph's counts change, and at most OVERVIEW_TTL seconds
+# (a reconcile changes marks, not counts).
+OVERVIEW_TTL = 300.0
+_overview_cache: dict[tuple[Any, ...], tuple[float, Subgraph]] = {}
+_overview_lock = threading.Lock()
+
+
+def graph_version(graph: Graph) -> tuple[int, int]:
+    rows = graph.read(query("graph_version"))
+    return (int(rows[0]["claims"]), int(rows[0]["relationships"])) if rows else (0, 0)
+
+
 def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
+    """`_load_view`, with the plain alliance overview served from a per-process cache while the graph is
+    unchanged."""
+    if view.mode != "overview" or view.expanded or view.hidden:
+        return _load_view(graph, view, filters, cap)
+    key = (id(graph), filters.model_dump_json(), cap, graph_version(graph))
+    now = time.monotonic()
+    with _overview_lock:
+        cached = _overview_cache.get(key)
+    if cached is None or now - cached[0] > OVERVIEW_TTL:
+        cached = (now, _load_view(graph, view, filters, cap))
+        with _overview_lock:
+            if len(_overview_cache) > 32:   # filters are few in practice; never let it grow
+                _overview_cache.clear()
+            _overview_cache[key] = cached
+    return copy.deepcopy(cached[1])
+
+
+def _load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
     """Materialise a view recipe: base view, then expansions, minus hidden actors, capped at `cap` actors.
 
     `not_shown` counts the relations that pass the filters but are not drawn (caps or hidden actors).
