@@ -501,13 +501,14 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
                 new = []
                 seq = int((current_layout or {}).get("seq", 0)) + 1
                 layout = {"name": "preset", "fit": True, "padding": 40, "animate": False, "seq": seq}
+        landmarks = view.mode == "overview"
         els = elements.build_elements(sub.nodes, sub.edges, positions=placed or None, focus=focus,
-                                      expanded=view.expanded, new=new if not relayout else ())
+                                      expanded=view.expanded, new=new if not relayout else (), landmarks=landmarks)
         if placed and len(placed) < len(sub.nodes):
             # Actors in no membership (none in the start view normally) still need a place.
             placed.update(elements.place_new_nodes([n for n in sub.nodes if n not in placed], None, placed))
             els = elements.build_elements(sub.nodes, sub.edges, positions=placed, focus=focus,
-                                          expanded=view.expanded)
+                                          expanded=view.expanded, landmarks=landmarks)
         selection: Any = no_update
         if action.kind == "focus" and action.actor in sub.nodes:
             selection = {"node": action.actor, "t": time.time()}

@@ -63,8 +63,8 @@ STYLESHEET: list[dict[str, Any]] = [
     }},
     *[{"selector": f"node.kind-{kind}", "style": {"background-color": colour, "shape": shape}}
       for kind, (colour, shape, _) in KIND_STYLES.items()],
-    # Alliances are the landmarks of the start view: their names stay readable longest.
-    {"selector": "node.kind-Alliance", "style": {"font-size": 32, "font-weight": "bold", "text-max-width": 360}},
+    # Alliances are the landmarks of the start view (only there): their names stay readable longest.
+    {"selector": "node.landmark", "style": {"font-size": 32, "font-weight": "bold", "text-max-width": 360}},
     {"selector": "node.has-flag", "style": {"background-image": "data(flag)", "background-fit": "cover",
                                              "background-clip": "node", "border-width": 1,
                                              "border-color": "#4e79a7"}},
@@ -349,8 +349,10 @@ def _centre_out(columns: int, rows: int) -> list[tuple[float, float]]:
 
 def build_elements(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]], *,
                    positions: dict[str, dict[str, float]] | None = None, focus: str | None = None,
-                   expanded: Iterable[str] = (), new: Iterable[str] = ()) -> list[dict[str, Any]]:
-    """Actors and aggregated edges (as returned by `dashboard.repo`) → Cytoscape elements."""
+                   expanded: Iterable[str] = (), new: Iterable[str] = (),
+                   landmarks: bool = False) -> list[dict[str, Any]]:
+    """Actors and aggregated edges (as returned by `dashboard.repo`) → Cytoscape elements; `landmarks` gives
+    alliances the large labels of the start view."""
     degree: dict[str, int] = dict.fromkeys(nodes, 0)
     for edge in edges:
         for end in (edge["source"], edge["target"]):
@@ -360,7 +362,8 @@ def build_elements(nodes: dict[str, dict[str, Any]], edges: list[dict[str, Any]]
     elements = []
     for node_id, props in nodes.items():
         classes = [c for c, on in (("focus", node_id == focus), ("expanded", node_id in expanded_set),
-                                   ("new", node_id in new_set)) if on]
+                                   ("new", node_id in new_set),
+                                   ("landmark", landmarks and props.get("kind") == "Alliance")) if on]
         elements.append(node_element(props, degree=degree[node_id], classes=classes,
                                      position=(positions or {}).get(node_id)))
     elements.extend(edge_element(e["source"], e["type"], e["target"], e.get("props") or {})

@@ -81,8 +81,12 @@ def test_router_shows_explore_and_parses_the_url_on_first_load(app: Any) -> None
     assert explore == {} and analytics == {"display": "none"} and queries == {"display": "none"}
     assert incoming["state"]["view"] == {**View(mode="ego", actor="country:RUS").model_dump(mode="json")}
     triggered("url.pathname", "/analytics")
-    out = callback(app, "route")("/analytics", "", None)
+    current = ExploreState(view=View(mode="ego", actor="country:RUS")).model_dump(mode="json")
+    out = callback(app, "route")("/analytics", "", current)
     assert out[1] == {} and out[0] == {"display": "none"} and out[5] is no_update  # keeps the current state
+    # A page with no state yet (Dash may name the URL as the first call's trigger) loads the default view.
+    triggered("url.pathname", "/")
+    assert callback(app, "route")("/", "", None)[5]["state"]["view"]["mode"] == "overview"
 
 
 def test_router_follows_browser_back_but_not_its_own_url_writes(app: Any) -> None:
