@@ -114,5 +114,10 @@ def apply_response(session: dict[str, Any], response: Mapping[str, Any]) -> list
 
 
 def error_of(response: Mapping[str, Any]) -> Any:
-    """The error a guarded callback reported through the error store, if any."""
-    return (response.get("response", {}).get(ids.ERROR) or {}).get("data")
+    """The error a guarded callback reported through the error store (as an output or, from a MATCH
+    callback, a side update), if any."""
+    for part in ("response", "sideUpdate"):
+        error = ((response.get(part) or {}).get(ids.ERROR) or {}).get("data")
+        if error:
+            return error
+    return None

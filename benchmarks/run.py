@@ -2,7 +2,8 @@
 
 Sections: `load` (extraction against bare spaCy, end to end into Neo4j), `ingest` (batched writer, row by
 row, neo4j-admin ceiling), `reads` (latency on generated graphs; includes `dashboard`, 20 users over HTTP,
-which needs the largest graph up). Every figure is printed with its ratio to a baseline measured in the
+which needs the largest graph up), `browser` (headless Chromium on the largest graph: overview first paint,
+click → panel, /queries). Every figure is printed with its ratio to a baseline measured in the
 same run. Each section's results are kept in benchmarks/results/<section>.json, so `--only` refreshes one
 section of the document and keeps the others. The benchmark servers live in their own home and port
 (default <cache>/bench on bolt port 7689), never the demo or test server's.
@@ -35,7 +36,7 @@ from loader.write import rank_strongest
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
 DOC = REPO / "docs" / "benchmarks.md"
-SECTIONS = ("load", "ingest", "reads")
+SECTIONS = ("load", "ingest", "reads", "browser")
 READ_SEED = 11
 GRAPH_MARKER = "geokg-bench-graph.json"  # in a read graph's home: what it was built from, and its figures
 PER_ROW_WARMUP = 30  # untimed rows before the row-by-row loader is timed
@@ -346,6 +347,35 @@ def run_dashboard(profile: Profile, server: BenchServer, names: list[dict[str, A
     return out
 
 
+def run_browser(profile: Profile, server: BenchServer, work: Path, repeats: int = 10,
+                port: int | None = None) -> dict[str, Any]:
+    """Headless Chromium against gunicorn over the largest read graph: overview first paint, click → panel,
+    /queries (benchmarks/browser.py), each the median of `repeats`."""
+    from benchmarks.browser import bench_browser
+
+    size_name = profile.read_graphs[-1]
+    built = prepare_read_graph(server, size_name, work)
+    graph = server.start()
+    graph.close()
+    workers = max(2, min(4, 2 * (os.cpu_count() or 1) - 1))
+    load_start = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else []
+    say(f"\n== Browser: headless Chromium, gunicorn {workers} workers ({built['actors']:,} actors,"
+        f" {built['claims']:,} claims), median of {repeats}")
+    try:
+        timings = bench_browser(server.env(), workers, repeats, port=port)
+    finally:
+        server.stop()
+    out: dict[str, Any] = {"actors": built["actors"], "claims": built["claims"], "workers": workers,
+                           "repeats": repeats, "actors_drawn": timings.actors_drawn, "load_average_start": load_start,
+                           "load_average_end": [round(x, 2) for x in os.getloadavg()] if load_start else []}
+    for name, target in (("overview", 2000.0), ("click", 300.0), ("queries", 1000.0)):
+        runs = getattr(timings, name)
+        out[name] = {"median": timings.median(name), "runs": runs, "target": target}
+        say(f"{name:9s} median {timings.median(name):8.0f} ms (target < {target:.0f} ms)"
+            f" runs {[round(v) for v in runs]}")
+    return out
+
+
 # -- results and the document -----------------------------------------------------------------------------
 
 
@@ -373,6 +403,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--home", type=Path, help="benchmark server homes (default <cache>/bench)")
     parser.add_argument("--bolt-port", type=int, default=7689, help="Bolt port of the benchmark server")
     parser.add_argument("--http-port", type=int, default=7479, help="HTTP port of the benchmark server")
+    parser.add_argument("--repeats", type=int, default=10, help="runs per browser timing (the median is kept)")
+    parser.add_argument("--dash-port", type=int, help="port of the browser benchmark's dashboard (default: free)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
@@ -413,6 +445,8 @@ def main(argv: list[str] | None = None) -> int:
         if "reads" in chosen or "dashboard" in chosen:
             data = run_reads(profile, importer, work, with_dashboard=True)
             save("reads", data, info, args.size)
+        if "browser" in chosen:
+            save("browser", run_browser(profile, importer, work, args.repeats, args.dash_port), info, args.size)
     except GeoKGError as exc:
         say(f"benchmark stopped: {str(exc).splitlines()[0]}")
         return 1

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import dash
-from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, dcc, no_update
+from dash import ALL, MATCH, ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 from pydantic import ValidationError
 
@@ -60,7 +60,7 @@ def page_of(pathname: str | None) -> str:
 def filters_from_controls(types: list[str] | None, kinds: list[str] | None, dates: list[int] | None,
                           bounds: tuple[int | None, int | None], axis: str | None, min_claims: Any,
                           min_conf: Any, hide_hedged: bool | None, confirmed: bool | None,
-                          layout: str | None) -> Filters:
+                          layout: str | None, undated: bool | None = False) -> Filters:
     """Sidebar values → Filters. A date range equal to the data's bounds means "no date filter"."""
     date_from = date_to = None
     lo, hi = bounds
@@ -78,8 +78,20 @@ def filters_from_controls(types: list[str] | None, kinds: list[str] | None, date
         types=list(types or []), kinds=list(kinds or []), date_from=date_from, date_to=date_to,
         axis="valid" if axis == "valid" else "reported", min_claims=claims,
         min_confidence=float(min_conf or 0.0), hide_hedged=bool(hide_hedged), confirmed_only=bool(confirmed),
-        layout=layout or "fcose",
+        include_undated=bool(undated), layout=layout or "fcose",
     )
+
+
+MAX_SLIDER_MARKS = 6   # year labels that fit side by side in the sidebar
+
+
+def slider_marks(lo: int, hi: int) -> dict[int, dict[str, str]]:
+    """Year marks for the period slider (months since year 0), thinned so their labels never run together."""
+    years = [m for m in range(lo, hi + 1) if m % 12 == 0]
+    if not years:
+        return {lo: {"label": month_label(lo)}}
+    step = -(-len(years) // MAX_SLIDER_MARKS)
+    return {m: {"label": str(m // 12)} for m in years[::step]}
 
 
 def layout_options(name: str, seq: int, focus: str | None) -> dict[str, Any]:
@@ -91,9 +103,11 @@ def layout_options(name: str, seq: int, focus: str | None) -> dict[str, Any]:
     elif name == "cose":
         options.update({"nodeRepulsion": 400000, "idealEdgeLength": 100, "numIter": 1500,
                         "randomize": True})
-    elif name == "breadthfirst" and focus:
-        options.update({"roots": '[id = "' + focus.replace('"', "") + '"]', "directed": False,
-                        "spacingFactor": 1.1})
+    elif name == "breadthfirst":
+        # Rings instead of rows: fifty neighbours on one level would otherwise make one unreadable line.
+        options.update({"directed": False, "circle": True, "spacingFactor": 0.9})
+        if focus:
+            options["roots"] = '[id = "' + focus.replace('"', "") + '"]'
     elif name == "concentric":
         options.update({"minNodeSpacing": 40})
     return options
@@ -143,6 +157,10 @@ def view_title(state: ExploreState, sub: repo.Subgraph) -> str:
     return " · ".join([title, counts, *extra])
 
 
+def plural_relations(n: int) -> str:
+    return f"{n:,} relation{'' if n == 1 else 's'}"
+
+
 def cap_notice(sub: repo.Subgraph, cap: int, message: str | None) -> str:
     parts = []
     if message:
@@ -151,10 +169,14 @@ def cap_notice(sub: repo.Subgraph, cap: int, message: str | None) -> str:
         parts.append(f"No actor with id {', '.join(sub.missing)}.")
     if sub.empty_reason:
         parts.append(sub.empty_reason)
-    if sub.not_shown:
-        parts.append(f"{sub.not_shown:,} more relations not shown (at most {cap:,} actors and {cap:,} relations are "
-                     "drawn) — "
-                     "narrow with relation types, actor kinds, min claims or the period.")
+    capped = max(0, sub.not_shown - sub.hidden_relations)
+    if sub.hidden_relations:
+        parts.append(f"{plural_relations(sub.hidden_relations)} of hidden actors not drawn (Show hidden brings them "
+                     "back).")
+    if capped:
+        parts.append(f"{capped:,} more relation{'' if capped == 1 else 's'} not shown (at most {cap:,} actors and "
+                     f"{cap:,} relations are drawn) — narrow with relation types, actor kinds, min claims or the "
+                     "period.")
     return " ".join(parts)
 
 
@@ -176,10 +198,9 @@ def actor_options(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         aliases = [a for a in (row.get("aliases") or []) if a][:3]
         hint = f" — {', '.join(aliases)}" if aliases else ""
-        flag = elements.flag_emoji(row.get("iso2")) if row.get("kind") == "Country" else ""
-        icon = flag or elements.kind_symbol(row.get("kind"))
-        options.append({"label": f"{icon} {row['name']} ({row.get('kind') or '?'}){hint}", "value": row["id"],
-                        "search": " ".join([row["name"], *aliases])})
+        label = html.Span([components.actor_icon(row.get("kind"), row.get("iso2"), size=13),
+                           f" {row['name']} ({row.get('kind') or '?'}){hint}"])
+        options.append({"label": label, "value": row["id"], "search": " ".join([row["name"], *aliases])})
     return options
 
 
@@ -213,7 +234,8 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         show: dict[str, str] = {}
         hide = {"display": "none"}
         incoming: Any = no_update
-        first_load = ctx.triggered_id is None
+        # No state yet: the page just opened (Dash may name the URL as the trigger of its first call).
+        first_load = ctx.triggered_id is None or current is None
         only_search = {t["prop_id"] for t in ctx.triggered} == {f"{ids.URL}.search"}
         if page in ("explore", "analytics") and (search or first_load):
             state, warnings = parse_query(search)
@@ -243,7 +265,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
 
     # ---- state → URL and navigation links ------------------------------------------------------
     @app.callback(
-        Output(ids.URL, "search"), Output(ids.NAV_EXPLORE, "href"), Output(ids.NAV_ANALYTICS, "href"),
+        Output(ids.URL_WRITE, "search"), Output(ids.NAV_EXPLORE, "href"), Output(ids.NAV_ANALYTICS, "href"),
         Input(ids.STATE, "data"), State(ids.URL, "pathname"), State(ids.URL, "search"),
         prevent_initial_call=True,
     )
@@ -264,7 +286,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Output(ids.actor_search("from"), "options", allow_duplicate=True),
         Output(ids.actor_search("to"), "value", allow_duplicate=True),
         Output(ids.actor_search("to"), "options", allow_duplicate=True),
-        Output(ids.PATH_HOPS, "value"),
+        Output(ids.PATH_HOPS, "value"), Output(ids.F_UNDATED, "value"),
         Input(ids.INCOMING, "data"), prevent_initial_call=True,
     )
     def sync_controls(incoming: dict[str, Any] | None) -> tuple[Any, ...]:
@@ -276,7 +298,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         for end in (v.path_from, v.path_to):
             ends += [end, [{"label": end, "value": end}] if end else []] if end else [no_update, no_update]
         return (f.types, f.kinds, f.axis, f.min_claims, f.min_confidence, f.hide_hedged, f.confirmed_only,
-                f.layout, *ends, int(v.hops))
+                f.layout, *ends, int(v.hops), f.include_undated)
 
     @app.callback(
         Output(ids.F_TYPES, "value", allow_duplicate=True),
@@ -298,16 +320,17 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Input(ids.F_TYPES, "value"), Input(ids.F_KINDS, "value"), Input(ids.F_DATES, "value"),
         Input(ids.F_AXIS, "value"), Input(ids.F_MIN_CLAIMS, "value"), Input(ids.F_MIN_CONF, "value"),
         Input(ids.F_HIDE_HEDGED, "value"), Input(ids.F_CONFIRMED, "value"), Input(ids.LAYOUT_SELECT, "value"),
+        Input(ids.F_UNDATED, "value"),
         State(ids.F_DATES, "min"), State(ids.F_DATES, "max"), State(ids.INCOMING, "data"),
         prevent_initial_call=True,
     )
     def read_filters(types: list[str], kinds: list[str], dates: list[int] | None, axis: str, min_claims: Any,
-                     min_conf: Any, hide_hedged: bool, confirmed: bool, layout: str, lo: int | None,
-                     hi: int | None, incoming: dict[str, Any] | None) -> tuple[Any, str]:
+                     min_conf: Any, hide_hedged: bool, confirmed: bool, layout: str, undated: bool,
+                     lo: int | None, hi: int | None, incoming: dict[str, Any] | None) -> tuple[Any, str]:
         bounded = (lo, hi) if lo is not None and hi is not None and hi > 1 else (None, None)
         try:
             filters = filters_from_controls(types, kinds, dates, bounded, axis, min_claims, min_conf,
-                                            hide_hedged, confirmed, layout)
+                                            hide_hedged, confirmed, layout, undated)
         except ValidationError:
             raise PreventUpdate from None
         if bounded[0] is None and incoming:
@@ -319,7 +342,9 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         else:
             label = f"{filters.date_from or month_label(bounded[0])} – {filters.date_to or month_label(bounded[1])}"
             if not (filters.date_from or filters.date_to):
-                label += " (all)"
+                label += " (all, undated included)"
+            elif not filters.include_undated:
+                label += " (undated left out)"
         return filters.model_dump(mode="json"), label
 
     # ---- date slider bounds -----------------------------------------------------------------------
@@ -331,8 +356,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         if first is None or last is None:
             return 0, 1, {}, [0, 1]
         new_lo, new_hi = month_index(first), month_index(last)
-        marks = {m: {"label": str(m // 12)} for m in range(new_lo, new_hi + 1) if m % 12 == 0} or {
-            new_lo: {"label": month_label(new_lo)}}
+        marks = slider_marks(new_lo, new_hi)
         triggers = {t["prop_id"].split(".")[0] for t in ctx.triggered}
         if ids.INCOMING in triggers and incoming:   # a URL's period wins over "bounds changed"
             f = Filters.model_validate(incoming["state"]["filters"])
@@ -356,19 +380,26 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
     )(guarded(_slider, 4))
 
     # ---- autocomplete ---------------------------------------------------------------------------
-    def _autocomplete(text: str | None, value: str | None, options: list[dict[str, Any]] | None) -> Any:
-        if not text or len(text.strip()) < 2:
-            raise PreventUpdate
-        found = actor_options(repo.search_actors(graph, text))
-        keep = [o for o in (options or []) if o.get("value") == value and value not in {f["value"] for f in found}]
-        return keep + found
-
-    app.callback(
-        Output(ids.actor_search(MATCH), "options"), Output(ids.ERROR, "data", allow_duplicate=True),
+    # Every output of a MATCH callback must carry the same wildcard (debug mode rejects the app otherwise),
+    # so a failed search reports to the banner through set_props instead of a second output.
+    @app.callback(
+        Output(ids.actor_search(MATCH), "options"),
         Input(ids.actor_search(MATCH), "search_value"),
         State(ids.actor_search(MATCH), "value"), State(ids.actor_search(MATCH), "options"),
         prevent_initial_call=True,
-    )(guarded(_autocomplete, 1))
+    )
+    def autocomplete(text: str | None, value: str | None, options: list[dict[str, Any]] | None) -> Any:
+        if not text or len(text.strip()) < 2:
+            raise PreventUpdate
+        try:
+            repo.ensure_reachable(graph)
+            found = actor_options(repo.search_actors(graph, text))
+        except GeoKGError as exc:
+            log.warning("autocomplete: %s", exc)
+            dash.set_props(ids.ERROR, {"data": error_payload(exc)})
+            return no_update
+        keep = [o for o in (options or []) if o.get("value") == value and value not in {f["value"] for f in found}]
+        return keep + found
 
     # ---- actions: the browser collects them with node positions ---------------------------------
     app.clientside_callback(
@@ -379,13 +410,24 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Input(ids.actor_search("main"), "value"),
         Input(ids.DBLTAP, "data"),
         Input(ids.INCOMING, "data"),
-        Input(ids.FILTERS, "data"),
-        Input(ids.DB_STATUS, "data"),
         State(ids.SELECTION, "data"),
         State(ids.actor_search("from"), "value"),
         State(ids.actor_search("to"), "value"),
         State(ids.PATH_HOPS, "value"),
         prevent_initial_call=True,
+    )
+
+    # Filter changes and the database coming back are actions of their own: were they inputs of the one
+    # above, the first view would wait for the slider's bounds and the health check (two more round trips).
+    app.clientside_callback(
+        ClientsideFunction(namespace="geokg", function_name="filtersAction"),
+        Output(ids.ACTION, "data", allow_duplicate=True),
+        Input(ids.FILTERS, "data"), State(ids.STATE, "data"), prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="geokg", function_name="reloadAction"),
+        Output(ids.ACTION, "data", allow_duplicate=True),
+        Input(ids.DB_STATUS, "data"), prevent_initial_call=True,
     )
 
     @app.callback(
@@ -437,13 +479,30 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         placed: dict[str, dict[str, float]] = {}
         new: list[str] = []
         layout: Any = no_update
-        if relayout:
+        if relayout and view.mode == "overview" and outcome.state.filters.layout == Filters().layout:
+            # The start view is laid out here (alliances apart, members grouped), not by physics in the browser.
+            placed = elements.overview_positions(sub.nodes, sub.edges)
+            seq = int((current_layout or {}).get("seq", 0)) + 1
+            layout = {"name": "preset", "fit": True, "padding": 30, "animate": False, "seq": seq}
+        elif relayout:
             seq = int((current_layout or {}).get("seq", 0)) + 1
             layout = layout_options(outcome.state.filters.layout, seq, focus)
         else:
             placed, new = place(sub, positions, outcome.anchor)
+            if action.kind in ("filters", "unhide", "hide"):
+                # Not an expansion: nothing is "new" to point at, but the drawing changed size, so fit it
+                # again (a preset layout keeps every position and only re-fits the view).
+                new = []
+                seq = int((current_layout or {}).get("seq", 0)) + 1
+                layout = {"name": "preset", "fit": True, "padding": 40, "animate": False, "seq": seq}
+        landmarks = view.mode == "overview"
         els = elements.build_elements(sub.nodes, sub.edges, positions=placed or None, focus=focus,
-                                      expanded=view.expanded, new=new if not relayout else ())
+                                      expanded=view.expanded, new=new if not relayout else (), landmarks=landmarks)
+        if placed and len(placed) < len(sub.nodes):
+            # Actors in no membership (none in the start view normally) still need a place.
+            placed.update(elements.place_new_nodes([n for n in sub.nodes if n not in placed], None, placed))
+            els = elements.build_elements(sub.nodes, sub.edges, positions=placed, focus=focus,
+                                          expanded=view.expanded, landmarks=landmarks)
         selection: Any = no_update
         if action.kind == "focus" and action.actor in sub.nodes:
             selection = {"node": action.actor, "t": time.time()}
@@ -452,19 +511,12 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
                 None)
 
     # ---- selection and details ------------------------------------------------------------------
-    @app.callback(
+    # A tap becomes the selection in the browser: one server round trip per click (the details), not two.
+    app.clientside_callback(
+        ClientsideFunction(namespace="geokg", function_name="select"),
         Output(ids.SELECTION, "data"),
         Input(ids.CY, "tapNodeData"), Input(ids.CY, "tapEdgeData"), prevent_initial_call=True,
     )
-    def select(node: dict[str, Any] | None, edge: dict[str, Any] | None) -> dict[str, Any]:
-        if ctx.triggered_id is None:
-            raise PreventUpdate
-        prop = ctx.triggered[0]["prop_id"].rsplit(".", 1)[-1]
-        if prop == "tapNodeData" and node:
-            return {"node": node["id"], "t": time.time()}
-        if prop == "tapEdgeData" and edge:
-            return {"edge": edge["id"], "t": time.time()}
-        raise PreventUpdate
 
     @app.callback(
         Output(ids.SELECTION, "data", allow_duplicate=True),
@@ -572,7 +624,7 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
         Input(ids.URL, "pathname"), Input(ids.STATE, "data"), prevent_initial_call=True,
     )(guarded(_sankey, 1))
 
-    def _map_and_timeline(pathname: str | None, state: dict[str, Any] | None,
+    def _map_and_timeline(state: dict[str, Any] | None, pathname: str | None,
                           selection: dict[str, Any] | None) -> tuple[Any, ...]:
         if page_of(pathname) != "analytics":
             raise PreventUpdate
@@ -591,7 +643,10 @@ def register_callbacks(app: dash.Dash, graph: Graph, settings: Settings) -> None
     app.callback(
         Output(ids.WORLD_MAP, "figure"), Output(ids.TIMELINE, "figure"), Output(ids.ANALYTICS_ACTOR, "children"),
         Output(ids.ERROR, "data", allow_duplicate=True),
-        Input(ids.URL, "pathname"), Input(ids.STATE, "data"), Input(ids.SELECTION, "data"),
+        # The selection is made in the explorer, so it is read when the analytics page opens: as an Input it
+        # would cost a request on every click in the explorer.
+        # (inputs in this order: the duplicate error output is keyed by the inputs, which the Sankey shares)
+        Input(ids.STATE, "data"), Input(ids.URL, "pathname"), State(ids.SELECTION, "data"),
         prevent_initial_call=True,
     )(guarded(_map_and_timeline, 3))
 

@@ -20,10 +20,14 @@ from dashboard.elements import (
     KIND_STYLES,
     RELATION_COLOURS,
     RELATION_LABELS,
+    ROLE_LABELS,
     STYLESHEET,
     edge_key,
-    flag_emoji,
-    kind_symbol,
+    flag_url,
+    from_reference_only,
+    kind_icon_url,
+    membership_role,
+    relation_label,
 )
 from dashboard.state import DIRECTED_TYPES, KINDS, LAYOUTS, TYPES, Filters, MaxHops
 
@@ -32,8 +36,22 @@ REFERENCE_TEXT = {
     "contradicted": ("Contradicted by reference data", "danger"),
     "silent": ("Reference data is silent", "secondary"),
 }
+ROLE_ORDER = {"member": 0, "observer": 1, "partner": 2, "former": 3}
 LAYOUT_NAMES = {"fcose": "Force (fcose)", "cose-bilkent": "Force (cose-bilkent)", "cose": "Force (cose)",
                 "concentric": "Concentric", "breadthfirst": "Hierarchy", "circle": "Circle", "grid": "Grid"}
+
+
+def actor_icon(kind: str | None, iso2: str | None = None, size: int = 16) -> html.Img | html.Span:
+    """A country's flag or the kind's shape, as an image (no emoji or symbol font needed); a country whose
+    flag is not shipped shows its ISO code."""
+    flag = flag_url(iso2) if kind == "Country" else ""
+    if flag:
+        return html.Img(src=flag, className="geokg-flag", alt=f"flag {iso2}", title=str(iso2),
+                        style={"height": f"{size}px", "width": f"{round(size * 4 / 3)}px"})
+    if kind == "Country" and iso2:
+        return html.Span(str(iso2).upper(), className="geokg-iso badge text-bg-light border")
+    return html.Img(src=kind_icon_url(kind), className="geokg-kind-icon", alt=kind or "actor",
+                    style={"height": f"{size}px", "width": f"{size}px"})
 
 
 def navbar() -> dbc.Navbar:
@@ -75,9 +93,8 @@ def type_option(rel: str) -> dict[str, Any]:
 
 
 def kind_option(kind: str) -> dict[str, Any]:
-    colour, _, symbol = KIND_STYLES[kind]
-    return {"label": html.Span([html.Span(symbol, style={"color": colour, "marginRight": "4px"}),
-                                html.Span(kind, className="small")]), "value": kind}
+    return {"label": html.Span([actor_icon(kind, size=13), html.Span(kind, className="small ms-1")]),
+            "value": kind}
 
 
 def sidebar(filters: Filters) -> html.Div:
@@ -94,7 +111,10 @@ def sidebar(filters: Filters) -> html.Div:
         html.Div(className="small text-muted mt-1", children=[
             html.Div([swatch("#555", dashed=True), "offered / planned / claimed (hedged)"]),
             html.Div([html.Span("┈┈", className="me-1"), "contradicted by reference data"]),
-            html.Div([html.Span("┈┈", className="me-1", style={"opacity": 0.4}), "former (ended: until …)"]),
+            html.Div([html.Span("┈┈", className="me-1", style={"opacity": 0.4}),
+                      "former (ended: until …), former member"]),
+            html.Div([swatch(RELATION_COLOURS["MEMBER_OF"]), html.Span("▷", className="me-1"), "observer of"]),
+            html.Div([swatch(RELATION_COLOURS["MEMBER_OF"]), html.Span("○", className="me-1"), "partner of"]),
             html.Div("line width: number of claims"),
         ]),
         html.H6("Actor kinds", className="mt-3"),
@@ -105,9 +125,12 @@ def sidebar(filters: Filters) -> html.Div:
                        inputClassName="me-1", labelClassName="me-3",
                        options=[{"label": "reported", "value": "reported"},
                                 {"label": "true (since/until)", "value": "valid"}]),
+        # No number boxes: the slider's unit is months since year 0, which reads as nonsense ("24211").
         dcc.RangeSlider(id=ids.F_DATES, min=0, max=1, step=1, value=None, allowCross=False,
-                        updatemode="mouseup", tooltip=None, marks=None),
+                        updatemode="mouseup", tooltip=None, marks=None, allow_direct_input=False),
         html.Div(id=ids.F_DATES_LABEL, className="small text-muted"),
+        dbc.Switch(id=ids.F_UNDATED, label="include undated relations in a period", value=filters.include_undated,
+                   className="small mt-1"),
         html.H6("Strength", className="mt-3"),
         html.Div(className="d-flex align-items-center gap-2 small", children=[
             html.Label("min claims", htmlFor=ids.F_MIN_CLAIMS),
@@ -180,8 +203,15 @@ def explore_pane() -> html.Div:
 
 
 def details_placeholder() -> list[Any]:
-    return [html.P("Click an actor or a relation to see its details and evidence. "
-                   "Double-click an actor to expand it.", className="text-muted small")]
+    return [html.Div(id="first-action", className="geokg-first-action", children=[
+        html.H6("Start here", className="mb-1"),
+        html.Ol(className="small mb-1 ps-3", children=[
+            html.Li("Click an alliance (a hexagon) to see its members and how many claims back each."),
+            html.Li("Or search any actor above, e.g. a country, an armed group or a company."),
+            html.Li("Click a line to read the sentences behind it; double-click an actor to expand it."),
+        ]),
+        html.P("Zoom in to read every name.", className="small text-muted mb-0"),
+    ])]
 
 
 def analytics_pane(topojson_url: str) -> html.Div:
@@ -205,9 +235,11 @@ def analytics_pane(topojson_url: str) -> html.Div:
                          "per relation type and month reported"), lg=7),
             dbc.Col(card("Centrality", dag.AgGrid(
                 id=ids.CENTRALITY, rowData=[], className="ag-theme-alpine",
-                columnDefs=[{"field": "name", "flex": 2, "minWidth": 140}, {"field": "kind", "flex": 1},
-                            {"field": "degree", "headerName": "Degree", "flex": 1, "sort": "desc"},
-                            {"field": "betweenness", "headerName": "Betweenness", "flex": 1.3,
+                # minimum widths that hold each header, so none is cut to "D…"
+                columnDefs=[{"field": "name", "flex": 2, "minWidth": 120},
+                            {"field": "kind", "flex": 1, "minWidth": 90},
+                            {"field": "degree", "headerName": "Degree", "flex": 1, "sort": "desc", "minWidth": 120},
+                            {"field": "betweenness", "headerName": "Betweenness", "flex": 1.3, "minWidth": 150,
                              "valueFormatter": {"function": "d3.format('.3f')(params.value)"}}],
                 defaultColDef={"sortable": True, "filter": True, "resizable": True},
                 dashGridOptions={"domLayout": "autoHeight", "pagination": True, "paginationPageSize": 15,
@@ -245,10 +277,10 @@ def plural(n: int, word: str) -> str:
 
 def merge_symmetric(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Symmetric relations are stored once in either direction; show them as one group."""
-    merged: dict[tuple[str, bool], dict[str, Any]] = {}
+    merged: dict[tuple[str, bool, str], dict[str, Any]] = {}
     for group in groups:
         symmetric = group["type"] not in DIRECTED_TYPES
-        key = (group["type"], True if symmetric else bool(group["outgoing"]))
+        key = (group["type"], True if symmetric else bool(group["outgoing"]), group.get("role") or "")
         if key not in merged:
             merged[key] = {**group, "outgoing": key[1], "sample": list(group["sample"])}
             continue
@@ -263,18 +295,18 @@ def actor_details(details: dict[str, Any], *, expanded: bool, on_canvas: bool) -
     actor = details["actor"]
     kind = actor.get("kind") or ""
     colour = KIND_STYLES.get(kind, ("#999", "", ""))[0]
-    flag = flag_emoji(actor.get("iso2")) if kind == "Country" else ""
-    icon = flag or kind_symbol(kind)
     aliases = [a for a in (actor.get("aliases") or []) if a != actor.get("name")]
-    groups = sorted(merge_symmetric(details.get("relations") or []), key=lambda g: (-int(g["count"]), g["type"]))
+    groups = sorted(merge_symmetric(details.get("relations") or []),
+                    key=lambda g: (-int(g["count"]), g["type"], ROLE_ORDER.get(g.get("role") or "", 0)))
     relation_items = []
     for group in groups:
         rel = group["type"]
         arrow = ("→" if group["outgoing"] else "←") if rel in DIRECTED_TYPES else "↔"
+        name = ROLE_LABELS.get(group.get("role") or "", RELATION_LABELS.get(rel, rel))
         relation_items.append(html.Div(className="mb-2", children=[
             html.Div(className="d-flex align-items-center", children=[
                 swatch(RELATION_COLOURS.get(rel, "#999"), arrow=rel in DIRECTED_TYPES),
-                html.Span(f"{arrow} {RELATION_LABELS.get(rel, rel)}", className="small fw-semibold"),
+                html.Span(f"{arrow} {name}", className="small fw-semibold geokg-relation-group"),
                 dbc.Badge(str(group["count"]), color="secondary", pill=True, className="ms-2"),
                 html.Span(plural(group["claims"], "claim"), className="small text-muted ms-2"),
             ]),
@@ -295,7 +327,8 @@ def actor_details(details: dict[str, Any], *, expanded: bool, on_canvas: bool) -
         ]))
     return [
         html.Div(className="d-flex align-items-center mb-1", children=[
-            html.Span(icon, className="geokg-icon me-2", style={"color": colour}),
+            html.Span(actor_icon(kind, actor.get("iso2"), size=24), className="geokg-icon me-2",
+                      style={"color": colour}),
             html.H5(actor.get("name") or actor["id"], className="mb-0", id="details-name"),
         ]),
         html.Div(className="mb-2", children=[
@@ -328,8 +361,12 @@ def edge_details(edge: dict[str, Any], claims: list[dict[str, Any]]) -> list[Any
     rel = edge["type"]
     source, target = edge["source"], edge["target"]
     reference = props.get("reconciliation")
-    ref_text, ref_colour = REFERENCE_TEXT.get(reference or "", ("Not checked against reference data", "light"))
-    period = " – ".join(p for p in (props.get("first_reported"), props.get("last_reported")) if p)
+    if from_reference_only(props):
+        ref_text, ref_colour = "From reference data", "info"
+    else:
+        ref_text, ref_colour = REFERENCE_TEXT.get(reference or "", ("Not checked against reference data", "light"))
+    period = " – ".join(str(p) for p in dict.fromkeys(
+        p for p in (props.get("first_reported"), props.get("last_reported")) if p))
     truth = " – ".join(p or "…" for p in (props.get("since"), props.get("until"))) if (
         props.get("since") or props.get("until")) else ""
     supporting = [c for c in claims if not (c.get("claim") or {}).get("negated")]
@@ -338,7 +375,7 @@ def edge_details(edge: dict[str, Any], claims: list[dict[str, Any]]) -> list[Any
         html.Div(className="mb-1", children=[
             html.Span(source.get("name") or source["id"], className="fw-semibold"),
             html.Span(f"  {'→' if rel in DIRECTED_TYPES else '↔'} ", className="mx-1"),
-            html.Span([swatch(RELATION_COLOURS.get(rel, "#999")), RELATION_LABELS.get(rel, rel)],
+            html.Span([swatch(RELATION_COLOURS.get(rel, "#999")), relation_label(rel, props)],
                       style={"color": RELATION_COLOURS.get(rel, "#333")}),
             html.Span(f" {'→' if rel in DIRECTED_TYPES else '↔'}  ", className="mx-1"),
             html.Span(target.get("name") or target["id"], className="fw-semibold"),
@@ -353,10 +390,12 @@ def edge_details(edge: dict[str, Any], claims: list[dict[str, Any]]) -> list[Any
                       className="me-1 fw-normal", id="edge-reference"),
         ]),
         html.Div(className="small text-muted mb-2", children=[
-            html.Div(f"Reported {period}") if period else None,
+            html.Div(f"Reported {period}" if period else "Reported: undated (no claim has a date)",
+                     id="edge-reported") if period or not from_reference_only(props) else None,
             html.Div(f"True {truth}") if truth else None,
             html.Div(f"Items: {', '.join(props.get('items') or [])}") if props.get("items") else None,
-            html.Div(f"Role: {props.get('role')}") if props.get("role") else None,
+            html.Div(f"Role: {membership_role(props) if rel == 'MEMBER_OF' else props.get('role')}")
+            if props.get("role") or rel == "MEMBER_OF" else None,
         ]),
         html.H6(f"Evidence ({len(supporting)})"),
         html.Div([claim_card(c) for c in supporting] or [html.P("No claims found.", className="small text-muted")],
@@ -394,7 +433,7 @@ def claim_card(row: dict[str, Any]) -> html.Div:
         ("outlet", ", ".join(outlets) or article.get("source") or ""),
         ("via", ", ".join(cited)),
         ("attributed to", claim.get("attributed_to") or ""),
-        ("date", str(claim.get("reported") or article.get("published") or "")),
+        ("date", str(claim.get("reported") or article.get("published") or ("" if is_reference else "undated"))),
         ("modality", claim.get("modality") or ""),
         ("confidence", f"{float(claim['confidence']):.2f}" if claim.get("confidence") is not None else ""),
         ("items", ", ".join(claim.get("items") or [])),

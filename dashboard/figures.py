@@ -12,8 +12,13 @@ from typing import Any
 import networkx as nx
 import plotly.graph_objects as go
 
-from dashboard.elements import RELATION_COLOURS, RELATION_LABELS
+from dashboard.elements import RELATION_COLOURS, RELATION_LABELS, ROLE_LABELS, membership_role
 
+# Memberships on the map: one shade per role, from the MEMBER_OF blue to grey for former members.
+ROLE_COLOURS = {"member": RELATION_COLOURS["MEMBER_OF"], "observer": "#6BAED6", "partner": "#9ECAE1",
+                "former": "#BDBDBD"}
+# Plotly's toolbar sits over the top-right corner: figures keep a strip free for it.
+TOOLBAR_MARGIN = 32
 EMPTY_LAYOUT = {"xaxis": {"visible": False}, "yaxis": {"visible": False}, "height": 360,
                 "margin": {"l": 10, "r": 10, "t": 10, "b": 10}}
 
@@ -61,9 +66,21 @@ def sankey(flows: list[dict[str, Any]]) -> go.Figure:
               "hovertemplate": "%{source.label} → %{target.label}<br>%{value} claims<br>%{customdata}"
                                "<extra></extra>"},
     ))
-    fig.update_layout(height=min(900, max(240, 60 + 26 * len(labels))), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    fig.update_layout(height=min(900, max(240, 60 + 26 * len(labels))),
+                      margin={"l": 10, "r": 10, "t": TOOLBAR_MARGIN, "b": 10},
                       font={"size": 11})
     return fig
+
+
+def legend_name(key: str) -> str:
+    """'MEMBER_OF:observer' → 'observer of'; a relation type → its label."""
+    rel, _, role = key.partition(":")
+    return ROLE_LABELS[role] if role else RELATION_LABELS.get(rel, rel)
+
+
+def map_colour(key: str) -> str:
+    rel, _, role = key.partition(":")
+    return ROLE_COLOURS[role] if role else RELATION_COLOURS.get(rel, "#999")
 
 
 def world_map(actor: dict[str, Any] | None, rows: list[dict[str, Any]]) -> go.Figure:
@@ -76,23 +93,25 @@ def world_map(actor: dict[str, Any] | None, rows: list[dict[str, Any]]) -> go.Fi
         iso3 = country.get("iso3")
         if not iso3:
             continue
-        entry = best.setdefault(iso3, {"name": plotly_text(country.get("name")), "relations": [], "type": row["type"],
+        # A membership is drawn by its role: observers, partners and former members are not members.
+        key = f"MEMBER_OF:{membership_role(row)}" if row["type"] == "MEMBER_OF" else row["type"]
+        entry = best.setdefault(iso3, {"name": plotly_text(country.get("name")), "relations": [], "type": key,
                                        "claims": 0})
         arrow = "→" if row["outgoing"] else "←"
-        label = plotly_text(RELATION_LABELS.get(row["type"], row["type"]))
-        entry["relations"].append(f"{arrow} {label} ({plotly_text(row['claims'])})")
+        entry["relations"].append(f"{arrow} {plotly_text(legend_name(key))} ({plotly_text(row['claims'])})")
         if int(row["claims"] or 0) > entry["claims"]:
-            entry.update(type=row["type"], claims=int(row["claims"] or 0))
+            entry.update(type=key, claims=int(row["claims"] or 0))
     if not best:
         name = plotly_text(actor.get("name") or actor["id"])
         return empty_figure(f"No country is related to {name} under these filters.")
     fig = go.Figure()
     for rel in sorted({e["type"] for e in best.values()}):
         codes = [iso for iso, e in best.items() if e["type"] == rel]
+        colour = map_colour(rel)
         fig.add_trace(go.Choropleth(
             locations=codes, locationmode="ISO-3", z=[1] * len(codes),
-            colorscale=[[0, RELATION_COLOURS.get(rel, "#999")], [1, RELATION_COLOURS.get(rel, "#999")]],
-            showscale=False, name=plotly_text(RELATION_LABELS.get(rel, rel)), marker_line_color="#fff",
+            colorscale=[[0, colour], [1, colour]],
+            showscale=False, name=plotly_text(legend_name(rel)), marker_line_color="#fff",
             text=[f"{best[c]['name']}<br>" + "<br>".join(best[c]["relations"]) for c in codes],
             hovertemplate="%{text}<extra></extra>", showlegend=True,
         ))
@@ -104,18 +123,24 @@ def world_map(actor: dict[str, Any] | None, rows: list[dict[str, Any]]) -> go.Fi
 
 
 def timeline(rows: list[dict[str, Any]]) -> go.Figure:
-    """Stacked bars: claims per month reported, one colour per relation type."""
+    """Stacked bars: claims per month reported on a date axis, one colour per relation type; claims with
+    no date cannot sit on the axis and are counted in the title instead of vanishing."""
+    undated = sum(int(r["claims"]) for r in rows if not r.get("month"))
+    rows = [r for r in rows if r.get("month")]
+    note = f"{undated:,} undated claims (no date read) are not on this axis" if undated else ""
     if not rows:
-        return empty_figure("No dated claims pass the filters.")
+        return empty_figure("No dated claims pass the filters." + (f" {note}." if note else ""))
     months = sorted({r["month"][:7] for r in rows})
     fig = go.Figure()
     for rel in [t for t in RELATION_COLOURS if any(r["type"] == t for r in rows)]:
         counts = {r["month"][:7]: int(r["claims"]) for r in rows if r["type"] == rel}
-        fig.add_trace(go.Bar(x=months, y=[counts.get(m, 0) for m in months], name=RELATION_LABELS[rel],
-                             marker_color=RELATION_COLOURS[rel]))
-    fig.update_layout(barmode="stack", height=340, margin={"l": 40, "r": 10, "t": 10, "b": 40},
-                      xaxis={"type": "category", "title": "month reported"}, yaxis={"title": "claims"},
-                      legend={"font": {"size": 10}})
+        fig.add_trace(go.Bar(x=[f"{m}-01" for m in months], y=[counts.get(m, 0) for m in months],
+                             name=RELATION_LABELS[rel], marker_color=RELATION_COLOURS[rel],
+                             xperiod="M1", xperiodalignment="middle"))
+    fig.update_layout(barmode="stack", height=340, margin={"l": 40, "r": 10, "t": TOOLBAR_MARGIN + 6, "b": 40},
+                      xaxis={"type": "date", "title": "month reported", "tickformat": "%Y-%m"},
+                      yaxis={"title": "claims"}, legend={"font": {"size": 10}},
+                      title={"text": note, "font": {"size": 11, "color": "#666"}, "x": 0.01, "y": 0.98})
     return fig
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 # App shell
 URL = "url"
+URL_WRITE = "url-write"  # the explorer writes its state here; reading and writing one Location is a cycle
 NAVBAR = "navbar"
 NAV_EXPLORE = "nav-explore"
 NAV_ANALYTICS = "nav-analytics"
@@ -57,6 +58,7 @@ F_MIN_CLAIMS = "f-min-claims"
 F_MIN_CONF = "f-min-conf"
 F_HIDE_HEDGED = "f-hide-hedged"
 F_CONFIRMED = "f-confirmed"
+F_UNDATED = "f-undated"
 
 # Analytics
 SANKEY = "sankey"

@@ -18,6 +18,8 @@ def app_layout(topojson_url: str = "/assets/topojson/") -> html.Div:
     """The whole page; `topojson_url` is where the world map's geometry is served (see app.create_app)."""
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
+        # "callback-nav" tells the other Location of the new URL, so browser back/forward still compare right.
+        dcc.Location(id=ids.URL_WRITE, refresh="callback-nav"),
         dcc.Store(id=ids.STATE, storage_type="memory"),
         dcc.Store(id=ids.INCOMING, storage_type="memory"),
         dcc.Store(id=ids.FILTERS, storage_type="memory"),

@@ -7,7 +7,10 @@ only from the allow-lists in `dashboard.state` (never from what a user typed).
 
 from __future__ import annotations
 
+import copy
 import re
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -105,6 +108,7 @@ class Subgraph:
     edges_anchored: int = 0   # … of which touch an anchor (a focused or expanded actor)
     missing: list[str] = field(default_factory=list)
     empty_reason: str | None = None
+    hidden_relations: int = 0  # … of the not shown, those of actors the user hid (not cut by the cap)
 
 
 def _filter_params(filters: Filters) -> dict[str, Any]:
@@ -113,13 +117,22 @@ def _filter_params(filters: Filters) -> dict[str, Any]:
 
 def overview_ids(graph: Graph, filters: Filters, limit: int) -> tuple[list[str], int]:
     """Ids of alliances and members (MEMBER_OF edges passing the filters) and how many edges there are."""
+    ids, total, _ = overview_pairs(graph, filters, limit)
+    return ids, total
+
+
+def overview_pairs(graph: Graph, filters: Filters, limit: int) -> tuple[list[str], int, list[tuple[str, str]]]:
+    """`overview_ids` plus the (member, alliance) pairs they come from."""
     if "MEMBER_OF" not in filters.types:
-        return [], 0
+        return [], 0, []
     rows = graph.read(query("overview", filtered=filters.narrows_edges()),
                       {**_filter_params(filters), "limit": limit})
     if not rows:
-        return [], 0
-    return list(dict.fromkeys(rows[0]["ids"])), int(rows[0]["total"])
+        return [], 0, []
+    flat = rows[0]["ids"]
+    half = len(flat) // 2
+    pairs = list(zip(flat[:half], flat[half:], strict=True))
+    return list(dict.fromkeys(flat)), int(rows[0]["total"]), pairs
 
 
 def neighbours(graph: Graph, ids: list[str], filters: Filters, limit: int) -> dict[str, tuple[list[str], int]]:
@@ -168,7 +181,38 @@ def shortest_paths(graph: Graph, source: str, target: str, hops: MaxHops, filter
     return list({tuple(r["ids"]): r["ids"] for r in rows}.values())
 
 
+# The start view reads every membership of the graph (about 2 s at 100,000 actors on a busy machine), and every
+# visitor opens it: it is kept per process until the graph's counts change, and at most OVERVIEW_TTL seconds
+# (a reconcile changes marks, not counts).
+OVERVIEW_TTL = 300.0
+_overview_cache: dict[tuple[Any, ...], tuple[float, Subgraph]] = {}
+_overview_lock = threading.Lock()
+
+
+def graph_version(graph: Graph) -> tuple[int, int]:
+    rows = graph.read(query("graph_version"))
+    return (int(rows[0]["claims"]), int(rows[0]["relationships"])) if rows else (0, 0)
+
+
 def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
+    """`_load_view`, with the plain alliance overview served from a per-process cache while the graph is
+    unchanged."""
+    if view.mode != "overview" or view.expanded or view.hidden:
+        return _load_view(graph, view, filters, cap)
+    key = (id(graph), filters.model_dump_json(), cap, graph_version(graph))
+    now = time.monotonic()
+    with _overview_lock:
+        cached = _overview_cache.get(key)
+    if cached is None or now - cached[0] > OVERVIEW_TTL:
+        cached = (now, _load_view(graph, view, filters, cap))
+        with _overview_lock:
+            if len(_overview_cache) > 32:   # filters are few in practice; never let it grow
+                _overview_cache.clear()
+            _overview_cache[key] = cached
+    return copy.deepcopy(cached[1])
+
+
+def _load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
     """Materialise a view recipe: base view, then expansions, minus hidden actors, capped at `cap` actors.
 
     `not_shown` counts the relations that pass the filters but are not drawn (caps or hidden actors).
@@ -182,8 +226,10 @@ def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
     def add(ids: list[str]) -> None:
         ordered.extend(i for i in ids if i not in hidden or i == view.actor)
 
+    hidden_relations = 0
     if view.mode == "overview":
-        ids, total = overview_ids(graph, filters, cap)
+        ids, total, pairs = overview_pairs(graph, filters, cap)
+        hidden_relations += sum(1 for pair in pairs if hidden & set(pair))
         add(ids)
         totals[""] = total
         if not ids:
@@ -212,6 +258,10 @@ def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
                 add([actor_id, *near])
     unique = list(dict.fromkeys(ordered))
     anchors = [k for k in totals if k]
+    if hidden and anchors and view.mode != "overview":
+        # Relations between the anchors and the actors the user hid: not drawn by choice, not by the cap.
+        among = subgraph(graph, [*anchors, *hidden], filters, edge_limit=0, anchors=list(hidden))
+        hidden_relations = among.edges_anchored
     result = subgraph(graph, unique[:cap], filters, edge_limit=cap, anchors=anchors)
     drawn: dict[str, int] = dict.fromkeys(totals, 0)
     drawn_anchored = 0
@@ -230,6 +280,7 @@ def load_view(graph: Graph, view: View, filters: Filters, cap: int) -> Subgraph:
     result.not_shown = sum(max(0, totals[k] - drawn[k]) for k in totals) + max(0, cut_among_others)
     result.missing = missing
     result.empty_reason = empty_reason
+    result.hidden_relations = min(hidden_relations, result.not_shown)
     return result
 
 

@@ -24,6 +24,7 @@ LAYOUTS: tuple[str, ...] = ("fcose", "cose-bilkent", "cose", "concentric", "brea
 MAX_EXPANDED = 40
 MAX_HIDDEN = 200
 HISTORY_DEPTH = 25
+SELECTION_ACTIONS = ("expand", "focus", "hide")   # actions on the selected actor
 
 
 class MaxHops(IntEnum):
@@ -73,6 +74,7 @@ class Filters(BaseModel):
     min_confidence: float = Field(default=0.0, ge=0.0, le=1.0)
     hide_hedged: bool = False
     confirmed_only: bool = False
+    include_undated: bool = Field(default=False, description="keep relations with no date when a period is set")
     layout: str = "fcose"
 
     @field_validator("types")
@@ -122,6 +124,7 @@ class Filters(BaseModel):
             "min_confidence": self.min_confidence,
             "hide_hedged": self.hide_hedged,
             "confirmed_only": self.confirmed_only,
+            "include_undated": self.include_undated,
             "axis": self.axis,
             "date_from": start,
             "date_to": end,
@@ -206,6 +209,8 @@ def parse_query(search: str | None) -> tuple[ExploreState, list[str]]:
         filters["hide_hedged"] = hedged in {"hide", "0", "false", "no"}
     if (confirmed := _first(qs, "confirmed")) is not None:
         filters["confirmed_only"] = confirmed in {"1", "true", "yes", "only"}
+    if (undated := _first(qs, "undated")) is not None:
+        filters["include_undated"] = undated in {"1", "true", "yes", "include"}
     take(filters, "layout", _first(qs, "layout"), Filters, "layout")
 
     actor = _first(qs, "focus") or _first(qs, "actor")
@@ -255,6 +260,8 @@ def format_query(state: ExploreState) -> str:
         params["hedged"] = "hide"
     if f.confirmed_only:
         params["confirmed"] = "1"
+    if f.include_undated:
+        params["undated"] = "1"
     if f.layout != default.layout:
         params["layout"] = f.layout
     if v.expanded:
@@ -296,6 +303,8 @@ class Outcome(BaseModel):
 def apply(state: ExploreState, action: Action) -> Outcome:
     """The state after an action (pure). Unknown or incomplete actions leave the state as it was."""
     view = state.view
+    if action.kind in SELECTION_ACTIONS and not action.actor:
+        return Outcome(state=state, message=f"Select an actor first (click it on the canvas), then {action.kind}.")
     if action.kind == "load" and action.state is not None:
         fresh = action.state.view.base_key() != view.base_key() or action.state.view != view
         return Outcome(state=action.state, relayout=fresh, push_history=fresh)

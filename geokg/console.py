@@ -89,6 +89,7 @@ class ConsoleResult:
     params: dict[str, Any] = field(default_factory=dict)
     plan_only: bool = False
     byte_cap: int = 0  # non-zero when the rows were cut at this many bytes
+    warnings: list[str] = field(default_factory=list)  # Neo4j's notifications about the statement
 
 
     @property
@@ -324,10 +325,10 @@ def run_readonly(graph: Graph, text: str, params: Mapping[str, Any] | None = Non
                         check=lambda p: _check_plan(p.query_type, p.operators, p.procedures), plan_only=is_explain)
     if is_explain or done.rows is None:
         return ConsoleResult(["plan"], [{"plan": done.planned.plan_text}], row_cap=cap, params=values,
-                             plan_only=True)
+                             plan_only=True, warnings=done.planned.warnings)
     rows = done.rows
     return ConsoleResult(rows.columns, rows.rows, rows.truncated, cap, rows.elapsed_ms, "r", values,
-                         byte_cap=bytes_cap if done.byte_cut else 0)
+                         byte_cap=bytes_cap if done.byte_cut else 0, warnings=done.planned.warnings)
 
 
 # --- Rendering values for tables, CSV and grids (shared by the CLI and the dashboard) ---

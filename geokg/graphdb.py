@@ -237,6 +237,7 @@ class Explained:
     operators: list[str] = field(default_factory=list)  # plan operator names, e.g. "ProcedureCall"
     procedures: list[str] = field(default_factory=list)  # fully qualified names of procedures called
     plan_text: str = ""
+    warnings: list[str] = field(default_factory=list)  # the planner's notifications (unknown property, …)
 
 
 @dataclass(frozen=True)
@@ -300,10 +301,18 @@ def _walk_plan(plan: Any, operators: list[str], procedures: list[str]) -> None:
         _walk_plan(child, operators, procedures)
 
 
-def _read_session(graph: Graph, fetch_size: int = 1000) -> neo4j.Session:
-    # Notifications off: planner hints would otherwise be logged to stderr on every call.
+def _read_session(graph: Graph, fetch_size: int = 1000, *, notifications: bool = False) -> neo4j.Session:
+    # Notifications off, except where they are shown: planner hints would otherwise be logged on every call.
     return graph.driver.session(database=graph.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
-                                fetch_size=fetch_size, notifications_min_severity="OFF")
+                                fetch_size=fetch_size,
+                                notifications_min_severity="INFORMATION" if notifications else "OFF")
+
+
+def _plan_warnings(summary: Any) -> list[str]:
+    """A mistyped property (a warning) or a cartesian product (about performance): worth telling."""
+    warnings = [" ".join(f"{n.title}: {n.description}".split()) for n in summary.summary_notifications
+                if n.raw_severity_level == "WARNING" or n.raw_category == "PERFORMANCE"]
+    return list(dict.fromkeys(warnings))
 
 
 def explain(graph: Graph, query: str, params: Mapping[str, Any] | None = None, *,
@@ -318,9 +327,13 @@ def explain(graph: Graph, query: str, params: Mapping[str, Any] | None = None, *
         plan = summary.plan
         _walk_plan(plan, operators, procedures)
         text = str(((plan or {}).get("args") or {}).get("string-representation") or "")
-        return Explained(summary.query_type, operators, procedures, text)
+        return Explained(summary.query_type, operators, procedures, text, _plan_warnings(summary))
 
-    with _statement_errors(graph.settings, shift=len(prefix), timeout=timeout), _read_session(graph) as session:
+    # Notifications on here (unlike other reads): a mistyped property (a warning) or a cartesian product
+    # (information about performance) is worth telling; other information is left out.
+    session = graph.driver.session(database=graph.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
+                                   notifications_min_severity="INFORMATION")
+    with _statement_errors(graph.settings, shift=len(prefix), timeout=timeout), session:
         return session.execute_read(neo4j.unit_of_work(timeout=timeout)(work) if timeout else work)
 
 
@@ -495,7 +508,7 @@ def guarded_read(graph: Graph, query: str, params: Mapping[str, Any] | None, *, 
 def _guarded_work(graph: Graph, query: str, values: dict[str, Any], *, tag: str, deadline: float, timeout: float,
                   cap: int, byte_cap: int, check: Callable[[Explained], None], plan_only: bool) -> GuardedRead:
     prefix = "EXPLAIN "
-    with _past_deadline(deadline, timeout), _read_session(graph, min(cap + 1, 1000)) as session:
+    with _past_deadline(deadline, timeout), _read_session(graph, min(cap + 1, 1000), notifications=True) as session:
         with _statement_errors(graph.settings, shift=len(prefix), timeout=timeout):
             left = deadline - time.monotonic()
             if left <= 0:
@@ -509,7 +522,7 @@ def _guarded_work(graph: Graph, query: str, values: dict[str, Any], *, tag: str,
             procedures: list[str] = []
             _walk_plan(summary.plan, operators, procedures)
             text = str(((summary.plan or {}).get("args") or {}).get("string-representation") or "")
-            planned = Explained(summary.query_type, operators, procedures, text)
+            planned = Explained(summary.query_type, operators, procedures, text, _plan_warnings(summary))
             check(planned)
             if plan_only:
                 return GuardedRead(planned)

@@ -22,6 +22,15 @@ def _default_cache_dir() -> Path:
     return Path(base) / "geokg"
 
 
+def _default_user_queries_dir() -> Path:
+    """Saved queries of your own go under the user's data directory (XDG), so "save as query" works
+    without any setting."""
+    import os
+
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "geokg" / "queries"
+
+
 class Settings(BaseSettings):
     """GeoKG settings; every field maps to an environment variable of the same name."""
 
@@ -52,7 +61,7 @@ class Settings(BaseSettings):
     geokg_rank_min_degree: int = 200
 
     # Saved queries and console
-    geokg_user_queries_dir: Path | None = None
+    geokg_user_queries_dir: Path | None = Field(default_factory=_default_user_queries_dir)
     geokg_query_timeout: float = 10.0
     geokg_query_row_cap: int = 5000
     # Rows stop at this many bytes received as well: one row can be a list of ten million numbers.

@@ -5,8 +5,9 @@ WITH s, r, t ORDER BY r.claims DESC LIMIT $limit
 CALL (s, t) {
   MATCH (c:Claim {key: s.id + '|SUPPLIES_ARMS_TO|' + t.id})
   WHERE c.negated = false
-    AND ($date_from IS NULL OR c.reported IS NULL OR c.reported >= $date_from)
-    AND ($date_to IS NULL OR c.reported IS NULL OR c.reported <= $date_to)
+    AND CASE WHEN c.reported IS NULL THEN $include_undated OR ($date_from IS NULL AND $date_to IS NULL)
+             ELSE ($date_from IS NULL OR c.reported >= $date_from) AND ($date_to IS NULL OR c.reported <= $date_to)
+        END
   RETURN count(c) AS claims
 }
 RETURN s {.id, .name, .kind} AS source, t {.id, .name, .kind} AS target, claims, r.hedged AS hedged,

@@ -21,7 +21,7 @@ CALL (chosen) {
   WITH e[0] AS s, e[1] AS r, e[2] AS t
   RETURN collect({source: s.id, type: type(r), target: t.id,
                   props: r {.claims, .confidence, .modality, .hedged, .reconciliation, .items, .since, .until,
-                            .role, first_reported: toString(r.first_reported),
+                            .role, .news_claims, .reference_claims, first_reported: toString(r.first_reported),
                             last_reported: toString(r.last_reported)}}) AS edges
 }
 RETURN [a IN actors | a {.id, .name, .kind, .aliases, .iso2, .iso3}] AS nodes, edges, total, anchored

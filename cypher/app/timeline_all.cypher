@@ -1,8 +1,11 @@
-// Claims per relation type and month of reporting, across the whole graph (claim_type index).
+// Claims per relation type and month of reporting (month null: undated claims, counted apart), across the whole graph (claim_type index).
 MATCH (c:Claim)
-WHERE c.type IN $types AND c.negated = false AND c.reported IS NOT NULL
-  AND ($date_from IS NULL OR c.reported >= $date_from)
-  AND ($date_to IS NULL OR c.reported <= $date_to)
-RETURN c.type AS type, toString(date.truncate('month', c.reported)) AS month, count(*) AS claims
+WHERE c.type IN $types AND c.negated = false
+  AND (c.reported IS NOT NULL OR c.extractor STARTS WITH 'news')  // reference rows are dated by since/until
+  AND CASE WHEN c.reported IS NULL THEN $include_undated OR ($date_from IS NULL AND $date_to IS NULL)
+           ELSE ($date_from IS NULL OR c.reported >= $date_from) AND ($date_to IS NULL OR c.reported <= $date_to) END
+RETURN c.type AS type,
+       CASE WHEN c.reported IS NULL THEN null ELSE toString(date.truncate('month', c.reported)) END AS month,
+       count(*) AS claims
 ORDER BY month, type
 LIMIT 5000

@@ -21,6 +21,16 @@ CALL (cs) {
          sum(CASE WHEN c.extractor STARTS WITH 'news' THEN 0 ELSE 1 END) AS reference,
          sum(CASE WHEN c.until IS NULL AND NOT c.extractor STARTS WITH 'news' THEN 1 ELSE 0 END) AS open_ref
 }
+// The latest role wins (an observer that became a member is a member): roles by `since`, newest first,
+// an open-ended claim before an ended one; a membership role whose latest claim has ended is "former".
+CALL (cs) {
+  UNWIND cs AS c
+  WITH c WHERE c.role IS NOT NULL
+  WITH c ORDER BY coalesce(toString(c.since), '') DESC, c.until IS NULL DESC, c.role
+  WITH collect(c)[0] AS latest
+  RETURN CASE WHEN latest.role IN ['member', 'observer', 'partner'] AND latest.until IS NOT NULL THEN 'former'
+              ELSE latest.role END AS role
+}
 CALL (cs) {
   UNWIND cs AS c
   UNWIND coalesce(c.items, []) AS item
@@ -38,7 +48,7 @@ SET r.claims = size(cs),
     r.modalities = modalities,
     r.hedged = all(m IN modalities WHERE m IN $hedged),
     r.items = items,
-    r.role = head(roles),
+    r.role = role,
     r.roles = roles,
     r.since = since,
     r.until = CASE WHEN open_ref > 0 THEN null ELSE until END

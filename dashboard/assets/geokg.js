@@ -30,7 +30,8 @@
       if (!trig.value) { return null; }
       const name = id.action.replace("-details", "");
       if (["expand", "focus", "hide"].includes(name)) {
-        return selectedNode ? {kind: name, actor: selectedNode} : null;
+        // Without a selection the server answers with a hint instead of silence.
+        return {kind: name, actor: selectedNode};
       }
       if (name === "path") {
         return {kind: "path", path_from: args.pathFrom, path_to: args.pathTo, hops: args.hops};
@@ -47,18 +48,16 @@
       return args.dbltap && args.dbltap.id ? {kind: "expand", actor: args.dbltap.id} : null;
     }
     if (id === "incoming") {
-      return args.incoming ? {kind: "load", state: args.incoming.state} : null;
-    }
-    if (id === "filters") {
-      return args.filters ? {kind: "filters", filters: args.filters} : null;
-    }
-    if (id === "db-status") {
-      const down = !(args.dbStatus && args.dbStatus.ok);
-      const wasDown = window.geokgDbDown === true;
-      window.geokgDbDown = down;
-      return (!down && wasDown) ? {kind: "reload"} : null;
+      if (!args.incoming) { return null; }
+      // The controls will echo these filters back once: that echo is not a change (see filtersAction).
+      window.geokgEchoFilters = JSON.stringify(args.incoming.state.filters);
+      return {kind: "load", state: args.incoming.state};
     }
     return null;
+  }
+
+  function sameFilters(a, b) {
+    return JSON.stringify(a) === b;
   }
 
   // Cytoscape's own double-tap event becomes the "dbltap" store (double-click a node to expand it).
@@ -80,13 +79,13 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     geokg: {
-      collectAction: function (buttonClicks, linkClicks, searchValue, dbltap, incoming, filters, dbStatus,
+      collectAction: function (buttonClicks, linkClicks, searchValue, dbltap, incoming,
                                selection, pathFrom, pathTo, hops) {
         const noUpdate = window.dash_clientside.no_update;
         const ctx = window.dash_clientside.callback_context;
         if (!ctx || !ctx.triggered || ctx.triggered.length === 0) { return noUpdate; }
-        const args = {searchValue: searchValue, dbltap: dbltap, incoming: incoming, filters: filters,
-                      dbStatus: dbStatus, selection: selection, pathFrom: pathFrom, pathTo: pathTo, hops: hops};
+        const args = {searchValue: searchValue, dbltap: dbltap, incoming: incoming,
+                      selection: selection, pathFrom: pathFrom, pathTo: pathTo, hops: hops};
         let best = null;
         ctx.triggered.forEach(function (trig) {
           const action = toAction(trig, args);
@@ -100,6 +99,36 @@
         return best;
       },
       positions: positions,
+
+      // The sidebar's filters → a "filters" action. Before the first view exists there is nothing to filter
+      // (the view a URL loads carries its filters), and the controls' echo of a loaded URL is no change.
+      filtersAction: function (filters, state) {
+        const noUpdate = window.dash_clientside.no_update;
+        if (!filters) { return noUpdate; }
+        const echo = window.geokgEchoFilters;
+        window.geokgEchoFilters = undefined;
+        if (!state || (echo !== undefined && sameFilters(filters, echo))) { return noUpdate; }
+        return {kind: "filters", filters: filters, positions: positions(), t: Date.now()};
+      },
+
+      // The database is back after an outage: draw the view again.
+      reloadAction: function (dbStatus) {
+        const down = !(dbStatus && dbStatus.ok);
+        const wasDown = window.geokgDbDown === true;
+        window.geokgDbDown = down;
+        if (down || !wasDown) { return window.dash_clientside.no_update; }
+        return {kind: "reload", positions: positions(), t: Date.now()};
+      },
+
+      // tapNodeData / tapEdgeData → the selection store (what the details panel shows).
+      select: function (node, edge) {
+        const ctx = window.dash_clientside.callback_context;
+        const trig = ctx && ctx.triggered && ctx.triggered[0];
+        if (!trig) { return window.dash_clientside.no_update; }
+        if (trig.prop_id.endsWith(".tapNodeData") && node) { return {node: node.id, t: Date.now() / 1000}; }
+        if (trig.prop_id.endsWith(".tapEdgeData") && edge) { return {edge: edge.id, t: Date.now() / 1000}; }
+        return window.dash_clientside.no_update;
+      },
 
       // The canvas was hidden on another page: size it to its box again and fit the drawing.
       refit: function (pathname) {

@@ -478,7 +478,11 @@ def _outputs(result: ConsoleResult, views: list[str], panel: str, last: dict[str
     max_elements = _CONTEXT.settings.geokg_max_elements if _CONTEXT.settings else 1500
     color = "warning" if result.truncated else "success"
     actor, name = _first_actor(result)
-    return (_alert(result.message, color), result_views(result, views, panel, elements, stylesheet, max_elements),
+    # Neo4j's own notifications (a mistyped property, a cartesian product) explain empty or huge results.
+    message = [_alert(result.message, color),
+               *[html.Div(_alert(f"Warning from Neo4j — {w}", "warning"), className="mt-1 geokg-neo4j-warning")
+                 for w in result.warnings]]
+    return (message, result_views(result, views, panel, elements, stylesheet, max_elements),
             explorer_link(actor, name), last, not result.rows, not result.rows)
 
 

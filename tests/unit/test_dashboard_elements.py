@@ -33,7 +33,15 @@ def test_edge_classes_encode_direction_hedging_and_reference() -> None:
     contradicted = el.edge_element("a", "MEMBER_OF", "b", {"reconciliation": "contradicted"})
     assert "contradicted" in contradicted["classes"].split()
     former = el.edge_element("country:UZB", "MEMBER_OF", "alliance:csto", {"until": "2012-12-19", "modality": "former"})
-    assert "former" in former["classes"].split() and former["data"]["label"] == "member of (until 2012-12-19)"
+    assert "former" in former["classes"].split() and former["data"]["label"] == "former member of (until 2012-12-19)"
+    assert "role-former" in former["classes"].split()
+    delivered = el.edge_element("country:RUS", "SUPPLIES_ARMS_TO", "country:IND", {"until": "2019", "claims": 1})
+    assert "former" not in delivered["classes"].split(), "a finished delivery is not a former relation"
+    leader = el.edge_element("person:x", "LEADS", "country:RUS", {"until": "2019", "claims": 1})
+    assert "former" in leader["classes"].split()
+    reference = el.edge_element("country:SRB", "MEMBER_OF", "alliance:csto",
+                                {"claims": 1, "news_claims": 0, "reference_claims": 1, "role": "observer"})
+    assert "reference" in reference["classes"].split() and reference["data"]["origin"] == "reference data"
 
 
 def test_edge_width_grows_with_claims() -> None:
@@ -97,10 +105,11 @@ def test_elements_from_rows_reads_nodes_relationships_and_paths() -> None:
     assert ids.count("country:RUS") == 1 and ids.count("alliance:csto") == 1
     edge = next(e for e in out if e["data"]["id"] == "country:RUS|MEMBER_OF|alliance:csto")
     assert edge["data"]["source"] == "country:RUS" and edge["data"]["target"] == "alliance:csto"
-    assert set(edge["classes"].split()) == {"rel-MEMBER_OF", "directed", "confirmed"}
+    assert set(edge["classes"].split()) == {"rel-MEMBER_OF", "directed", "confirmed", "role-member"}
     art = next(e for e in out if e["data"]["id"] == "4:x:3")
     assert art["classes"] == "label-Article" and art["data"]["label"] == "A title"
-    assert next(e for e in out if e["data"]["id"] == "country:RUS")["classes"] == "kind-Country"
+    russia = next(e for e in out if e["data"]["id"] == "country:RUS")
+    assert russia["classes"] in ("kind-Country", "kind-Country has-flag")
 
 
 def test_elements_from_rows_keeps_relationships_between_non_actor_nodes() -> None:
@@ -148,7 +157,8 @@ def test_edge_table_flattens_the_drawn_edges() -> None:
 def test_observers_are_not_drawn_as_members() -> None:
     edge = el.edge_element("country:SRB", "MEMBER_OF", "alliance:csto", {"claims": 1, "role": "observer"})
     assert edge["data"]["label"] == "observer of"
-    assert "hedged" in edge["classes"].split()
+    # Dashes mean offers and plans: an observer has a role class (an open arrow head), not the hedged one.
+    assert "role-observer" in edge["classes"].split() and "hedged" not in edge["classes"].split()
     member = el.edge_element("country:RUS", "MEMBER_OF", "alliance:csto", {"claims": 1, "role": "member"})
     assert member["data"]["label"] != "observer of"
     assert "hedged" not in member["classes"].split()

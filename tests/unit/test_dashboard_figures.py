@@ -63,7 +63,8 @@ def test_timeline_stacks_claims_per_type_and_month() -> None:
             {"type": "SUPPLIES_ARMS_TO", "month": "2022-03-01", "claims": 2}]
     fig = figures.timeline(rows)
     bars = {t.name: t for t in fig.data}
-    assert list(bars["supplies arms to"].x) == ["2021-08", "2022-03"]
+    assert list(bars["supplies arms to"].x) == ["2021-08-01", "2022-03-01"]
+    assert fig.layout.xaxis.type == "date", "months on a time axis, not categories"
     assert list(bars["supplies arms to"].y) == [1, 2]
     assert list(bars["member of"].y) == [6, 0]
     assert fig.layout.barmode == "stack"

@@ -43,3 +43,13 @@ def test_env_file_is_read(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
 def test_gazetteer_files_split(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GEOKG_GAZETTEER_FILES", "a.yaml:b.csv")
     assert Settings().geokg_gazetteer_files == [Path("a.yaml"), Path("b.csv")]
+
+
+def test_user_queries_default_to_the_user_data_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("GEOKG_USER_QUERIES_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert Settings(_env_file=None).geokg_user_queries_dir == tmp_path / "geokg" / "queries"
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    expected = tmp_path / "home" / ".local" / "share" / "geokg" / "queries"
+    assert Settings(_env_file=None).geokg_user_queries_dir == expected
