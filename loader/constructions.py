@@ -41,6 +41,31 @@ Frame options (for every construction of a file):
                                        # state, and a union's institution for the union: the act is
                                        # stated for both ("OFAC designated X": OFAC and the United States)
 
+Further options (MEMBER_OF uses them), each usable by any relation type:
+
+    absent: [{dep: [nsubjpass]}, {of: done, dep: [neg]}]   # skip when that token governs such a word
+    not_actor: [trigger]        # skip when these tokens name an actor ("AUKUS, a pact…" but not "the pact X")
+    actors: {bloc: [Alliance]}  # these tokens must be the head word of a mention of those kinds
+    allow_weak: false           # a bare demonym ("the Swedish") fills no role; "Swedish troops" still may
+    ended: true                 # the relation held once and no longer does ("withdrew from Y")
+    role: founder               # the role a LEADS relation records
+    min_sources: 2              # skip unless the source role names at least that many actors
+    subject_side: source|none   # which end an ellipsis ("Z did the same") replaces; default: source
+                                # when the source came from the subject role
+
+Roles joined by " + " ("self@noun + colon@noun", spaces around) give the actors of them all.
+Role kinds besides those above: "prep-head:of" (the object of the phrase itself, without its
+conjuncts), "possessor@noun" (the possessive of a noun; "their withdrawal" as an object stands for
+the whole subject list of its verb), "colon@noun" (the list after "NP:" or "NP —"),
+"counted-earlier@noun" (a counted plural, "the four nations", read as the last list of that many
+states), "counted-subject" (the same for the subject), "earlier-conjuncts" (the items coordinated
+before the trigger: "Qatar and the other GCC states"), "mention@x" (the actor the token itself
+names), "preceding@x" (the actor whose mention ends right before the token), "hyphenated@x" (states
+joined by hyphens before a name's head), "row:member,state@x" (states listed in a row after the
+token, past one more word of those lemmas), "lone:Alliance/member" (the one actor of that kind
+named in the sentence, else in the sentence before, counting only sentences with one of the lemmas
+after "/").
+
 Roles are resolved by the shared argument code of `loader.patterns.syntax.Context`
 (coordination, appositions, "X-backed", possessives, state bodies), so a construction only
 says where the arguments sit. Hedges, negation, denials and evidence are applied afterwards
@@ -60,7 +85,17 @@ import yaml
 from loader.patterns.candidates import Candidate, noun_sources, pairs
 from loader.patterns.items import arms_items
 from loader.patterns.series import counted_series, following_list, including, listed_in, series_after
-from loader.patterns.syntax import Arg, Context, conjuncts
+from loader.patterns.syntax import (
+    Arg,
+    Context,
+    colon_list,
+    conjuncts,
+    counted_antecedents,
+    hyphenated_states,
+    possessors,
+    row_after,
+    unique_args,
+)
 from loader.rules import load_rules
 
 if TYPE_CHECKING:
@@ -154,7 +189,7 @@ def _matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[str, tuple[dict[str,
 
 def _role(
     ctx: Context, tokens: dict[str, Token], role: str, capitals_as_places: bool = False,
-    strict_roles: frozenset[str] = frozenset(), frame: dict[str, Any] | None = None,
+    strict_roles: frozenset[str] = frozenset(), frame: dict[str, Any] | None = None, allow_weak: bool = True,
 ) -> list[Arg]:
     """The actors filling one role: "subject", "object@noun", "prep:to,into@noun", "prep:at/in" (a place
     inside the object of "at"), "prep:from+to" (a "to" phrase hung on the "from" phrase), "place:in" (the
@@ -167,6 +202,7 @@ def _role(
         return []
     kind, _, preps = name.partition(":")
     weak = kind not in strict_roles  # option `strict_roles`: no demonym or name modifier ("Iran" in "Iran Air")
+    weak = weak and allow_weak  # option `allow_weak: false`: no bare demonym in any role
     if kind == "subject":
         return ctx.subjects(head, allow_weak=weak)
     if kind == "agent":
@@ -227,6 +263,9 @@ def _role(
         return _modifiers(ctx, tokens["trigger"], head)
     if kind == "earlier":
         return earlier_doers(ctx, tokens["trigger"], (frame or {}).get("earlier"))
+    more = _list_role(ctx, kind, head, preps)
+    if more is not None:
+        return more
     raise ValueError(f"unknown role {role!r}")
 
 
@@ -246,12 +285,15 @@ _SERIES_ROLES: dict[str, Callable[[Context, Token], list[Arg]]] = {
 def _fill(
     ctx: Context, tokens: dict[str, Token], roles: list[str], kinds: list[str] | None, *,
     named_only: bool = False, capitals_as_places: bool = False,
-    strict_roles: frozenset[str] = frozenset(), frame: dict[str, Any] | None = None,
+    strict_roles: frozenset[str] = frozenset(), frame: dict[str, Any] | None = None, allow_weak: bool = True,
 ) -> tuple[list[Arg], str | None]:
     """The first role in the list that names an actor of the wanted kinds, and which role it was."""
     for role in roles:
+        # "self@noun + colon@noun": the actors of every role joined by " + " (spaces around it)
+        parts = [_role(ctx, tokens, part.strip(), capitals_as_places, strict_roles, frame, allow_weak)
+                 for part in role.split(" + ")]
         found = [
-            a for a in _role(ctx, tokens, role, capitals_as_places, strict_roles, frame)
+            a for a in unique_args([a for part in parts for a in part])
             if a.actor.kind != "Media" and (kinds is None or a.actor.kind in kinds)
             and not (named_only and a.actor.via == "coref")
         ]
@@ -282,26 +324,30 @@ def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
             tokens["trigger"], construction.get("qualified")
         ):
             continue
-        if not passage_fits(ctx, tokens["trigger"], construction):
+        if not passage_fits(ctx, tokens["trigger"], construction) or _ruled_out(ctx, construction, tokens):
             continue
         places = bool(frame.get("capitals_as_places"))
         # Optional narrowing of the frame's actor kinds for one construction; "named_only": a description
         # ("the Russian-led alliance") is too loose a target for it.
         named_only = bool(construction.get("named_only"))
         strict = frozenset(construction.get("strict_roles", frame.get("strict_roles", [])))
+        weak = construction.get("allow_weak", True) is not False
         sources, source_role = _fill(ctx, tokens, construction["source"], construction.get("source_kinds"),
-                                     strict_roles=strict, frame=frame)
+                                     strict_roles=strict, frame=frame, allow_weak=weak)
         targets, _ = _fill(ctx, tokens, construction["target"], construction.get("target_kinds"),
-                           named_only=named_only, capitals_as_places=places, strict_roles=strict, frame=frame)
+                           named_only=named_only, capitals_as_places=places, strict_roles=strict, frame=frame,
+                           allow_weak=weak)
         targets = [a for a in targets if not spared_target(ctx, frame, a)]
-        if not sources or not targets:
+        if not sources or not targets or len(sources) < int(construction.get("min_sources", 1)):
             continue
         confidence = float(construction.get("confidence", frame.get("confidence", 0.75)))
         side = "source" if source_role == "subject" or _doer_is_subject(ctx, tokens, source_role) else None
+        side = _subject_side(construction, side)
         items = arms_items(ctx, [tokens[construction["items"]]]) if construction.get("items") in tokens else []
         extra = {"role": construction["role"]} if "role" in construction else {}
         for cand in pairs(frame["type"], sources, targets, tokens["trigger"], confidence,
-                          subject_side=side, modality=construction.get("modality"), items=items, **extra):
+                          subject_side=side, modality=construction.get("modality"), items=items,
+                          ended=bool(construction.get("ended")), **extra):
             yield from acting_for(ctx, frame, cand)
 
 
@@ -471,3 +517,86 @@ def earlier_doers(ctx: Context, trigger: Token, spec: dict[str, Any] | None) -> 
             if found:
                 return [Arg(a.actor, a.directness * 0.85) for a in found]
     return []
+
+
+def _list_role(ctx: Context, kind: str, head: Token, preps: str) -> list[Arg] | None:
+    """Role kinds of possessors and lists; None for a kind that is not one of them."""
+    if kind == "prep-head":  # "part of AUKUS and the Quad has …": the phrase's own object, not its conjuncts
+        return [a for tok in ctx.prep_tokens(head, preps.split(",")) for a in [ctx.denote(tok)] if a is not None]
+    if kind == "possessor":  # "Mali's exit", "A and B announced their withdrawal"
+        return possessors(ctx, head)
+    if kind == "colon":  # "nine states: A, B and C"
+        return colon_list(ctx, head)
+    if kind == "lone":  # "… the tenth member of the SCO. The other nine are A, B …": the one bloc named nearby
+        kinds, _, context = preps.partition("/")
+        return _lone_actor(ctx, head, set(kinds.split(",")), set(context.split(",")) - {""})
+    if kind == "mention":  # the actor the token itself names, without coordination or proxies
+        r = ctx.actor(head)
+        return [Arg(r)] if r is not None else []
+    if kind == "preceding":  # "SCO member states …": the actor whose mention ends right before the token
+        r = ctx.by_token.get(head.i - 1) if head.i > 0 else None
+        return [Arg(r)] if r is not None and r.mention.end == head.i else []
+    if kind == "hyphenated":  # "the Australia-United Kingdom-United States Security Partnership"
+        return hyphenated_states(ctx, head)
+    if kind == "row":  # "SCO member states China, India and Iran", read in word order
+        return row_after(ctx, head, preps.split(","))
+    if kind == "counted-earlier":  # "the three AUKUS partners": the last list of three states
+        return counted_antecedents(ctx, head)
+    if kind == "earlier-conjuncts":  # "Qatar and the other GCC states": the items coordinated before it
+        first = head.head if head.dep_ == "conj" else head
+        return [a for t in conjuncts(first) if t.i < head.i for a in [ctx.denote(t)] if a is not None]
+    if kind == "counted-subject":  # "the four nations make up …": the last list of four states
+        return [a for c in head.children if c.dep_ == "nsubj" for a in counted_antecedents(ctx, c)]
+    return None
+
+
+def _lone_actor(ctx: Context, token: Token, kinds: set[str], context: set[str]) -> list[Arg]:
+    """The one actor of `kinds` named in the token's sentence, else in the sentence before; with `context`,
+    only a sentence holding one of those lemmas counts ("member": a sentence about membership)."""
+    sents = list(ctx.doc.sents)
+    here = next((n for n, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+    for sent in sents[max(0, here - 1) : here + 1][::-1]:
+        if context and not any(t.lemma_.lower() in context for t in sent):
+            continue
+        found: dict[str, Arg] = {}
+        for t in sent:
+            r = ctx.actor(t)
+            if r is not None and r.kind in kinds:
+                found.setdefault(r.actor_id, Arg(r, 0.8))
+        if len(found) == 1:
+            return list(found.values())
+    return []
+
+
+def _has_child(token: Token, spec: dict[str, Any]) -> bool:
+    """Whether `token` governs a word with every attribute of `spec` ({"dep": [neg]})."""
+    wanted = {key: set(_values(value)) for key, value in spec.items() if key != "of"}
+    for key in wanted:
+        if key not in _ATTRS:
+            raise ValueError(f"unknown token attribute {key!r} in absent (use {', '.join(_ATTRS)})")
+    return any(all(getattr(c, f"{key}_") in values for key, values in wanted.items()) for c in token.children)
+
+
+def _ruled_out(ctx: Context, construction: dict[str, Any], tokens: dict[str, Token]) -> bool:
+    """Negative anchors: a word the match must not govern, or a token that must not name an actor."""
+    for spec in construction.get("absent") or []:
+        token = tokens.get(spec.get("of", "trigger"))
+        if token is not None and _has_child(token, spec):
+            return True
+    if any(ctx.actor(tokens[name]) is not None for name in construction.get("not_actor") or [] if name in tokens):
+        return True
+    return any(not _names_kind(ctx, tokens[name], kinds) for name, kinds in (construction.get("actors") or {}).items())
+
+
+def _names_kind(ctx: Context, token: Token, kinds: list[str]) -> bool:
+    """Whether the token is the head word of a mention of one of `kinds`."""
+    r = ctx.actor(token)
+    return r is not None and r.kind in kinds and ctx.doc[r.mention.start : r.mention.end].root.i == token.i
+
+
+def _subject_side(construction: dict[str, Any], side: str | None) -> str | None:
+    """Which end an ellipsis replaces: stated by the construction ("subject_side"), else `side`."""
+    if "subject_side" in construction:
+        stated = construction["subject_side"]
+        return None if stated in {None, "none"} else str(stated)
+    return side

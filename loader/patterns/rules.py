@@ -24,7 +24,7 @@ from loader.patterns.cooperation import (
     hosts_base,
     military_support,
 )
-from loader.patterns.membership import COUNT_WORDS, alliance_apposition, member_of
+from loader.patterns.membership import member_of
 from loader.patterns.people import body_part_of, gapped_led_by, org_part_of, people_roles
 from loader.patterns.sanctions import TRIGGERS as SANCTION_TRIGGERS
 from loader.patterns.syntax import Context
@@ -50,7 +50,6 @@ ACTOR_RULES: tuple[Rule, ...] = (
     people_roles,
     org_part_of,
     body_part_of,
-    alliance_apposition,
     affiliation,
 )
 
@@ -79,26 +78,8 @@ TRIGGER_LEMMAS = frozenset(
     | lx.EXERCISE_NOUNS
     | lx.EXERCISE_VERBS
     | lx.MEMBER_NOUNS
-    | lx.JOIN_VERBS
-    | lx.LEAVE_VERBS
-    | {
-        "include",
-        "comprise",
-        "group",
-        "unite",
-        "encompass",
-        "admit",
-        "accept",
-        "welcome",
-        "found",
-        "establish",
-        "create",
-        "form",
-        "launch",
-    }
     | {"ally", "align", "alliance", "allegiance", "relation", "relations", "tie", "declaration"}
     | PARTNER_NOUNS
-    | COUNT_WORDS
     | JOINT_ONLY_NOUNS
     | lx.PACT_NOUNS
     | {"deploy", "send", "dispatch", "defend", "protect", "guard", "fight", "back", "train", "mission", "operation"}

@@ -727,3 +727,120 @@ def sentence_index(doc: Doc) -> dict[int, int]:
 def span_root(doc: Doc, start: int, end: int) -> Token:
     span: Span = doc[start:end]
     return span.root
+
+
+# -- lists and counted references shared by the constructions and the rules ------------------------
+_LIST_OPENERS = frozenset(_WORDS["list_openers"])
+_COUNTED_STATE_NOUNS = frozenset(str(w).lower() for w in _WORDS["counted_state_nouns"])
+_NUMBER_WORDS = {str(w): n for n, w in enumerate(_WORDS["number_words"], 2)}
+
+
+def colon_list(ctx: Context, token: Token) -> list[Arg]:
+    """Actors listed right after an NP and a colon or dash: "six republics: A, B and C"."""
+    end = max(t.i for t in token.subtree) + 1
+    doc = ctx.doc
+    if end < len(doc) - 1 and doc[end].text in _LIST_OPENERS:
+        r = ctx.by_token.get(end + 1)
+        if r is None and doc[end + 1].lower_ == "the" and end + 2 < len(doc):
+            r = ctx.by_token.get(end + 2)
+        if r is not None:
+            return ctx.np_actors(doc[r.mention.start : r.mention.end].root)
+    return []
+
+
+def possessors(ctx: Context, noun: Token) -> list[Arg]:
+    """Whose membership or withdrawal a noun names: "Mali's exit"; for "their withdrawal", the verb's subjects.
+
+    A pronoun stands for the whole subject list ("A, B and C announced their withdrawal"),
+    which coreference would cut down to one name.
+    """
+    out: list[Arg] = []
+    for child in (c for c in noun.children if c.dep_ == "poss"):
+        if child.pos_ == "PRON" and noun.dep_ == "dobj":
+            out += ctx.subjects(noun.head) or ctx.np_actors(child)
+        else:
+            out += ctx.np_actors(child)
+    return out
+
+
+def count_of(token: Token) -> int:
+    """The number a token spells: "3", "three", "both"."""
+    word = token.lower_
+    if word == "both":
+        return 2
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word, 0)
+
+
+def counted_antecedents(ctx: Context, noun: Token, window: int = 4) -> list[Arg]:
+    """The states "the four nations" refers back to: the last list of exactly four states named before.
+
+    Only a definite, counted plural of a state noun ("the three countries", "all four nations",
+    "both countries") is resolved, and only to a coordinated list of that many states.
+    """
+    if noun.lemma_.lower() not in _COUNTED_STATE_NOUNS or ctx.actor(noun) is not None:
+        return []
+    count = next((count_of(c) for c in noun.children if c.dep_ in {"nummod", "det", "predet"} and count_of(c)), 0)
+    if count < 2:
+        return []
+    sents = list(ctx.doc.sents)
+    here = next((n for n, s in enumerate(sents) if s.start <= noun.i < s.end), 0)
+    for sent in reversed(sents[max(0, here - window) : here + 1]):
+        lists = []
+        for tok in sent:
+            if tok.i >= noun.i or tok.dep_ == "conj":
+                continue
+            r = ctx.actor(tok)
+            if r is None or r.kind != "Country" or ctx.doc[r.mention.start : r.mention.end].root.i != tok.i:
+                continue
+            items = [a for a in ctx.np_actors(tok) if a.actor.kind == "Country"]
+            if len(items) == count:
+                lists.append(items)
+        if lists:
+            return lists[-1]
+    return []
+
+
+_ROW_OPENERS = frozenset(_WORDS["row_openers"])
+_ROW_GLUE = frozenset(_WORDS["row_glue"])
+_NAME_HYPHENS = frozenset(_WORDS["name_hyphens"])
+
+
+def row_after(ctx: Context, token: Token, skip: Iterable[str]) -> list[Arg]:
+    """States listed in a row right after `token`, whatever the parse: "SCO member states China, India and
+    Iran". One more word of `skip` (lemmas) may follow the token, then a colon, a dash or "the"."""
+    doc, i = ctx.doc, token.i + 1
+    if i < len(doc) and doc[i].lemma_.lower() in set(skip):
+        i += 1
+    while i < len(doc) and (doc[i].text in _ROW_OPENERS or doc[i].lower_ in _ROW_OPENERS):
+        i += 1
+    members: list[Arg] = []
+    sent_end = token.sent.end
+    while i < sent_end:
+        other = ctx.by_token.get(i)
+        if other is None or other.kind != "Country" or other.weak:
+            break
+        members.append(Arg(other, 0.9))
+        i = other.mention.end
+        while i < sent_end and (doc[i].text in _ROW_GLUE or doc[i].lower_ in _ROW_GLUE):
+            i += 1
+    return members
+
+
+def hyphenated_states(ctx: Context, token: Token) -> list[Arg]:
+    """States joined by hyphens in the words before a name's head: "the Australia-United Kingdom-United
+    States Security Partnership"."""
+    states: list[Arg] = []
+    for t in token.subtree:
+        if t.i >= token.i:
+            break
+        other = ctx.by_token.get(t.i)
+        if other is None or other.kind != "Country" or other.weak or any(s.id == other.actor_id for s in states):
+            continue
+        start, end = other.mention.start, other.mention.end
+        if (start > 0 and ctx.doc[start - 1].text in _NAME_HYPHENS) or (
+            end < len(ctx.doc) and ctx.doc[end].text in _NAME_HYPHENS
+        ):
+            states.append(Arg(other, 0.85))
+    return states
