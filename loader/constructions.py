@@ -41,6 +41,12 @@ Frame options (for every construction of a file):
                                        # state, and a union's institution for the union: the act is
                                        # stated for both ("OFAC designated X": OFAC and the United States)
 
+A role list is tried in order and the first entry naming an actor fills the role. An entry may join
+roles with "|" (the actors of each: "self@troops|prep:from@troops") and keep only some actor kinds
+with "#" ("prep:in,on,at#Country": a place that is no state lets the next entry be tried). Optional
+keys of a construction: `requires: [entry, …]` (each must name an actor, else no candidate) and
+`subject_side: target` (a "subject@anchor" target is the clause subject, for ellipsis).
+
 Roles are resolved by the shared argument code of `loader.patterns.syntax.Context`
 (coordination, appositions, "X-backed", possessives, state bodies), so a construction only
 says where the arguments sit. Hedges, negation, denials and evidence are applied afterwards
@@ -60,7 +66,7 @@ import yaml
 from loader.patterns.candidates import Candidate, noun_sources, pairs
 from loader.patterns.items import arms_items
 from loader.patterns.series import counted_series, following_list, including, listed_in, series_after
-from loader.patterns.syntax import Arg, Context, conjuncts
+from loader.patterns.syntax import Arg, Context, conjuncts, unique_args
 from loader.rules import load_rules
 
 if TYPE_CHECKING:
@@ -243,6 +249,19 @@ _SERIES_ROLES: dict[str, Callable[[Context, Token], list[Arg]]] = {
 }
 
 
+def _role_entry(
+    ctx: Context, tokens: dict[str, Token], entry: str, capitals_as_places: bool = False,
+    strict_roles: frozenset[str] = frozenset(), frame: dict[str, Any] | None = None,
+) -> list[Arg]:
+    """One entry of a role list: a role, roles joined by "|" (the actors of each, in order:
+    "self@troops|prep:from@troops"), and "#Kind,Kind" to keep only actors of those kinds, so that
+    the next entry is tried when none is left ("prep:in#Country")."""
+    spec, _, kinds = entry.partition("#")
+    found = unique_args([a for role in spec.split("|")
+                         for a in _role(ctx, tokens, role, capitals_as_places, strict_roles, frame)])
+    return [a for a in found if a.actor.kind in kinds.split(",")] if kinds else found
+
+
 def _fill(
     ctx: Context, tokens: dict[str, Token], roles: list[str], kinds: list[str] | None, *,
     named_only: bool = False, capitals_as_places: bool = False,
@@ -251,13 +270,19 @@ def _fill(
     """The first role in the list that names an actor of the wanted kinds, and which role it was."""
     for role in roles:
         found = [
-            a for a in _role(ctx, tokens, role, capitals_as_places, strict_roles, frame)
+            a for a in _role_entry(ctx, tokens, role, capitals_as_places, strict_roles, frame)
             if a.actor.kind != "Media" and (kinds is None or a.actor.kind in kinds)
             and not (named_only and a.actor.via == "coref")
         ]
         if found:
-            return found, role
+            return found, role.partition("#")[0]
     return [], None
+
+
+def _required(ctx: Context, tokens: dict[str, Token], construction: dict[str, Any]) -> bool:
+    """`requires: [role, …]`: each entry must name an actor ("self@old#ArmedGroup": what was
+    replaced is a force), else the construction does not apply."""
+    return all(_role_entry(ctx, tokens, entry) for entry in construction.get("requires") or [])
 
 
 def _matches_by_sentence(ctx: Context) -> dict[int, list[tuple[int, list[int]]]]:
@@ -284,6 +309,8 @@ def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
             continue
         if not passage_fits(ctx, tokens["trigger"], construction):
             continue
+        if not _required(ctx, tokens, construction):
+            continue
         places = bool(frame.get("capitals_as_places"))
         # Optional narrowing of the frame's actor kinds for one construction; "named_only": a description
         # ("the Russian-led alliance") is too loose a target for it.
@@ -291,18 +318,27 @@ def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
         strict = frozenset(construction.get("strict_roles", frame.get("strict_roles", [])))
         sources, source_role = _fill(ctx, tokens, construction["source"], construction.get("source_kinds"),
                                      strict_roles=strict, frame=frame)
-        targets, _ = _fill(ctx, tokens, construction["target"], construction.get("target_kinds"),
+        targets, target_role = _fill(ctx, tokens, construction["target"], construction.get("target_kinds"),
                            named_only=named_only, capitals_as_places=places, strict_roles=strict, frame=frame)
         targets = [a for a in targets if not spared_target(ctx, frame, a)]
         if not sources or not targets:
             continue
         confidence = float(construction.get("confidence", frame.get("confidence", 0.75)))
         side = "source" if source_role == "subject" or _doer_is_subject(ctx, tokens, source_role) else None
+        side = side or _target_side(construction, target_role)
         items = arms_items(ctx, [tokens[construction["items"]]]) if construction.get("items") in tokens else []
         extra = {"role": construction["role"]} if "role" in construction else {}
         for cand in pairs(frame["type"], sources, targets, tokens["trigger"], confidence,
                           subject_side=side, modality=construction.get("modality"), items=items, **extra):
             yield from acting_for(ctx, frame, cand)
+
+
+def _target_side(construction: dict[str, Any], target_role: str | None) -> str | None:
+    """`subject_side: target`: a subject role filling the target ("subject@keeper") is the clause
+    subject, which an ellipsis ("… and Z did the same") may replace."""
+    if construction.get("subject_side") != "target" or target_role is None:
+        return None
+    return "target" if target_role.partition("@")[0] == "subject" else None
 
 
 def _voice_fits(verb: Token, voice: str | None) -> bool:

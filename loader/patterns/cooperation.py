@@ -381,12 +381,8 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _involvement(ctx, tok)
     elif is_verb(tok) and lemma in vocab.military("replace_verbs"):
         yield from _replaced_force(ctx, tok)
-    elif is_verb(tok) and lemma in vocab.military("serve_verbs"):
-        yield from _serving_troops(ctx, tok)
     elif is_verb(tok) and lemma in vocab.military("compose_verbs"):
         yield from _composed_force(ctx, tok)
-    elif lemma in vocab.military("presence_words") and tok.dep_ == "acomp":
-        yield from _present_troops(ctx, tok)
     elif lemma in vocab.military("contributing_modifiers") and tok.dep_ in {"amod", "compound"}:
         if tok.head.lemma_.lower() in vocab.military("contributing_heads"):
             yield from _contributors(ctx, tok.head)  # "troop-contributing countries to X include A, B"
@@ -573,19 +569,6 @@ def _replaced_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
     yield from pairs("HOSTS_BASE_OF", hosts, new_forces, verb, 0.6)
 
 
-_SERVING_PREPS = tuple(_WORDS["serving_preps"])
-
-
-def _serving_troops(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "Irish soldiers serving with UNIFIL", "2,000 Nepali troops serve in MONUSCO"."""
-    troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
-    if not troops and verb.dep_ == "acl" and _is_troops(verb.head):
-        troops = [verb.head]
-    senders = [a for t in troops for a in _troop_states(ctx, t)]
-    missions = [a for a in ctx.prep_objects(verb, _SERVING_PREPS) if a.actor.kind in {"Organization", "Alliance"}]
-    yield from pairs("MILITARY_SUPPORT_TO", senders, missions, verb, 0.65)
-
-
 def _composed_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
     """Covers "troops from A and B make up the AMISOM force", "the mission comprises soldiers from A"."""
     lemma = verb.lemma_.lower()
@@ -605,19 +588,6 @@ def _composed_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
         senders = [a for a in ctx.prep_objects(verb, _FROM_PREP) if a.actor.kind == "Country"]  # "from" on the verb
     missions = [a for w in whole for a in ctx.np_actors(w) if a.actor.kind in {"Organization", "Alliance"}]
     yield from pairs("MILITARY_SUPPORT_TO", senders, missions, verb, 0.65)
-
-
-def _present_troops(ctx: Context, word: Token) -> Iterator[Candidate]:
-    """Covers "KFOR troops are present in Kosovo": a mission's or bloc's forces in a country are hosted there.
-
-    A state's troops present in another state may be invaders, so only missions and blocs count.
-    """
-    verb = word.head
-    troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
-    guests = [a for t in troops for a in ctx.np_actors(t) if a.actor.kind in {"Organization", "Alliance"}]
-    places = ctx.prep_objects(word, _IN_PREP) + ctx.prep_objects(verb, _IN_PREP)
-    hosts = [a for a in places if a.actor.kind == "Country"]
-    yield from pairs("HOSTS_BASE_OF", hosts, guests, word, 0.6)
 
 
 def _troops_given(ctx: Context, verb: Token) -> Iterator[Candidate]:
@@ -970,7 +940,6 @@ def _places(ctx: Context, tok: Token) -> list[Arg]:
 
 _HOSTING_VERBS = frozenset(_WORDS["hosting_verbs"])
 _HUB_NOUNS = frozenset(_WORDS["hub_nouns"])
-_STATIONING_VERBS = frozenset(_WORDS["stationing_verbs"])
 _HUB_MODIFIERS = frozenset(_WORDS["hub_modifiers"])
 
 
@@ -1005,8 +974,6 @@ def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if lemma == "facility" and not any(c.lemma_.lower() == "military" for c in tok.children):
             return
         yield from _base(ctx, tok)
-    elif is_verb(tok) and lemma in _STATIONING_VERBS:
-        yield from _stationed_verb(ctx, tok)
 
 
 _LEASE_VERB = frozenset(_WORDS["lease_verb"])
@@ -1041,27 +1008,4 @@ def _base(ctx: Context, tok: Token) -> Iterator[Candidate]:
     trigger = head if tok.dep_ == "dobj" and (host_side or guest_side) else tok
     for c in pairs("HOSTS_BASE_OF", hosts, guests, trigger, 0.7):
         c.subject_side = "source" if host_side else "target" if guest_side else None
-        yield c
-
-
-def _stationed_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "U.S. troops are stationed in Y", "Turkish forces based in Iraq", "X has troops stationed in Y"."""
-    troops = [c for c in verb.children if c.dep_ == "nsubjpass"] or ([verb.head] if verb.dep_ == "acl" else [])
-    if verb.lemma_.lower() == "base":
-        # "based on intelligence", "a London-based firm": only forces are based somewhere
-        troops = [t for t in troops if t.lemma_.lower() in lx.STATIONED_NOUNS]
-    guests = [a for t in troops for a in ctx.np_actors(t, allow_weak=True)]
-    side = None
-    if not guests:
-        # "France has 1,500 soldiers stationed in Djibouti": the keeper's forces
-        keepers = [
-            t.head
-            for t in troops
-            if t.dep_ == "dobj" and t.head.lemma_.lower() in lx.KEEP_VERBS and t.lemma_.lower() in lx.STATIONED_NOUNS
-        ]
-        guests = [a for k in keepers for a in ctx.subjects(k)]
-        side = "target" if guests else None
-    hosts = [a for a in _places(ctx, verb) if a.id not in {g.id for g in guests}]
-    for c in pairs("HOSTS_BASE_OF", hosts, guests, verb, 0.65):
-        c.subject_side = side
         yield c
