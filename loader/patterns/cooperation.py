@@ -361,14 +361,11 @@ _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
 
 
 _DEPLOYING_VERBS = frozenset(_WORDS["deploying_verbs"])
-_ALONGSIDE_PREP = tuple(_WORDS["alongside_prep"])
 _DEFENDING_VERBS = frozenset(_WORDS["defending_verbs"])
 _DEPLOYMENT_NOUNS = frozenset(_WORDS["deployment_nouns"])
 _LED_BACKED_PARTICIPLES = frozenset(_WORDS["led_backed_participles"])
-_FIGHTING_SIDE_PREPS = tuple(_WORDS["fighting_side_preps"])
 _FROM_PREP = tuple(_WORDS["from_prep"])
 _RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
-_BACKING_VERBS = frozenset(_WORDS["backing_verbs"])
 _BACKER_NOUNS = frozenset(_WORDS["backer_nouns"])
 
 
@@ -381,20 +378,13 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         yield from _involvement(ctx, tok)
     elif is_verb(tok) and lemma in vocab.military("replace_verbs"):
         yield from _replaced_force(ctx, tok)
-    elif is_verb(tok) and lemma in vocab.military("compose_verbs"):
-        yield from _composed_force(ctx, tok)
     elif lemma in vocab.military("contributing_modifiers") and tok.dep_ in {"amod", "compound"}:
         if tok.head.lemma_.lower() in vocab.military("contributing_heads"):
             yield from _contributors(ctx, tok.head)  # "troop-contributing countries to X include A, B"
-    elif is_verb(tok) and lemma in vocab.military("troop_giving_verbs"):
-        yield from _troops_given(ctx, tok)
+    elif is_verb(tok) and lemma in vocab.military("troop_giving_verbs") and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        yield from _troops_given_by_listed(ctx, tok)
     elif is_noun(tok) and lemma in vocab.military("contributor_nouns"):
         yield from _contributors(ctx, tok)
-    elif is_verb(tok) and lemma in vocab.military("side_verbs"):
-        yield from pairs(
-            "MILITARY_SUPPORT_TO", ctx.subjects(tok), _side_of(ctx, tok) + ctx.prep_objects(tok, _ALONGSIDE_PREP),
-            tok, 0.7, subject_side="source",
-        )
     elif is_verb(tok) and lemma in vocab.military("trained_participles") and tok.dep_ == "amod":
         yield from _trained_by(ctx, tok)
     elif is_verb(tok) and lemma in _DEPLOYING_VERBS:
@@ -437,15 +427,6 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 )
             )
         yield from found
-    elif is_verb(tok) and lemma == "fight":
-        yield from pairs(
-            "MILITARY_SUPPORT_TO",
-            ctx.subjects(tok),
-            ctx.prep_objects(tok, _FIGHTING_SIDE_PREPS) + _side_of(ctx, tok),
-            tok,
-            0.7,
-            subject_side="source",
-        )
     elif is_noun(tok) and lemma in lx.SUPPORT_NOUNS:
         military = any(
             c.lemma_.lower() in vocab.military("support_modifiers") for c in tok.children
@@ -472,19 +453,8 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         # "Iran-backed Houthis" states an affiliation (ALLIED_WITH, see `_allied`), not what the
         # backing consists of: no military support is read from the modifier alone.
         return
-    elif is_verb(tok) and lemma in _BACKING_VERBS:
-        # "Hezbollah, which is backed by Iran", "a coalition of factions backed by Turkey",
-        # "Iran backs the Houthis": backing an armed group is military support; backing a
-        # state or a resolution may be only political.
-        yield from (
-            c for c in verb_event(ctx, tok, "MILITARY_SUPPORT_TO", (), confidence=0.7)
-            if c.target.actor.kind == "ArmedGroup"
-        )
     elif is_noun(tok) and lemma in _BACKER_NOUNS:
         yield from _backer(ctx, tok)
-    elif is_verb(tok) and lemma == "train":
-        # "the EU trained Mozambican units", "Turkey trains Somali soldiers": the forces' state
-        yield from _trained_forces(ctx, tok)
     elif is_noun(tok) and lemma == "mission":
         yield from _military_mission(ctx, tok)
 
@@ -569,48 +539,13 @@ def _replaced_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
     yield from pairs("HOSTS_BASE_OF", hosts, new_forces, verb, 0.6)
 
 
-def _composed_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "troops from A and B make up the AMISOM force", "the mission comprises soldiers from A"."""
-    lemma = verb.lemma_.lower()
-    if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
-        return
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    if lemma == "make" and not passive:
-        troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
-        whole = [c for c in verb.children if c.dep_ == "dobj"]
-    else:
-        # "X is made up of / consists of / is composed of troops from A", "X comprises troops from A"
-        troops = [c for c in verb.children if c.dep_ == "dobj" and _is_troops(c)]
-        troops += [t for t in ctx.prep_tokens(verb, _OF_PREP) if _is_troops(t)]
-        whole = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    senders = [a for t in troops for a in _troop_states(ctx, t)]
-    if troops and not senders:
-        senders = [a for a in ctx.prep_objects(verb, _FROM_PREP) if a.actor.kind == "Country"]  # "from" on the verb
-    missions = [a for w in whole for a in ctx.np_actors(w) if a.actor.kind in {"Organization", "Alliance"}]
-    yield from pairs("MILITARY_SUPPORT_TO", senders, missions, verb, 0.65)
-
-
-def _troops_given(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "Nepal has contributed 800 troops to UNIFIL", "countries contributing troops to the mission"."""
-    troops = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and _is_troops(c)]
-    if not troops and verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_troops(verb.head):
-        troops = [verb.head]
+def _troops_given_by_listed(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Countries contributing troops to X include A and B": the listed countries give them."""
+    troops = [c for c in verb.children if c.dep_ == "dobj" and _is_troops(c)]
     if not troops:
         return
     recipients = [a for a in ctx.prep_objects(verb, _TO_PREP) if a.actor.kind != "Region"]
-    # "Countries contributing troops to X include A and B": the listed countries give them
-    givers = _listed(ctx, verb.head) if verb.dep_ == "acl" and verb.tag_ == "VBG" else ctx.subjects(verb)
-    if not givers and (verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children)):
-        # "Pakistani troops assigned to UNMISS", "800 soldiers from Ghana were committed to X"
-        givers = [a for t in troops for a in _troop_states(ctx, t)]
-    yield from pairs("MILITARY_SUPPORT_TO", givers, recipients, verb, 0.7, subject_side="source")
-
-
-def _troop_states(ctx: Context, troops: Token) -> list[Arg]:
-    """The states troops come from: "Pakistani troops", "peacekeepers from Nepal", "Ghana's soldiers"."""
-    found = ctx.np_actors(troops, allow_weak=True) + ctx.prep_objects(troops, _FROM_PREP)
-    found += ctx.owners(troops, allow_weak=True)
-    return [a for i, a in enumerate(found) if a.actor.kind == "Country" and a.id not in {b.id for b in found[:i]}]
+    yield from pairs("MILITARY_SUPPORT_TO", _listed(ctx, verb.head), recipients, verb, 0.7, subject_side="source")
 
 
 def _is_troops(noun: Token) -> bool:
@@ -697,19 +632,6 @@ def _helped(ctx: Context, purpose: Token) -> list[Arg]:
     return [a for a in helped if a.actor.via != "coref"]
 
 
-_ON_PREP = tuple(_WORDS["on_prep"])
-_SIDE_NOUNS = frozenset(_WORDS["side_nouns"])
-
-
-def _side_of(ctx: Context, verb: Token) -> list[Arg]:
-    """Covers "fought on the side of X", "on X's side", "on behalf of X"."""
-    out: list[Arg] = []
-    for noun in ctx.prep_tokens(verb, _ON_PREP):
-        if noun.lemma_.lower() in _SIDE_NOUNS:
-            out += ctx.owners(noun) + ctx.prep_objects(noun, _OF_PREP)
-    return out
-
-
 _GIVE_VERBS = frozenset(_WORDS["give_verbs"])
 
 
@@ -748,20 +670,6 @@ def _backer(ctx: Context, noun: Token) -> Iterator[Candidate]:
     else:
         named = [a for c in noun.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
         yield from pairs("MILITARY_SUPPORT_TO", named, backed, noun, 0.7)
-
-
-_TRAINED_FORCE_NOUNS = frozenset(_WORDS["trained_force_nouns"])
-_FORCE_OWNER_PREPS = tuple(_WORDS["force_owner_preps"])
-
-
-def _trained_forces(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return
-    trainees = lx.TROOP_NOUNS | _TRAINED_FORCE_NOUNS
-    forces = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in trainees]
-    owners = [a for f in forces for a in ctx.owners(f, allow_weak=True) + ctx.prep_objects(f, _FORCE_OWNER_PREPS)]
-    owners = [a for a in owners if a.actor.kind in {"Country", "ArmedGroup", "Organization"}]
-    yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(verb), owners, verb, 0.7, subject_side="source")
 
 
 _MISSION_MODIFIERS = frozenset(_WORDS["mission_modifiers"])
