@@ -45,7 +45,8 @@ A role list is tried in order and the first entry naming an actor fills the role
 roles with "|" (the actors of each: "self@troops|prep:from@troops") and keep only some actor kinds
 with "#" ("prep:in,on,at#Country": a place that is no state lets the next entry be tried). Optional
 keys of a construction: `requires: [entry, …]` (each must name an actor, else no candidate) and
-`subject_side: target` (a "subject@anchor" target is the clause subject, for ellipsis).
+`subject_side: target` (a "subject@anchor" target is the clause subject, for ellipsis). A symmetric
+relation is stated once per pair, so a role may fill both ends ("A and B trained together").
 
 Roles are resolved by the shared argument code of `loader.patterns.syntax.Context`
 (coordination, appositions, "X-backed", possessives, state bodies), so a construction only
@@ -63,6 +64,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from loader.models import SYMMETRIC_TYPES
 from loader.patterns.candidates import Candidate, noun_sources, pairs
 from loader.patterns.items import arms_items
 from loader.patterns.series import counted_series, following_list, including, listed_in, series_after
@@ -328,8 +330,9 @@ def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
         side = side or _target_side(construction, target_role)
         items = arms_items(ctx, [tokens[construction["items"]]]) if construction.get("items") in tokens else []
         extra = {"role": construction["role"]} if "role" in construction else {}
-        for cand in pairs(frame["type"], sources, targets, tokens["trigger"], confidence,
-                          subject_side=side, modality=construction.get("modality"), items=items, **extra):
+        found = pairs(frame["type"], sources, targets, tokens["trigger"], confidence,
+                      subject_side=side, modality=construction.get("modality"), items=items, **extra)
+        for cand in _once_if_symmetric(frame["type"], found):
             yield from acting_for(ctx, frame, cand)
 
 
@@ -507,3 +510,14 @@ def earlier_doers(ctx: Context, trigger: Token, spec: dict[str, Any] | None) -> 
             if found:
                 return [Arg(a.actor, a.directness * 0.85) for a in found]
     return []
+
+
+def _once_if_symmetric(rtype: str, candidates: Iterator[Candidate]) -> Iterator[Candidate]:
+    """A symmetric relation once per pair: "A and B trained together" (target: the subject again)
+    states A–B, not A–B and B–A."""
+    seen: set[frozenset[str]] = set()
+    for c in candidates:
+        key = frozenset({c.source.id, c.target.id})
+        if rtype not in SYMMETRIC_TYPES or key not in seen:
+            seen.add(key)
+            yield c

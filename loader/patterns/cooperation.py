@@ -30,35 +30,7 @@ _EXERCISING_KINDS = frozenset({"Country", "Alliance", "ArmedGroup", "Organizatio
 _EXERCISE_RUNNERS = frozenset(_WORDS["exercise_runners"])
 
 
-_TOGETHER_ADVERBS = frozenset(_WORDS["together_adverbs"])
-
-
-def _together(verb: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in _TOGETHER_ADVERBS for c in verb.children)
-
-
 _CRITIC_VERBS = frozenset(_WORDS["critic_verbs"])
-
-
-# Forces that drill, including ones the proxy lexicon does not list ("paratroopers", "marines").
-_FORCE_NOUNS = lx.STATIONED_NOUNS | {
-    "paratrooper", "marine", "commando", "sailor", "airman", "pilot", "ranger", "sniper", "cadet", "navy",
-    "army", "warship", "jet", "crew",
-}
-
-
-def _unnamed_forces(ctx: Context, nouns: list[Token]) -> list[Arg]:
-    """Covers "Russian paratroopers trained alongside Serbian troops": forces named only by a demonym."""
-    out: list[Arg] = []
-    for noun in nouns:
-        for item in [noun, *noun.conjuncts]:
-            if item.lemma_.lower() not in _FORCE_NOUNS:
-                continue  # "Russian journalists trained alongside …" is no drill
-            for child in item.children:
-                r = ctx.actor(child)
-                if child.dep_ in {"amod", "compound"} and child.i < item.i and r is not None and r.kind == "Country":
-                    out.append(Arg(r, 0.75 if r.weak else 0.9))
-    return out
 
 
 _TAKING_PART_PREPS = frozenset(_WORDS["taking_part_preps"])
@@ -92,7 +64,6 @@ def _joint_patrol(noun: Token, lemma: str) -> bool:
 
 _PARTNER_PREPS = tuple(_WORDS["partner_preps"])
 _PARTIES_PREPS = tuple(_WORDS["parties_preps"])
-_EXERCISE_VERBS = frozenset(_WORDS["exercise_verbs"])
 _INVOLVING_VERBS = frozenset(_WORDS["involving_verbs"])
 _JOINT_EXERCISE_MODIFIERS = frozenset(_WORDS["joint_exercise_modifiers"])
 _SEPARATE_MODIFIERS = frozenset(_WORDS["separate_modifiers"])
@@ -102,24 +73,6 @@ def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     # "hold their annual Yudh Abhyas exercise": the tagger may read the noun as a verb
     nominal = is_noun(tok) or tok.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
-    if is_verb(tok) and not nominal and lemma in _EXERCISE_VERBS:
-        partners = ctx.prep_objects(tok, _PARTNER_PREPS, allow_weak=True) or _unnamed_forces(
-            ctx, ctx.prep_tokens(tok, _PARTNER_PREPS)
-        )
-        subjects = ctx.subjects(tok, allow_weak=True)
-        if not subjects and tok.dep_ == "acl":
-            subjects = ctx.np_actors(tok.head, allow_weak=True)  # "Indian troops trained alongside …"
-        if not subjects:
-            subjects = _unnamed_forces(
-                ctx, [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "acl" else [])
-            )
-        if not partners and _together(tok):
-            # "Pakistani and Turkish special forces trained together": the subjects drill with each other
-            for i, a in enumerate(subjects):
-                yield from pairs("JOINT_EXERCISE_WITH", [a], subjects[i + 1 :], tok, 0.75)
-            return
-        yield from pairs("JOINT_EXERCISE_WITH", subjects, partners, tok, 0.75, subject_side="source")
-        return
     if not nominal or (lemma not in lx.EXERCISE_NOUNS and not _joint_patrol(tok, lemma)):
         return
     if lemma == "exercise" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):

@@ -245,3 +245,9 @@ def test_a_subject_filling_the_target_is_replaced_by_an_ellipsis(gazetteer: Gaze
     art = run(gazetteer, "Britain has 900 soldiers stationed in Estonia, and Canada plans to do the same.")
     hosted = {("country:EST", "HOSTS_BASE_OF", "country:GBR"), ("country:EST", "HOSTS_BASE_OF", "country:CAN")}
     assert hosted <= triples(art)
+
+
+def test_a_symmetric_relation_between_the_subjects_is_stated_once(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Egyptian and Jordanian troops trained together near Aqaba.")
+    drills = [r for r in art.relations if r.type == "JOINT_EXERCISE_WITH"]
+    assert [{r.source, r.target} for r in drills] == [{"country:EGY", "country:JOR"}]
