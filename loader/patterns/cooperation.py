@@ -201,12 +201,6 @@ _PACT_PARTY_PREPS = tuple(_WORDS["pact_party_preps"])
 
 def _allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
-    if is_verb(tok) and lemma in lx.ALLY_VERBS:
-        # "X allied with Y"; "X is aligned with Y" (read as a passive)
-        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-        allies = ctx.patients(tok) if passive else ctx.subjects(tok)
-        yield from pairs("ALLIED_WITH", allies, ctx.prep_objects(tok, _WITH_PREP), tok, 0.8, subject_side="source")
-        return
     if lemma == "back" and tok.dep_ == "amod" and is_verb(tok):
         # "the Iran-backed Hezbollah movement": backing states an affiliation, whatever it consists of
         backers = hyphen_modifier(ctx, tok.head, _BACKED_PARTICIPLES)
@@ -240,11 +234,6 @@ def _allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if not others and owners and follower is not None and follower.kind != "Media":
             others = [Arg(follower)]  # "Russia's ally Belarus", the name read as a second subject
         yield from pairs("ALLIED_WITH", owners, others, tok, 0.75)
-    elif lemma == "allegiance":
-        sources, side = noun_sources(ctx, tok)
-        yield from pairs(
-            "ALLIED_WITH", sources, ctx.prep_objects(tok, _TO_PREP), tok, 0.75, subject_side="source" if side else None
-        )
     elif lemma in _RELATION_NOUNS and _allied_modifier(tok):
         subjects, side = noun_sources(ctx, tok)
         frame = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
@@ -329,8 +318,6 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         return
     if is_noun(tok) and lemma in vocab.military("involvement_nouns"):
         yield from _involvement(ctx, tok)
-    elif is_verb(tok) and lemma in vocab.military("replace_verbs"):
-        yield from _replaced_force(ctx, tok)
     elif lemma in vocab.military("contributing_modifiers") and tok.dep_ in {"amod", "compound"}:
         if tok.head.lemma_.lower() in vocab.military("contributing_heads"):
             yield from _contributors(ctx, tok.head)  # "troop-contributing countries to X include A, B"
@@ -454,42 +441,6 @@ def _involvement(ctx: Context, noun: Token) -> Iterator[Candidate]:
     involved, _ = noun_sources(ctx, noun, allow_weak=True)
     involved = [a for a in involved if a.id not in {f.id for f in fighters}]
     yield from pairs("MILITARY_SUPPORT_TO", involved, fighters, noun, 0.65)
-
-
-_FORCE_KINDS = frozenset({"ArmedGroup", "Organization", "Alliance"})
-
-
-_MISSION_FORCE_NOUNS = frozenset(_WORDS["mission_force_nouns"])
-
-
-def _forces(ctx: Context, nouns: list[Token]) -> list[Arg]:
-    """The actors of NPs that name forces: an armed group or mission, or "troops/peacekeepers from X"."""
-    out: list[Arg] = []
-    for noun in nouns:
-        named = ctx.np_actors(noun, allow_weak=True)
-        if noun.lemma_.lower() in lx.TROOP_NOUNS | _MISSION_FORCE_NOUNS:
-            out += named
-        else:
-            out += [a for a in named if a.actor.kind in _FORCE_KINDS]
-    return out
-
-
-def _replaced_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "Russia's Africa Corps has replaced Wagner in Mali": the new force supports Mali and is hosted there."""
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        new_forces = ctx.agents(verb)
-        old_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "nsubjpass"])
-    else:
-        new_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "nsubj"])
-        old_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "dobj"])
-    if not new_forces or not old_forces:
-        return  # "Mali replaced its defence minister in Bamako"
-    hosts = [a for a in ctx.prep_objects(verb, _IN_PREP) if a.actor.kind == "Country"]
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        hosts += [a for a in ctx.prep_objects(obj, _IN_PREP) if a.actor.kind == "Country"]
-    new_forces = [a for a in new_forces if a.id not in {h.id for h in hosts}]
-    yield from pairs("MILITARY_SUPPORT_TO", new_forces, hosts, verb, 0.65)
-    yield from pairs("HOSTS_BASE_OF", hosts, new_forces, verb, 0.6)
 
 
 def _troops_given_by_listed(ctx: Context, verb: Token) -> Iterator[Candidate]:

@@ -251,3 +251,11 @@ def test_a_symmetric_relation_between_the_subjects_is_stated_once(gazetteer: Gaz
     art = run(gazetteer, "Egyptian and Jordanian troops trained together near Aqaba.")
     drills = [r for r in art.relations if r.type == "JOINT_EXERCISE_WITH"]
     assert [{r.source, r.target} for r in drills] == [{"country:EGY", "country:JOR"}]
+
+
+def test_a_construction_may_require_a_role_to_name_an_actor(gazetteer: Gazetteer) -> None:
+    # what was replaced must be a force ("requires: [self@old#ArmedGroup,…]" or troops)
+    art = run(gazetteer, "The Africa Corps replaced French troops in Mali.")
+    assert ("group:africa-corps", "MILITARY_SUPPORT_TO", "country:MLI") in triples(art)
+    art = run(gazetteer, "The Africa Corps replaced the old commander in Mali.")
+    assert not {t for t in triples(art) if t[1] in {"MILITARY_SUPPORT_TO", "HOSTS_BASE_OF"}}
