@@ -308,7 +308,6 @@ _DEPLOYMENT_NOUNS = frozenset(_WORDS["deployment_nouns"])
 _LED_BACKED_PARTICIPLES = frozenset(_WORDS["led_backed_participles"])
 _FROM_PREP = tuple(_WORDS["from_prep"])
 _RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
-_BACKER_NOUNS = frozenset(_WORDS["backer_nouns"])
 
 
 def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -316,9 +315,7 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if is_noun(tok) and lemma in vocab.military("joint_support_nouns") and _joint_support(ctx, tok):
         yield from _joint_support(ctx, tok)
         return
-    if is_noun(tok) and lemma in vocab.military("involvement_nouns"):
-        yield from _involvement(ctx, tok)
-    elif lemma in vocab.military("contributing_modifiers") and tok.dep_ in {"amod", "compound"}:
+    if lemma in vocab.military("contributing_modifiers") and tok.dep_ in {"amod", "compound"}:
         if tok.head.lemma_.lower() in vocab.military("contributing_heads"):
             yield from _contributors(ctx, tok.head)  # "troop-contributing countries to X include A, B"
     elif is_verb(tok) and lemma in vocab.military("troop_giving_verbs") and tok.dep_ == "acl" and tok.tag_ == "VBG":
@@ -393,8 +390,6 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         # "Iran-backed Houthis" states an affiliation (ALLIED_WITH, see `_allied`), not what the
         # backing consists of: no military support is read from the modifier alone.
         return
-    elif is_noun(tok) and lemma in _BACKER_NOUNS:
-        yield from _backer(ctx, tok)
     elif is_noun(tok) and lemma == "mission":
         yield from _military_mission(ctx, tok)
 
@@ -429,18 +424,6 @@ def _joint_support(ctx: Context, noun: Token) -> list[Candidate]:
         return []
     helped = [a for a in helped if a.id not in {h.id for h in helpers}]
     return list(pairs("MILITARY_SUPPORT_TO", helpers, helped, noun, 0.7))
-
-
-def _involvement(ctx: Context, noun: Token) -> Iterator[Candidate]:
-    """Covers "Belarus's involvement in Russia's aggression against Ukraine": a part in another's war."""
-    wars = [w for w in ctx.prep_tokens(noun, _IN_PREP) if w.lemma_.lower() in lx.ATTACK_NOUNS | vocab.military(
-        "attack_nouns")]
-    if not wars:
-        return
-    fighters = [a for w in wars for a in ctx.owners(w, allow_weak=True)]
-    involved, _ = noun_sources(ctx, noun, allow_weak=True)
-    involved = [a for a in involved if a.id not in {f.id for f in fighters}]
-    yield from pairs("MILITARY_SUPPORT_TO", involved, fighters, noun, 0.65)
 
 
 def _troops_given_by_listed(ctx: Context, verb: Token) -> Iterator[Candidate]:
@@ -552,28 +535,6 @@ def _given_support(ctx: Context, noun: Token) -> Iterator[Candidate]:
     yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(verb), recipients, noun, 0.7, subject_side="source")
 
 
-_BECOMING_VERBS = frozenset(_WORDS["becoming_verbs"])
-
-
-def _backer(ctx: Context, noun: Token) -> Iterator[Candidate]:
-    """Covers "X has been Y's main military backer", "Y's backer, X": the backer supports Y."""
-    mods = {c.lemma_.lower() for c in noun.children}
-    military = bool(mods & vocab.military("support_modifiers"))
-    backed = ctx.owners(noun) + ctx.prep_objects(noun, _OF_PREP)
-    if not military:
-        backed = [a for a in backed if a.actor.kind == "ArmedGroup"]
-    if not backed:
-        return
-    head = noun.head
-    if noun.dep_ == "attr" and head.lemma_.lower() in _BECOMING_VERBS:
-        yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(head), backed, noun, 0.75, subject_side="source")
-    elif noun.dep_ == "appos":
-        arg = ctx.denote(head)
-        if arg is not None:
-            yield from pairs("MILITARY_SUPPORT_TO", [arg], backed, noun, 0.7)
-    else:
-        named = [a for c in noun.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
-        yield from pairs("MILITARY_SUPPORT_TO", named, backed, noun, 0.7)
 
 
 _MISSION_MODIFIERS = frozenset(_WORDS["mission_modifiers"])
