@@ -390,8 +390,6 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         # "Iran-backed Houthis" states an affiliation (ALLIED_WITH, see `_allied`), not what the
         # backing consists of: no military support is read from the modifier alone.
         return
-    elif is_noun(tok) and lemma == "mission":
-        yield from _military_mission(ctx, tok)
 
 
 def _military_act(verb: Token) -> bool:
@@ -537,30 +535,7 @@ def _given_support(ctx: Context, noun: Token) -> Iterator[Candidate]:
 
 
 
-_MISSION_MODIFIERS = frozenset(_WORDS["mission_modifiers"])
-
-
 _LEADING_VERBS = frozenset(_WORDS["leading_verbs"])
-_MISSION_PLACE_PREPS = tuple(_WORDS["mission_place_preps"])
-_LED_PARTICIPLES = frozenset(_WORDS["led_participles"])
-
-
-def _military_mission(ctx: Context, noun: Token) -> Iterator[Candidate]:
-    """Covers "SADC wound up its military mission in Mozambique", "the EU's training mission to Mali"."""
-    if not any(c.lemma_.lower() in _MISSION_MODIFIERS for c in noun.children):
-        return
-    places = [a for a in ctx.prep_objects(noun, _MISSION_PLACE_PREPS) if a.actor.kind == "Country"]
-    if not places and noun.dep_ == "dobj" and is_verb(noun.head):
-        places = [a for a in ctx.prep_objects(noun.head, _MISSION_PLACE_PREPS) if a.actor.kind == "Country"]
-    if not places:
-        return
-    # States and blocs field missions; a council or agency "owns" one only by mandate.
-    sources = [a for a in ctx.owners(noun) if a.actor.kind in {"Country", "Alliance"}]
-    # "the Kenyan-led mission in Haiti", "Kenya leads the multinational mission in Haiti": the leader takes part.
-    sources += [a for a in hyphen_modifier(ctx, noun, _LED_PARTICIPLES) if a.actor.kind == "Country"]
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LEADING_VERBS and is_verb(noun.head):
-        sources += [a for a in ctx.subjects(noun.head) if a.actor.kind in {"Country", "Alliance"}]
-    yield from pairs("MILITARY_SUPPORT_TO", sources, places, noun, 0.7)
 
 
 def _named_noun(ctx: Context, noun: Token) -> list[Arg]:
