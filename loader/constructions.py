@@ -66,6 +66,13 @@ token, past one more word of those lemmas), "lone:Alliance/member" (the one acto
 named in the sentence, else in the sentence before, counting only sentences with one of the lemmas
 after "/").
 
+A role list is tried in order and the first entry naming an actor fills the role. An entry may join
+roles with "|" (the actors of each: "self@troops|prep:from@troops") and keep only some actor kinds
+with "#" ("prep:in,on,at#Country": a place that is no state lets the next entry be tried). Optional
+keys of a construction: `requires: [entry, …]` (each must name an actor, else no candidate) and
+`subject_side: target` (a "subject@anchor" target is the clause subject, for ellipsis). A symmetric
+relation is stated once per pair, so a role may fill both ends ("A and B trained together").
+
 Roles are resolved by the shared argument code of `loader.patterns.syntax.Context`
 (coordination, appositions, "X-backed", possessives, state bodies), so a construction only
 says where the arguments sit. Hedges, negation, denials and evidence are applied afterwards
@@ -82,6 +89,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from loader.models import SYMMETRIC_TYPES
 from loader.patterns.candidates import Candidate, noun_sources, pairs
 from loader.patterns.items import arms_items
 from loader.patterns.series import counted_series, following_list, including, listed_in, series_after
@@ -282,6 +290,19 @@ _SERIES_ROLES: dict[str, Callable[[Context, Token], list[Arg]]] = {
 }
 
 
+def _role_entry(
+    ctx: Context, tokens: dict[str, Token], entry: str, capitals_as_places: bool = False,
+    strict_roles: frozenset[str] = frozenset(), frame: dict[str, Any] | None = None, allow_weak: bool = True,
+) -> list[Arg]:
+    """One entry of a role list: a role, roles joined by "|" (the actors of each, in order:
+    "self@troops|prep:from@troops"), and "#Kind,Kind" to keep only actors of those kinds, so that
+    the next entry is tried when none is left ("prep:in#Country")."""
+    spec, _, kinds = entry.partition("#")
+    found = unique_args([a for role in spec.split("|")
+                         for a in _role(ctx, tokens, role, capitals_as_places, strict_roles, frame, allow_weak)])
+    return [a for a in found if a.actor.kind in kinds.split(",")] if kinds else found
+
+
 def _fill(
     ctx: Context, tokens: dict[str, Token], roles: list[str], kinds: list[str] | None, *,
     named_only: bool = False, capitals_as_places: bool = False,
@@ -290,7 +311,7 @@ def _fill(
     """The first role in the list that names an actor of the wanted kinds, and which role it was."""
     for role in roles:
         # "self@noun + colon@noun": the actors of every role joined by " + " (spaces around it)
-        parts = [_role(ctx, tokens, part.strip(), capitals_as_places, strict_roles, frame, allow_weak)
+        parts = [_role_entry(ctx, tokens, part.strip(), capitals_as_places, strict_roles, frame, allow_weak)
                  for part in role.split(" + ")]
         found = [
             a for a in unique_args([a for part in parts for a in part])
@@ -298,8 +319,14 @@ def _fill(
             and not (named_only and a.actor.via == "coref")
         ]
         if found:
-            return found, role
+            return found, role.partition("#")[0]
     return [], None
+
+
+def _required(ctx: Context, tokens: dict[str, Token], construction: dict[str, Any]) -> bool:
+    """`requires: [role, …]`: each entry must name an actor ("self@old#ArmedGroup": what was
+    replaced is a force), else the construction does not apply."""
+    return all(_role_entry(ctx, tokens, entry) for entry in construction.get("requires") or [])
 
 
 def _matches_by_sentence(ctx: Context) -> dict[int, list[tuple[int, list[int]]]]:
@@ -326,6 +353,8 @@ def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
             continue
         if not passage_fits(ctx, tokens["trigger"], construction) or _ruled_out(ctx, construction, tokens):
             continue
+        if not _required(ctx, tokens, construction):
+            continue
         places = bool(frame.get("capitals_as_places"))
         # Optional narrowing of the frame's actor kinds for one construction; "named_only": a description
         # ("the Russian-led alliance") is too loose a target for it.
@@ -334,21 +363,33 @@ def construction_candidates(ctx: Context, sent: Span) -> Iterator[Candidate]:
         weak = construction.get("allow_weak", True) is not False
         sources, source_role = _fill(ctx, tokens, construction["source"], construction.get("source_kinds"),
                                      strict_roles=strict, frame=frame, allow_weak=weak)
-        targets, _ = _fill(ctx, tokens, construction["target"], construction.get("target_kinds"),
-                           named_only=named_only, capitals_as_places=places, strict_roles=strict, frame=frame,
-                           allow_weak=weak)
+        targets, target_role = _fill(ctx, tokens, construction["target"], construction.get("target_kinds"),
+                                     named_only=named_only, capitals_as_places=places, strict_roles=strict,
+                                     frame=frame, allow_weak=weak)
         targets = [a for a in targets if not spared_target(ctx, frame, a)]
         if not sources or not targets or len(sources) < int(construction.get("min_sources", 1)):
             continue
         confidence = float(construction.get("confidence", frame.get("confidence", 0.75)))
         side = "source" if source_role == "subject" or _doer_is_subject(ctx, tokens, source_role) else None
-        side = _subject_side(construction, side)
+        if construction.get("subject_side") == "target":
+            side = side or _target_side(construction, target_role)
+        else:
+            side = _subject_side(construction, side)
         items = arms_items(ctx, [tokens[construction["items"]]]) if construction.get("items") in tokens else []
         extra = {"role": construction["role"]} if "role" in construction else {}
-        for cand in pairs(frame["type"], sources, targets, tokens["trigger"], confidence,
-                          subject_side=side, modality=construction.get("modality"), items=items,
-                          ended=bool(construction.get("ended")), **extra):
+        found = pairs(frame["type"], sources, targets, tokens["trigger"], confidence,
+                      subject_side=side, modality=construction.get("modality"), items=items,
+                      ended=bool(construction.get("ended")), **extra)
+        for cand in _once_if_symmetric(frame["type"], found):
             yield from acting_for(ctx, frame, cand)
+
+
+def _target_side(construction: dict[str, Any], target_role: str | None) -> str | None:
+    """`subject_side: target`: a subject role filling the target ("subject@keeper") is the clause
+    subject, which an ellipsis ("… and Z did the same") may replace."""
+    if construction.get("subject_side") != "target" or target_role is None:
+        return None
+    return "target" if target_role.partition("@")[0] == "subject" else None
 
 
 def _voice_fits(verb: Token, voice: str | None) -> bool:
@@ -600,3 +641,14 @@ def _subject_side(construction: dict[str, Any], side: str | None) -> str | None:
         stated = construction["subject_side"]
         return None if stated in {None, "none"} else str(stated)
     return side
+
+
+def _once_if_symmetric(rtype: str, candidates: Iterator[Candidate]) -> Iterator[Candidate]:
+    """A symmetric relation once per pair: "A and B trained together" (target: the subject again)
+    states A–B, not A–B and B–A."""
+    seen: set[frozenset[str]] = set()
+    for c in candidates:
+        key = frozenset({c.source.id, c.target.id})
+        if rtype not in SYMMETRIC_TYPES or key not in seen:
+            seen.add(key)
+            yield c

@@ -30,35 +30,7 @@ _EXERCISING_KINDS = frozenset({"Country", "Alliance", "ArmedGroup", "Organizatio
 _EXERCISE_RUNNERS = frozenset(_WORDS["exercise_runners"])
 
 
-_TOGETHER_ADVERBS = frozenset(_WORDS["together_adverbs"])
-
-
-def _together(verb: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in _TOGETHER_ADVERBS for c in verb.children)
-
-
 _CRITIC_VERBS = frozenset(_WORDS["critic_verbs"])
-
-
-# Forces that drill, including ones the proxy lexicon does not list ("paratroopers", "marines").
-_FORCE_NOUNS = lx.STATIONED_NOUNS | {
-    "paratrooper", "marine", "commando", "sailor", "airman", "pilot", "ranger", "sniper", "cadet", "navy",
-    "army", "warship", "jet", "crew",
-}
-
-
-def _unnamed_forces(ctx: Context, nouns: list[Token]) -> list[Arg]:
-    """Covers "Russian paratroopers trained alongside Serbian troops": forces named only by a demonym."""
-    out: list[Arg] = []
-    for noun in nouns:
-        for item in [noun, *noun.conjuncts]:
-            if item.lemma_.lower() not in _FORCE_NOUNS:
-                continue  # "Russian journalists trained alongside …" is no drill
-            for child in item.children:
-                r = ctx.actor(child)
-                if child.dep_ in {"amod", "compound"} and child.i < item.i and r is not None and r.kind == "Country":
-                    out.append(Arg(r, 0.75 if r.weak else 0.9))
-    return out
 
 
 _TAKING_PART_PREPS = frozenset(_WORDS["taking_part_preps"])
@@ -92,7 +64,6 @@ def _joint_patrol(noun: Token, lemma: str) -> bool:
 
 _PARTNER_PREPS = tuple(_WORDS["partner_preps"])
 _PARTIES_PREPS = tuple(_WORDS["parties_preps"])
-_EXERCISE_VERBS = frozenset(_WORDS["exercise_verbs"])
 _INVOLVING_VERBS = frozenset(_WORDS["involving_verbs"])
 _JOINT_EXERCISE_MODIFIERS = frozenset(_WORDS["joint_exercise_modifiers"])
 _SEPARATE_MODIFIERS = frozenset(_WORDS["separate_modifiers"])
@@ -102,24 +73,6 @@ def exercises(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
     # "hold their annual Yudh Abhyas exercise": the tagger may read the noun as a verb
     nominal = is_noun(tok) or tok.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
-    if is_verb(tok) and not nominal and lemma in _EXERCISE_VERBS:
-        partners = ctx.prep_objects(tok, _PARTNER_PREPS, allow_weak=True) or _unnamed_forces(
-            ctx, ctx.prep_tokens(tok, _PARTNER_PREPS)
-        )
-        subjects = ctx.subjects(tok, allow_weak=True)
-        if not subjects and tok.dep_ == "acl":
-            subjects = ctx.np_actors(tok.head, allow_weak=True)  # "Indian troops trained alongside …"
-        if not subjects:
-            subjects = _unnamed_forces(
-                ctx, [c for c in tok.children if c.dep_ == "nsubj"] + ([tok.head] if tok.dep_ == "acl" else [])
-            )
-        if not partners and _together(tok):
-            # "Pakistani and Turkish special forces trained together": the subjects drill with each other
-            for i, a in enumerate(subjects):
-                yield from pairs("JOINT_EXERCISE_WITH", [a], subjects[i + 1 :], tok, 0.75)
-            return
-        yield from pairs("JOINT_EXERCISE_WITH", subjects, partners, tok, 0.75, subject_side="source")
-        return
     if not nominal or (lemma not in lx.EXERCISE_NOUNS and not _joint_patrol(tok, lemma)):
         return
     if lemma == "exercise" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -248,12 +201,6 @@ _PACT_PARTY_PREPS = tuple(_WORDS["pact_party_preps"])
 
 def _allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
     lemma = tok.lemma_.lower()
-    if is_verb(tok) and lemma in lx.ALLY_VERBS:
-        # "X allied with Y"; "X is aligned with Y" (read as a passive)
-        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-        allies = ctx.patients(tok) if passive else ctx.subjects(tok)
-        yield from pairs("ALLIED_WITH", allies, ctx.prep_objects(tok, _WITH_PREP), tok, 0.8, subject_side="source")
-        return
     if lemma == "back" and tok.dep_ == "amod" and is_verb(tok):
         # "the Iran-backed Hezbollah movement": backing states an affiliation, whatever it consists of
         backers = hyphen_modifier(ctx, tok.head, _BACKED_PARTICIPLES)
@@ -287,11 +234,6 @@ def _allied(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if not others and owners and follower is not None and follower.kind != "Media":
             others = [Arg(follower)]  # "Russia's ally Belarus", the name read as a second subject
         yield from pairs("ALLIED_WITH", owners, others, tok, 0.75)
-    elif lemma == "allegiance":
-        sources, side = noun_sources(ctx, tok)
-        yield from pairs(
-            "ALLIED_WITH", sources, ctx.prep_objects(tok, _TO_PREP), tok, 0.75, subject_side="source" if side else None
-        )
     elif lemma in _RELATION_NOUNS and _allied_modifier(tok):
         subjects, side = noun_sources(ctx, tok)
         frame = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
@@ -361,15 +303,11 @@ _PURPOSE_VERBS = frozenset(_WORDS["purpose_verbs"])
 
 
 _DEPLOYING_VERBS = frozenset(_WORDS["deploying_verbs"])
-_ALONGSIDE_PREP = tuple(_WORDS["alongside_prep"])
 _DEFENDING_VERBS = frozenset(_WORDS["defending_verbs"])
 _DEPLOYMENT_NOUNS = frozenset(_WORDS["deployment_nouns"])
 _LED_BACKED_PARTICIPLES = frozenset(_WORDS["led_backed_participles"])
-_FIGHTING_SIDE_PREPS = tuple(_WORDS["fighting_side_preps"])
 _FROM_PREP = tuple(_WORDS["from_prep"])
 _RECIPIENT_PREPS = tuple(_WORDS["recipient_preps"])
-_BACKING_VERBS = frozenset(_WORDS["backing_verbs"])
-_BACKER_NOUNS = frozenset(_WORDS["backer_nouns"])
 
 
 def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
@@ -377,28 +315,13 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
     if is_noun(tok) and lemma in vocab.military("joint_support_nouns") and _joint_support(ctx, tok):
         yield from _joint_support(ctx, tok)
         return
-    if is_noun(tok) and lemma in vocab.military("involvement_nouns"):
-        yield from _involvement(ctx, tok)
-    elif is_verb(tok) and lemma in vocab.military("replace_verbs"):
-        yield from _replaced_force(ctx, tok)
-    elif is_verb(tok) and lemma in vocab.military("serve_verbs"):
-        yield from _serving_troops(ctx, tok)
-    elif is_verb(tok) and lemma in vocab.military("compose_verbs"):
-        yield from _composed_force(ctx, tok)
-    elif lemma in vocab.military("presence_words") and tok.dep_ == "acomp":
-        yield from _present_troops(ctx, tok)
-    elif lemma in vocab.military("contributing_modifiers") and tok.dep_ in {"amod", "compound"}:
+    if lemma in vocab.military("contributing_modifiers") and tok.dep_ in {"amod", "compound"}:
         if tok.head.lemma_.lower() in vocab.military("contributing_heads"):
             yield from _contributors(ctx, tok.head)  # "troop-contributing countries to X include A, B"
-    elif is_verb(tok) and lemma in vocab.military("troop_giving_verbs"):
-        yield from _troops_given(ctx, tok)
+    elif is_verb(tok) and lemma in vocab.military("troop_giving_verbs") and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        yield from _troops_given_by_listed(ctx, tok)
     elif is_noun(tok) and lemma in vocab.military("contributor_nouns"):
         yield from _contributors(ctx, tok)
-    elif is_verb(tok) and lemma in vocab.military("side_verbs"):
-        yield from pairs(
-            "MILITARY_SUPPORT_TO", ctx.subjects(tok), _side_of(ctx, tok) + ctx.prep_objects(tok, _ALONGSIDE_PREP),
-            tok, 0.7, subject_side="source",
-        )
     elif is_verb(tok) and lemma in vocab.military("trained_participles") and tok.dep_ == "amod":
         yield from _trained_by(ctx, tok)
     elif is_verb(tok) and lemma in _DEPLOYING_VERBS:
@@ -441,15 +364,6 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
                 )
             )
         yield from found
-    elif is_verb(tok) and lemma == "fight":
-        yield from pairs(
-            "MILITARY_SUPPORT_TO",
-            ctx.subjects(tok),
-            ctx.prep_objects(tok, _FIGHTING_SIDE_PREPS) + _side_of(ctx, tok),
-            tok,
-            0.7,
-            subject_side="source",
-        )
     elif is_noun(tok) and lemma in lx.SUPPORT_NOUNS:
         military = any(
             c.lemma_.lower() in vocab.military("support_modifiers") for c in tok.children
@@ -476,21 +390,6 @@ def military_support(ctx: Context, tok: Token) -> Iterator[Candidate]:
         # "Iran-backed Houthis" states an affiliation (ALLIED_WITH, see `_allied`), not what the
         # backing consists of: no military support is read from the modifier alone.
         return
-    elif is_verb(tok) and lemma in _BACKING_VERBS:
-        # "Hezbollah, which is backed by Iran", "a coalition of factions backed by Turkey",
-        # "Iran backs the Houthis": backing an armed group is military support; backing a
-        # state or a resolution may be only political.
-        yield from (
-            c for c in verb_event(ctx, tok, "MILITARY_SUPPORT_TO", (), confidence=0.7)
-            if c.target.actor.kind == "ArmedGroup"
-        )
-    elif is_noun(tok) and lemma in _BACKER_NOUNS:
-        yield from _backer(ctx, tok)
-    elif is_verb(tok) and lemma == "train":
-        # "the EU trained Mozambican units", "Turkey trains Somali soldiers": the forces' state
-        yield from _trained_forces(ctx, tok)
-    elif is_noun(tok) and lemma == "mission":
-        yield from _military_mission(ctx, tok)
 
 
 def _military_act(verb: Token) -> bool:
@@ -525,122 +424,13 @@ def _joint_support(ctx: Context, noun: Token) -> list[Candidate]:
     return list(pairs("MILITARY_SUPPORT_TO", helpers, helped, noun, 0.7))
 
 
-def _involvement(ctx: Context, noun: Token) -> Iterator[Candidate]:
-    """Covers "Belarus's involvement in Russia's aggression against Ukraine": a part in another's war."""
-    wars = [w for w in ctx.prep_tokens(noun, _IN_PREP) if w.lemma_.lower() in lx.ATTACK_NOUNS | vocab.military(
-        "attack_nouns")]
-    if not wars:
-        return
-    fighters = [a for w in wars for a in ctx.owners(w, allow_weak=True)]
-    involved, _ = noun_sources(ctx, noun, allow_weak=True)
-    involved = [a for a in involved if a.id not in {f.id for f in fighters}]
-    yield from pairs("MILITARY_SUPPORT_TO", involved, fighters, noun, 0.65)
-
-
-_FORCE_KINDS = frozenset({"ArmedGroup", "Organization", "Alliance"})
-
-
-_MISSION_FORCE_NOUNS = frozenset(_WORDS["mission_force_nouns"])
-
-
-def _forces(ctx: Context, nouns: list[Token]) -> list[Arg]:
-    """The actors of NPs that name forces: an armed group or mission, or "troops/peacekeepers from X"."""
-    out: list[Arg] = []
-    for noun in nouns:
-        named = ctx.np_actors(noun, allow_weak=True)
-        if noun.lemma_.lower() in lx.TROOP_NOUNS | _MISSION_FORCE_NOUNS:
-            out += named
-        else:
-            out += [a for a in named if a.actor.kind in _FORCE_KINDS]
-    return out
-
-
-def _replaced_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "Russia's Africa Corps has replaced Wagner in Mali": the new force supports Mali and is hosted there."""
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        new_forces = ctx.agents(verb)
-        old_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "nsubjpass"])
-    else:
-        new_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "nsubj"])
-        old_forces = _forces(ctx, [c for c in verb.children if c.dep_ == "dobj"])
-    if not new_forces or not old_forces:
-        return  # "Mali replaced its defence minister in Bamako"
-    hosts = [a for a in ctx.prep_objects(verb, _IN_PREP) if a.actor.kind == "Country"]
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        hosts += [a for a in ctx.prep_objects(obj, _IN_PREP) if a.actor.kind == "Country"]
-    new_forces = [a for a in new_forces if a.id not in {h.id for h in hosts}]
-    yield from pairs("MILITARY_SUPPORT_TO", new_forces, hosts, verb, 0.65)
-    yield from pairs("HOSTS_BASE_OF", hosts, new_forces, verb, 0.6)
-
-
-_SERVING_PREPS = tuple(_WORDS["serving_preps"])
-
-
-def _serving_troops(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "Irish soldiers serving with UNIFIL", "2,000 Nepali troops serve in MONUSCO"."""
-    troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
-    if not troops and verb.dep_ == "acl" and _is_troops(verb.head):
-        troops = [verb.head]
-    senders = [a for t in troops for a in _troop_states(ctx, t)]
-    missions = [a for a in ctx.prep_objects(verb, _SERVING_PREPS) if a.actor.kind in {"Organization", "Alliance"}]
-    yield from pairs("MILITARY_SUPPORT_TO", senders, missions, verb, 0.65)
-
-
-def _composed_force(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "troops from A and B make up the AMISOM force", "the mission comprises soldiers from A"."""
-    lemma = verb.lemma_.lower()
-    if lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
-        return
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    if lemma == "make" and not passive:
-        troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
-        whole = [c for c in verb.children if c.dep_ == "dobj"]
-    else:
-        # "X is made up of / consists of / is composed of troops from A", "X comprises troops from A"
-        troops = [c for c in verb.children if c.dep_ == "dobj" and _is_troops(c)]
-        troops += [t for t in ctx.prep_tokens(verb, _OF_PREP) if _is_troops(t)]
-        whole = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    senders = [a for t in troops for a in _troop_states(ctx, t)]
-    if troops and not senders:
-        senders = [a for a in ctx.prep_objects(verb, _FROM_PREP) if a.actor.kind == "Country"]  # "from" on the verb
-    missions = [a for w in whole for a in ctx.np_actors(w) if a.actor.kind in {"Organization", "Alliance"}]
-    yield from pairs("MILITARY_SUPPORT_TO", senders, missions, verb, 0.65)
-
-
-def _present_troops(ctx: Context, word: Token) -> Iterator[Candidate]:
-    """Covers "KFOR troops are present in Kosovo": a mission's or bloc's forces in a country are hosted there.
-
-    A state's troops present in another state may be invaders, so only missions and blocs count.
-    """
-    verb = word.head
-    troops = [c for c in verb.children if c.dep_ == "nsubj" and _is_troops(c)]
-    guests = [a for t in troops for a in ctx.np_actors(t) if a.actor.kind in {"Organization", "Alliance"}]
-    places = ctx.prep_objects(word, _IN_PREP) + ctx.prep_objects(verb, _IN_PREP)
-    hosts = [a for a in places if a.actor.kind == "Country"]
-    yield from pairs("HOSTS_BASE_OF", hosts, guests, word, 0.6)
-
-
-def _troops_given(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "Nepal has contributed 800 troops to UNIFIL", "countries contributing troops to the mission"."""
-    troops = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and _is_troops(c)]
-    if not troops and verb.dep_ == "acl" and verb.tag_ == "VBN" and _is_troops(verb.head):
-        troops = [verb.head]
+def _troops_given_by_listed(ctx: Context, verb: Token) -> Iterator[Candidate]:
+    """Covers "Countries contributing troops to X include A and B": the listed countries give them."""
+    troops = [c for c in verb.children if c.dep_ == "dobj" and _is_troops(c)]
     if not troops:
         return
     recipients = [a for a in ctx.prep_objects(verb, _TO_PREP) if a.actor.kind != "Region"]
-    # "Countries contributing troops to X include A and B": the listed countries give them
-    givers = _listed(ctx, verb.head) if verb.dep_ == "acl" and verb.tag_ == "VBG" else ctx.subjects(verb)
-    if not givers and (verb.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in verb.children)):
-        # "Pakistani troops assigned to UNMISS", "800 soldiers from Ghana were committed to X"
-        givers = [a for t in troops for a in _troop_states(ctx, t)]
-    yield from pairs("MILITARY_SUPPORT_TO", givers, recipients, verb, 0.7, subject_side="source")
-
-
-def _troop_states(ctx: Context, troops: Token) -> list[Arg]:
-    """The states troops come from: "Pakistani troops", "peacekeepers from Nepal", "Ghana's soldiers"."""
-    found = ctx.np_actors(troops, allow_weak=True) + ctx.prep_objects(troops, _FROM_PREP)
-    found += ctx.owners(troops, allow_weak=True)
-    return [a for i, a in enumerate(found) if a.actor.kind == "Country" and a.id not in {b.id for b in found[:i]}]
+    yield from pairs("MILITARY_SUPPORT_TO", _listed(ctx, verb.head), recipients, verb, 0.7, subject_side="source")
 
 
 def _is_troops(noun: Token) -> bool:
@@ -727,19 +517,6 @@ def _helped(ctx: Context, purpose: Token) -> list[Arg]:
     return [a for a in helped if a.actor.via != "coref"]
 
 
-_ON_PREP = tuple(_WORDS["on_prep"])
-_SIDE_NOUNS = frozenset(_WORDS["side_nouns"])
-
-
-def _side_of(ctx: Context, verb: Token) -> list[Arg]:
-    """Covers "fought on the side of X", "on X's side", "on behalf of X"."""
-    out: list[Arg] = []
-    for noun in ctx.prep_tokens(verb, _ON_PREP):
-        if noun.lemma_.lower() in _SIDE_NOUNS:
-            out += ctx.owners(noun) + ctx.prep_objects(noun, _OF_PREP)
-    return out
-
-
 _GIVE_VERBS = frozenset(_WORDS["give_verbs"])
 
 
@@ -756,68 +533,9 @@ def _given_support(ctx: Context, noun: Token) -> Iterator[Candidate]:
     yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(verb), recipients, noun, 0.7, subject_side="source")
 
 
-_BECOMING_VERBS = frozenset(_WORDS["becoming_verbs"])
-
-
-def _backer(ctx: Context, noun: Token) -> Iterator[Candidate]:
-    """Covers "X has been Y's main military backer", "Y's backer, X": the backer supports Y."""
-    mods = {c.lemma_.lower() for c in noun.children}
-    military = bool(mods & vocab.military("support_modifiers"))
-    backed = ctx.owners(noun) + ctx.prep_objects(noun, _OF_PREP)
-    if not military:
-        backed = [a for a in backed if a.actor.kind == "ArmedGroup"]
-    if not backed:
-        return
-    head = noun.head
-    if noun.dep_ == "attr" and head.lemma_.lower() in _BECOMING_VERBS:
-        yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(head), backed, noun, 0.75, subject_side="source")
-    elif noun.dep_ == "appos":
-        arg = ctx.denote(head)
-        if arg is not None:
-            yield from pairs("MILITARY_SUPPORT_TO", [arg], backed, noun, 0.7)
-    else:
-        named = [a for c in noun.children if c.dep_ == "appos" for a in ctx.np_actors(c)]
-        yield from pairs("MILITARY_SUPPORT_TO", named, backed, noun, 0.7)
-
-
-_TRAINED_FORCE_NOUNS = frozenset(_WORDS["trained_force_nouns"])
-_FORCE_OWNER_PREPS = tuple(_WORDS["force_owner_preps"])
-
-
-def _trained_forces(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return
-    trainees = lx.TROOP_NOUNS | _TRAINED_FORCE_NOUNS
-    forces = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in trainees]
-    owners = [a for f in forces for a in ctx.owners(f, allow_weak=True) + ctx.prep_objects(f, _FORCE_OWNER_PREPS)]
-    owners = [a for a in owners if a.actor.kind in {"Country", "ArmedGroup", "Organization"}]
-    yield from pairs("MILITARY_SUPPORT_TO", ctx.subjects(verb), owners, verb, 0.7, subject_side="source")
-
-
-_MISSION_MODIFIERS = frozenset(_WORDS["mission_modifiers"])
 
 
 _LEADING_VERBS = frozenset(_WORDS["leading_verbs"])
-_MISSION_PLACE_PREPS = tuple(_WORDS["mission_place_preps"])
-_LED_PARTICIPLES = frozenset(_WORDS["led_participles"])
-
-
-def _military_mission(ctx: Context, noun: Token) -> Iterator[Candidate]:
-    """Covers "SADC wound up its military mission in Mozambique", "the EU's training mission to Mali"."""
-    if not any(c.lemma_.lower() in _MISSION_MODIFIERS for c in noun.children):
-        return
-    places = [a for a in ctx.prep_objects(noun, _MISSION_PLACE_PREPS) if a.actor.kind == "Country"]
-    if not places and noun.dep_ == "dobj" and is_verb(noun.head):
-        places = [a for a in ctx.prep_objects(noun.head, _MISSION_PLACE_PREPS) if a.actor.kind == "Country"]
-    if not places:
-        return
-    # States and blocs field missions; a council or agency "owns" one only by mandate.
-    sources = [a for a in ctx.owners(noun) if a.actor.kind in {"Country", "Alliance"}]
-    # "the Kenyan-led mission in Haiti", "Kenya leads the multinational mission in Haiti": the leader takes part.
-    sources += [a for a in hyphen_modifier(ctx, noun, _LED_PARTICIPLES) if a.actor.kind == "Country"]
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LEADING_VERBS and is_verb(noun.head):
-        sources += [a for a in ctx.subjects(noun.head) if a.actor.kind in {"Country", "Alliance"}]
-    yield from pairs("MILITARY_SUPPORT_TO", sources, places, noun, 0.7)
 
 
 def _named_noun(ctx: Context, noun: Token) -> list[Arg]:
@@ -970,7 +688,6 @@ def _places(ctx: Context, tok: Token) -> list[Arg]:
 
 _HOSTING_VERBS = frozenset(_WORDS["hosting_verbs"])
 _HUB_NOUNS = frozenset(_WORDS["hub_nouns"])
-_STATIONING_VERBS = frozenset(_WORDS["stationing_verbs"])
 _HUB_MODIFIERS = frozenset(_WORDS["hub_modifiers"])
 
 
@@ -1005,8 +722,6 @@ def hosts_base(ctx: Context, tok: Token) -> Iterator[Candidate]:
         if lemma == "facility" and not any(c.lemma_.lower() == "military" for c in tok.children):
             return
         yield from _base(ctx, tok)
-    elif is_verb(tok) and lemma in _STATIONING_VERBS:
-        yield from _stationed_verb(ctx, tok)
 
 
 _LEASE_VERB = frozenset(_WORDS["lease_verb"])
@@ -1041,27 +756,4 @@ def _base(ctx: Context, tok: Token) -> Iterator[Candidate]:
     trigger = head if tok.dep_ == "dobj" and (host_side or guest_side) else tok
     for c in pairs("HOSTS_BASE_OF", hosts, guests, trigger, 0.7):
         c.subject_side = "source" if host_side else "target" if guest_side else None
-        yield c
-
-
-def _stationed_verb(ctx: Context, verb: Token) -> Iterator[Candidate]:
-    """Covers "U.S. troops are stationed in Y", "Turkish forces based in Iraq", "X has troops stationed in Y"."""
-    troops = [c for c in verb.children if c.dep_ == "nsubjpass"] or ([verb.head] if verb.dep_ == "acl" else [])
-    if verb.lemma_.lower() == "base":
-        # "based on intelligence", "a London-based firm": only forces are based somewhere
-        troops = [t for t in troops if t.lemma_.lower() in lx.STATIONED_NOUNS]
-    guests = [a for t in troops for a in ctx.np_actors(t, allow_weak=True)]
-    side = None
-    if not guests:
-        # "France has 1,500 soldiers stationed in Djibouti": the keeper's forces
-        keepers = [
-            t.head
-            for t in troops
-            if t.dep_ == "dobj" and t.head.lemma_.lower() in lx.KEEP_VERBS and t.lemma_.lower() in lx.STATIONED_NOUNS
-        ]
-        guests = [a for k in keepers for a in ctx.subjects(k)]
-        side = "target" if guests else None
-    hosts = [a for a in _places(ctx, verb) if a.id not in {g.id for g in guests}]
-    for c in pairs("HOSTS_BASE_OF", hosts, guests, verb, 0.65):
-        c.subject_side = side
         yield c

@@ -21,7 +21,6 @@ _TRIGGER_LISTS = (
     "attack_nouns", "attack_verbs", "clash_nouns", "clash_verbs", "advance_verbs", "side_verbs",
     "troop_giving_verbs", "contributor_nouns", "contributing_modifiers", "joint_support_nouns",
     "trained_participles", "defeat_verbs",
-    "involvement_nouns", "replace_verbs", "serve_verbs", "compose_verbs", "presence_words",
     "reprisal_nouns", "expel_verbs",
 )
 

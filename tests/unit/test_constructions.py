@@ -226,3 +226,36 @@ def test_name_modifiers_and_what_the_modified_noun_names(gazetteer: Gazetteer) -
     found = _construction_triples(gazetteer, "The Wagner Group is a US-sanctioned company.")
     assert ("country:USA", "SANCTIONS", "group:wagner") in found
     assert not _construction_triples(gazetteer, "A Belarusian sanctioned freighter left the port.")
+
+
+def test_a_role_entry_may_join_roles_and_keep_some_kinds(gazetteer: Gazetteer) -> None:
+    # "self|prep:from|owner#Country": the troops' state, wherever the phrase names it
+    art = run(gazetteer, "Zambian peacekeepers serving in MINUSCA were praised.")
+    assert ("country:ZMB", "MILITARY_SUPPORT_TO", "org:minusca") in triples(art)
+    art = run(gazetteer, "Peacekeepers from Fiji serving in UNDOF were evacuated.")
+    assert ("country:FJI", "MILITARY_SUPPORT_TO", "org:undof") in triples(art)
+    # "prep:at#Country" names no state here, so the next entry (the "in" inside it) is tried
+    art = run(gazetteer, "U.S. troops are stationed at Camp Lemonnier in Djibouti.")
+    assert ("country:DJI", "HOSTS_BASE_OF", "country:USA") in triples(art)
+    # "#Organization,Alliance": a state's troops present in another state are not hosted by it
+    assert not {t for t in triples(run(gazetteer, "Russian troops are present in Georgia.")) if t[1] == "HOSTS_BASE_OF"}
+
+
+def test_a_subject_filling_the_target_is_replaced_by_an_ellipsis(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Britain has 900 soldiers stationed in Estonia, and Canada plans to do the same.")
+    hosted = {("country:EST", "HOSTS_BASE_OF", "country:GBR"), ("country:EST", "HOSTS_BASE_OF", "country:CAN")}
+    assert hosted <= triples(art)
+
+
+def test_a_symmetric_relation_between_the_subjects_is_stated_once(gazetteer: Gazetteer) -> None:
+    art = run(gazetteer, "Egyptian and Jordanian troops trained together near Aqaba.")
+    drills = [r for r in art.relations if r.type == "JOINT_EXERCISE_WITH"]
+    assert [{r.source, r.target} for r in drills] == [{"country:EGY", "country:JOR"}]
+
+
+def test_a_construction_may_require_a_role_to_name_an_actor(gazetteer: Gazetteer) -> None:
+    # what was replaced must be a force ("requires: [self@old#ArmedGroup,…]" or troops)
+    art = run(gazetteer, "The Africa Corps replaced French troops in Mali.")
+    assert ("group:africa-corps", "MILITARY_SUPPORT_TO", "country:MLI") in triples(art)
+    art = run(gazetteer, "The Africa Corps replaced the old commander in Mali.")
+    assert not {t for t in triples(art) if t[1] in {"MILITARY_SUPPORT_TO", "HOSTS_BASE_OF"}}
